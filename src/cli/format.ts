@@ -1,0 +1,56 @@
+/** Human-readable output of the CLI (`--json` prints the contract's data instead). */
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type ArticleSummary, type Excerpt, type SearchResult, type Section, type Tag } from '../shared/model'
+
+const shortId = (id: string) => id.slice(0, 8)
+
+export function formatArticles(articles: ArticleSummary[]): string {
+  if (articles.length === 0) return 'No articles yet. Import one with `gloss import <file>`.'
+  return articles
+    .map((a) => `${shortId(a.id)}  ${a.title}  (${a.sectionCount - a.hiddenCount} sections, ${a.excerptCount} excerpts, ${a.noteCount} notes)`)
+    .join('\n')
+}
+
+export function formatSections(sections: Section[]): string {
+  return sections
+    .map((s) => {
+      const marker = s.kind === 'heading' ? '#'.repeat(s.level ?? 1) + ' ' : ''
+      const hidden = s.kind === 'quarantined' ? `  [hidden: ${s.quarantineReason ?? 'page clutter'}]` : ''
+      return `¶${s.ordinal}  ${marker}${s.text}${hidden}`
+    })
+    .join('\n\n')
+}
+
+export function formatExcerpts(excerpts: Excerpt[]): string {
+  if (excerpts.length === 0) return 'No excerpts.'
+  return excerpts
+    .map((e) => {
+      const lines = [`${shortId(e.id)}  ¶${e.sectionOrdinal}  [${e.color}]  “${e.quote.exact}”`]
+      if (e.comment) lines.push(`    ${e.comment}`)
+      if (e.tags.length) lines.push(`    ${e.tags.map((t) => '#' + t.name).join(' ')}`)
+      return lines.join('\n')
+    })
+    .join('\n')
+}
+
+export function formatTags(tags: Tag[]): string {
+  if (tags.length === 0) return 'No tags.'
+  return tags
+    .map((t) => {
+      const depth = t.name.split('/').length - 1
+      const leaf = t.name.split('/').pop()
+      return `${'  '.repeat(depth)}${leaf}  ${t.usageCount}${t.totalCount !== t.usageCount ? ` (${t.totalCount} with sub-tags)` : ''}`
+    })
+    .join('\n')
+}
+
+const mark = (snippet: string) => snippet.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']')
+
+export function formatSearch(result: SearchResult): string {
+  if (result.hits.length === 0) return `Nothing found for “${result.query}”.`
+  return result.hits
+    .map((h) => {
+      const where = h.kind === 'note' ? `note “${h.title}”` : `${h.articleTitle ?? h.title}${h.sectionOrdinal ? `, ¶${h.sectionOrdinal}` : ''}`
+      return `${h.kind.padEnd(7)}  ${where}\n         ${mark(h.snippet)}`
+    })
+    .join('\n')
+}

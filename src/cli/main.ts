@@ -1,0 +1,109 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { operationNames, type InputOf, type OperationName, type OutputOf } from '../shared/contract'
+import { createDispatcher } from '../shared/dispatch'
+import { GlossError, toErrorData } from '../shared/errors'
+import { openNotebook, type Notebook } from '../core/notebook'
+import { defaultDbPath } from '../core/paths'
+import { commands, type Command } from './commands'
+
+export interface CliContext {
+  call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>
+  json: boolean
+  dbPath: string
+  print(text: string): void
+  /** keep the process (and notebook) alive, e.g. for `serve` */
+  keepOpen(): void
+}
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length))
+  return [
+    'Usage: gloss <command> [options]   (every command takes --json and --db PATH)',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    `Operations for \`gloss call\`: ${operationNames.join(', ')}`,
+    'The notebook is GLOSS_DB, or gloss.db in the Gloss user-data folder, unless --db is given.',
+  ].join('\n')
+}
+
+function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  for (const command of commands) {
+    const words = command.name.split(' ')
+    if (words.every((word, i) => argv[i] === word)) return { command, rest: argv.slice(words.length) }
+  }
+  return null
+}
+
+/** Runs one CLI invocation; returns the exit code. Errors print one line. */
+export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    out(usage())
+    return 0
+  }
+  const found = findCommand(argv)
+  if (!found) {
+    err(`gloss: unknown command "${argv.join(' ')}"\n\n${usage()}`)
+    return 2
+  }
+  const { command, rest } = found
+  let notebook: Notebook | null = null
+  let keepOpen = false
+  let json = false
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    })
+    const values = parsed.values as Record<string, unknown>
+    json = values.json === true
+    if (values.help) {
+      out(`Usage: gloss ${command.usage}\n${command.summary}`)
+      return 0
+    }
+    const dbPath = (values.db as string | undefined) ?? defaultDbPath()
+    let dispatch: ReturnType<typeof createDispatcher> | null = null
+    const context: CliContext = {
+      json,
+      dbPath,
+      print: out,
+      keepOpen: () => {
+        keepOpen = true
+      },
+      call: async (name, input) => {
+        if (!dispatch) {
+          notebook = openNotebook({ path: dbPath })
+          dispatch = createDispatcher(notebook.handlers)
+        }
+        return (await dispatch(name, input)) as OutputOf<typeof name>
+      },
+    }
+    await command.run(context, parsed.positionals, values)
+    return 0
+  } catch (error) {
+    const data =
+      error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+        ? { code: 'invalid_input' as const, message: `${error.message} (see gloss ${command.name} --help)` }
+        : toErrorData(error)
+    if (json) err(JSON.stringify({ ok: false, error: data }))
+    else err(`gloss: ${data.message}`)
+    return data.code === 'invalid_input' ? 2 : 1
+  } finally {
+    if (!keepOpen) (notebook as Notebook | null)?.close()
+  }
+}
+
+export function requireArg(positionals: string[], index: number, name: string): string {
+  const value = positionals[index]
+  if (value === undefined) throw new GlossError('invalid_input', `missing <${name}>`, name)
+  return value
+}
+

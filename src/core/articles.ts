@@ -1,0 +1,148 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { GlossError } from '../shared/errors'
+import type { ArticleDetail, ArticleSummary, ImportResult, Section } from '../shared/model'
+import { parseArticle } from './import'
+import type { ImportFormat, ParsedArticle } from './import/types'
+import { MAX_IMPORT_BYTES } from './import/validate'
+import { newId, now } from './store/clock'
+import type { Db } from './store/open'
+import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, toSection, type ArticleRow, type SectionRow } from './store/rows'
+
+export function createArticles(db: Db) {
+  const byId = db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`)
+  const byHash = db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ?`)
+  const all = db.prepare<[], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.seq DESC`)
+  const textOf = db.prepare<[string], { text: string }>(`SELECT text FROM articles WHERE id = ?`)
+  const sectionsOf = db.prepare<[string], SectionRow>(`SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`)
+  const insertArticle = db.prepare(`
+    INSERT INTO articles (id, title, format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
+    VALUES (@id, @title, @format, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
+  const insertSection = db.prepare(`
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason)`)
+  const rename = db.prepare(`UPDATE articles SET title = ? WHERE id = ?`)
+  const setKind = db.prepare(`
+    UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
+      quarantine_reason = CASE WHEN @quarantine THEN coalesce(quarantine_reason, 'hidden by you') ELSE quarantine_reason END
+    WHERE article_id = @articleId AND id = @id`)
+
+  function summary(id: string): ArticleSummary {
+    const row = byId.get(id)
+    if (!row) throw new GlossError('not_found', `No article with id "${id}".`, 'id')
+    return toArticleSummary(row)
+  }
+
+  const store = db.transaction((parsed: ParsedArticle, sourcePath: string | null): ImportResult => {
+    const existing = byHash.get(parsed.contentHash)
+    if (existing) {
+      const article = toArticleSummary(existing)
+      return { article, duplicate: true, message: `Already in the notebook as “${article.title}”; nothing was imported.` }
+    }
+    const id = newId()
+    insertArticle.run({
+      id,
+      title: parsed.title,
+      format: parsed.format,
+      sourcePath,
+      sourceUrl: parsed.sourceUrl,
+      byline: parsed.byline,
+      publishedAt: parsed.publishedAt,
+      importedAt: now(),
+      contentHash: parsed.contentHash,
+      text: parsed.text,
+      contentHtml: parsed.contentHtml,
+    })
+    parsed.sections.forEach((section, index) => {
+      insertSection.run({
+        id: newId(),
+        articleId: id,
+        ordinal: index + 1,
+        kind: section.kind,
+        baseKind: section.kind === 'heading' ? 'heading' : 'paragraph',
+        level: section.level ?? null,
+        text: section.text,
+        start: section.start,
+        end: section.end,
+        reason: section.quarantineReason ?? null,
+      })
+    })
+    const article = summary(id)
+    const hidden = article.hiddenCount ? `, ${article.hiddenCount} hidden as page clutter` : ''
+    return { article, duplicate: false, message: `Imported “${article.title}”: ${article.sectionCount} sections${hidden}.` }
+  })
+
+  function sections(articleId: string, includeQuarantined: boolean): Section[] {
+    summary(articleId)
+    return sectionsOf
+      .all(articleId)
+      .filter((row) => includeQuarantined || row.kind !== 'quarantined')
+      .map(toSection)
+  }
+
+  const setQuarantine = db.transaction((articleId: string, ids: string[] | undefined, quarantine: boolean): Section[] => {
+    const all = sections(articleId, true)
+    const targets = ids ?? all.filter((s) => s.kind === 'quarantined').map((s) => s.id)
+    for (const id of targets) {
+      if (!all.some((s) => s.id === id)) {
+        throw new GlossError('not_found', `No section with id "${id}" in this article.`, 'sectionIds')
+      }
+      setKind.run({ articleId, id, quarantine: quarantine ? 1 : 0 })
+    }
+    return sections(articleId, true).filter((s) => targets.includes(s.id))
+  })
+
+  return {
+    summary,
+    list: (): ArticleSummary[] => all.all().map(toArticleSummary),
+
+    get(id: string): ArticleDetail {
+      const article = summary(id)
+      return { ...article, text: textOf.get(id)!.text, sections: sectionsOf.all(id).map(toSection) }
+    },
+
+    text(id: string): string {
+      const row = textOf.get(id)
+      if (!row) throw new GlossError('not_found', `No article with id "${id}".`, 'articleId')
+      return row.text
+    },
+
+    sections,
+
+    importFile(path: string): ImportResult {
+      const absolute = resolve(path)
+      const name = basename(absolute)
+      let bytes: Buffer
+      try {
+        const stat = statSync(absolute)
+        if (stat.isDirectory()) throw new GlossError('bad_file', `Cannot import "${name}": it is a folder, not a file.`, 'path')
+        if (stat.size > MAX_IMPORT_BYTES) {
+          throw new GlossError('bad_file', `Cannot import "${name}": it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`, 'path')
+        }
+        bytes = readFileSync(absolute)
+      } catch (error) {
+        if (error instanceof GlossError) throw error
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+        throw new GlossError('bad_file', `Cannot import "${name}": ${reason}.`, 'path')
+      }
+      return store(parseArticle({ bytes, fileName: name }), absolute)
+    },
+
+    importContent(input: { content: string; encoding: 'utf8' | 'base64'; fileName?: string; format?: ImportFormat; sourceUrl?: string }): ImportResult {
+      const bytes = input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : Buffer.from(input.content, 'utf8')
+      const parsed = parseArticle({ bytes, fileName: input.fileName, format: input.format, sourceUrl: input.sourceUrl })
+      return store(parsed, null)
+    },
+
+    rename(id: string, title: string): ArticleSummary {
+      summary(id)
+      rename.run(title, id)
+      return summary(id)
+    },
+
+    restoreSections: (articleId: string, ids?: string[]) => setQuarantine(articleId, ids, false),
+    quarantineSections: (articleId: string, ids: string[]) => setQuarantine(articleId, ids, true),
+  }
+}
+
+export type Articles = ReturnType<typeof createArticles>

@@ -1,0 +1,162 @@
+import { GlossError } from '../shared/errors'
+import type { Excerpt, ExcerptColor, TagRef } from '../shared/model'
+import { describeRange, locateQuote } from './anchoring'
+import type { Articles } from './articles'
+import { newId, now } from './store/clock'
+import type { Db } from './store/open'
+import { EXCERPT_COLUMNS, toExcerpt, type ExcerptRow } from './store/rows'
+import type { Tags } from './tags'
+
+export interface CreateExcerptInput {
+  articleId: string
+  quote?: string
+  prefix?: string
+  suffix?: string
+  hint?: number
+  start?: number
+  end?: number
+  color: ExcerptColor
+  comment: string
+  tags: string[]
+  id?: string
+}
+
+export interface ExcerptFilter {
+  articleId?: string
+  tag?: string
+  color?: ExcerptColor
+  includeDeleted: boolean
+}
+
+/** Shrink [start, end) so it neither begins nor ends in whitespace (selections often do). */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return [start, end]
+}
+
+export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
+  const select = `SELECT ${EXCERPT_COLUMNS} FROM excerpts e JOIN sections s ON s.id = e.section_id`
+  const byId = db.prepare<[string], ExcerptRow>(`${select} WHERE e.id = ?`)
+  const filtered = db.prepare<Record<string, unknown>, ExcerptRow>(`
+    ${select} JOIN articles a ON a.id = e.article_id
+    WHERE (@articleId IS NULL OR e.article_id = @articleId)
+      AND (@includeDeleted OR e.deleted_at IS NULL)
+      AND (@color IS NULL OR e.color = @color)
+      AND (@tag IS NULL OR EXISTS (
+        SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+        WHERE et.excerpt_id = e.id AND (t.name = @tag COLLATE NOCASE OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE)))
+    ORDER BY a.imported_at DESC, a.seq DESC, e.start_offset, e.end_offset, e.seq`)
+  const tagsOf = db.prepare<[string], TagRef & { excerpt_id: string }>(`
+    SELECT et.excerpt_id, t.id, t.name, t.color FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+    WHERE et.excerpt_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`)
+  const sectionAt = db.prepare<[string, number], { id: string }>(`
+    SELECT id FROM sections WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1`)
+  const insert = db.prepare(`
+    INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at)
+    VALUES (@id, @articleId, @sectionId, @exact, @prefix, @suffix, @start, @end, @color, @comment, @at, @at)`)
+  const update = db.prepare(`UPDATE excerpts SET comment = @comment, color = @color, updated_at = @at WHERE id = @id`)
+  const setDeleted = db.prepare(`UPDATE excerpts SET deleted_at = ?, updated_at = ? WHERE id = ?`)
+  const clearTags = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ?`)
+  const addTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
+  const purge = db.prepare(`DELETE FROM excerpts WHERE deleted_at IS NOT NULL`)
+
+  function withTags(rows: ExcerptRow[]): Excerpt[] {
+    if (rows.length === 0) return []
+    const byExcerpt = new Map<string, TagRef[]>()
+    for (const { excerpt_id, ...tag } of tagsOf.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const list = byExcerpt.get(excerpt_id) ?? []
+      list.push(tag)
+      byExcerpt.set(excerpt_id, list)
+    }
+    return rows.map((row) => toExcerpt(row, byExcerpt.get(row.id) ?? []))
+  }
+
+  function get(id: string): Excerpt {
+    const row = byId.get(id)
+    if (!row) throw new GlossError('not_found', `No excerpt with id "${id}".`, 'id')
+    return withTags([row])[0]!
+  }
+
+  function setTags(id: string, names: string[]): void {
+    clearTags.run(id)
+    for (const name of names) addTag.run(id, tags.ensure(name).id)
+  }
+
+  /** Where the excerpt goes: from offsets, or by finding the quote (with its context) in the text. */
+  function resolveRange(text: string, input: CreateExcerptInput): [number, number] {
+    if (input.start !== undefined && input.end !== undefined) {
+      if (input.end > text.length) {
+        throw new GlossError('invalid_input', `end ${input.end} is past the end of the article (${text.length} characters).`, 'end')
+      }
+      const [start, end] = trimRange(text, input.start, input.end)
+      if (start === end) throw new GlossError('invalid_input', 'The selected range holds only whitespace.', 'start')
+      return [start, end]
+    }
+    const found = locateQuote(text, { exact: input.quote!, prefix: input.prefix, suffix: input.suffix, hint: input.hint })
+    return trimRange(text, found.start, found.end)
+  }
+
+  const create = db.transaction((input: CreateExcerptInput): Excerpt => {
+    const text = articles.text(input.articleId)
+    const [start, end] = resolveRange(text, input)
+    const selectors = describeRange(text, start, end)
+    const id = input.id ?? newId()
+    if (input.id && byId.get(input.id)) throw new GlossError('conflict', `An excerpt with id "${input.id}" already exists.`, 'id')
+    insert.run({
+      id,
+      articleId: input.articleId,
+      sectionId: sectionAt.get(input.articleId, start)!.id,
+      exact: selectors.exact,
+      prefix: selectors.prefix,
+      suffix: selectors.suffix,
+      start,
+      end,
+      color: input.color,
+      comment: input.comment,
+      at: now(),
+    })
+    setTags(id, input.tags)
+    return get(id)
+  })
+
+  return {
+    get,
+    create,
+
+    list(filter: ExcerptFilter): Excerpt[] {
+      if (filter.articleId) articles.summary(filter.articleId)
+      const rows = filtered.all({
+        articleId: filter.articleId ?? null,
+        includeDeleted: filter.includeDeleted ? 1 : 0,
+        color: filter.color ?? null,
+        tag: filter.tag ?? null,
+      })
+      return withTags(rows)
+    },
+
+    update: db.transaction((input: { id: string; comment?: string; color?: ExcerptColor; tags?: string[] }): Excerpt => {
+      const current = get(input.id)
+      if (current.deletedAt) throw new GlossError('conflict', 'This excerpt is deleted; restore it before editing.', 'id')
+      update.run({ id: input.id, comment: input.comment ?? current.comment, color: input.color ?? current.color, at: now() })
+      if (input.tags) setTags(input.id, input.tags)
+      return get(input.id)
+    }),
+
+    delete: db.transaction((id: string): Excerpt => {
+      const current = get(id)
+      if (!current.deletedAt) setDeleted.run(now(), now(), id)
+      return get(id)
+    }),
+
+    restore: db.transaction((id: string): Excerpt => {
+      get(id)
+      setDeleted.run(null, now(), id)
+      return get(id)
+    }),
+
+    purgeDeleted: (): number => purge.run().changes,
+  }
+}
+
+export type Excerpts = ReturnType<typeof createExcerpts>

@@ -1,0 +1,39 @@
+/**
+ * Worker-thread entry: owns the SQLite notebook so parsing, imports and queries
+ * never block the Electron main thread or the web server's event loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { createDispatcher } from '../../shared/dispatch'
+import { toErrorData } from '../../shared/errors'
+import { openNotebook, type Notebook } from '../notebook'
+import type { Reply, Request, WorkerOptions } from './protocol'
+
+const port = parentPort!
+const post = (reply: Reply) => port.postMessage(reply)
+const options = workerData as WorkerOptions
+
+let notebook: Notebook
+try {
+  notebook = openNotebook({ path: options.dbPath, appVersion: options.appVersion, samplePath: options.samplePath })
+  post({ type: 'ready' })
+} catch (error) {
+  post({ type: 'failed', error: toErrorData(error) })
+  process.exit(0)
+}
+
+const dispatch = createDispatcher(notebook.handlers)
+
+port.on('message', async (request: Request) => {
+  if (request.name === '__close') {
+    notebook.close()
+    post({ type: 'result', id: request.id, ok: true, value: null })
+    port.close()
+    return
+  }
+  try {
+    const value = await dispatch(request.name, (request as { input: unknown }).input)
+    post({ type: 'result', id: request.id, ok: true, value })
+  } catch (error) {
+    post({ type: 'result', id: request.id, ok: false, error: toErrorData(error) })
+  }
+})

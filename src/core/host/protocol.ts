@@ -1,0 +1,16 @@
+/** Messages between a shell and the notebook worker thread. */
+import type { GlossErrorData } from '../../shared/errors'
+
+export interface WorkerOptions {
+  dbPath: string
+  appVersion?: string
+  samplePath?: string | null
+}
+
+export type Request = { id: number; name: string; input: unknown } | { id: number; name: '__close' }
+
+export type Reply =
+  | { type: 'ready' }
+  | { type: 'failed'; error: GlossErrorData }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: GlossErrorData }

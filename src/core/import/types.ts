@@ -1,0 +1,33 @@
+/** What an importer produces before anything touches the database. */
+export type SectionKind = 'heading' | 'paragraph' | 'quarantined'
+
+export interface ParsedSection {
+  kind: SectionKind
+  text: string
+  /** heading level 1–6 for headings */
+  level?: number
+  /** why a section was quarantined, e.g. "scrape junk: login link" */
+  quarantineReason?: string
+  /** offsets into ParsedArticle.text, end exclusive */
+  start: number
+  end: number
+}
+
+export type ImportFormat = 'text' | 'markdown' | 'html'
+
+export interface ParsedArticle {
+  title: string
+  byline: string | null
+  /** ISO 8601 date or date-time when known */
+  publishedAt: string | null
+  /** source URL from HTML metadata when present */
+  sourceUrl: string | null
+  format: ImportFormat
+  /** canonical plain text: section texts joined by "\n\n" (NFC, \n line endings) */
+  text: string
+  /** sha256 hex of `text` */
+  contentHash: string
+  sections: ParsedSection[]
+  /** sanitized HTML of the readable content, for HTML imports only */
+  contentHtml: string | null
+}

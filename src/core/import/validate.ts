@@ -1,0 +1,105 @@
+import { GlossError } from '../../shared/errors'
+import type { ImportFormat } from './types'
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+const EXTENSION_FORMATS: Record<string, ImportFormat> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+}
+const SUPPORTED_LIST = Object.keys(EXTENSION_FORMATS)
+  .map((ext) => `.${ext}`)
+  .join(', ')
+
+/** How errors name a file: its quoted name, or "the file" when the caller gave none. */
+export function describeFile(fileName: string | undefined): string {
+  return fileName === undefined ? 'the file' : `"${fileName}"`
+}
+
+export function refuseImport(source: string, reason: string): GlossError {
+  return new GlossError('bad_file', `Cannot import ${source}: ${reason}`)
+}
+
+/**
+ * The format a file name implies; undefined when the name has no extension, so the
+ * caller sniffs the content instead. Any other extension is refused outright.
+ */
+export function formatFromFileName(fileName: string): ImportFormat | undefined {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  const dot = base.lastIndexOf('.')
+  if (dot <= 0) return undefined
+  const ext = base.slice(dot + 1).toLowerCase()
+  const format = EXTENSION_FORMATS[ext]
+  if (format === undefined) {
+    throw refuseImport(
+      describeFile(fileName),
+      `".${ext}" is an unsupported type; supported types are ${SUPPORTED_LIST}.`,
+    )
+  }
+  return format
+}
+
+const BINARY_SNIFF_BYTES = 8 * 1024
+/** Above this share of control characters the input is binary data, not prose. */
+const MAX_CONTROL_RATIO = 0.1
+
+function isControlCode(code: number): boolean {
+  // tab, LF, FF and CR are ordinary in text files
+  if (code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d) return false
+  return code < 0x20 || code === 0x7f
+}
+
+function looksBinary(codes: ArrayLike<number>): boolean {
+  const length = Math.min(codes.length, BINARY_SNIFF_BYTES)
+  let controls = 0
+  for (let i = 0; i < length; i++) {
+    const code = codes[i] ?? 0
+    if (code === 0) return true
+    if (isControlCode(code)) controls++
+  }
+  return length > 0 && controls / length > MAX_CONTROL_RATIO
+}
+
+function charCodes(text: string): number[] {
+  const codes: number[] = []
+  for (let i = 0; i < Math.min(text.length, BINARY_SNIFF_BYTES); i++) codes.push(text.charCodeAt(i))
+  return codes
+}
+
+/** Size, emptiness and binary checks; the order puts the cheapest, clearest reason first. */
+export function decodeFileBytes(bytes: Uint8Array, source: string): string {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1)
+    throw refuseImport(source, `it is ${mb} MB; the limit is 20 MB.`)
+  }
+  if (bytes.byteLength === 0) throw refuseImport(source, 'the file is empty.')
+  if (looksBinary(bytes)) throw refuseImport(source, 'it looks like a binary file, not text.')
+  let text: string
+  try {
+    // fatal: a wrong encoding must be refused, not silently turned into U+FFFD
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw refuseImport(source, 'it is not valid UTF-8 text; save it as UTF-8 and try again.')
+  }
+  return checkText(text, source)
+}
+
+/** Checks shared by files (after decoding) and pasted text. */
+export function checkText(text: string, source: string): string {
+  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text
+  if (withoutBom.length * 3 > MAX_IMPORT_BYTES && Buffer.byteLength(withoutBom) > MAX_IMPORT_BYTES) {
+    throw refuseImport(source, 'it is larger than the 20 MB limit.')
+  }
+  if (withoutBom.trim() === '') {
+    throw refuseImport(source, withoutBom === '' ? 'it is empty.' : 'it contains only whitespace.')
+  }
+  if (looksBinary(charCodes(withoutBom))) {
+    throw refuseImport(source, 'it looks like binary data, not text.')
+  }
+  return withoutBom
+}

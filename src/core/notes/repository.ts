@@ -1,0 +1,140 @@
+import { GlossError } from '../../shared/errors'
+import type { Backlinks, Note, NoteRef, NoteSummary } from '../../shared/model'
+import { emptyNoteContent } from '../../shared/notes/schema'
+import { newId, now } from '../store/clock'
+import type { Db } from '../store/open'
+import { deriveNoteIndex } from './derive'
+
+interface NoteRow {
+  id: string
+  title: string
+  content: string
+  text: string
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+  article_ids: string | null
+}
+
+const EXCERPT_LENGTH = 160
+const SELECT = `
+  SELECT n.id, n.title, n.content, n.text, n.created_at, n.updated_at, n.deleted_at,
+    (SELECT json_group_array(DISTINCT l.article_id) FROM note_links l WHERE l.note_id = n.id) AS article_ids
+  FROM notes n`
+
+function toSummary(row: NoteRow): NoteSummary {
+  const text = row.text.replace(/\s+/g, ' ').trim()
+  return {
+    id: row.id,
+    title: row.title,
+    excerptText: text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH - 1) + '…' : text,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    articleIds: row.article_ids ? (JSON.parse(row.article_ids) as string[]) : [],
+  }
+}
+
+export function createNotes(db: Db) {
+  const byId = db.prepare<[string], NoteRow>(`${SELECT} WHERE n.id = ?`)
+  const list = db.prepare<Record<string, unknown>, NoteRow>(`${SELECT}
+    WHERE (@includeDeleted OR n.deleted_at IS NULL)
+      AND (@articleId IS NULL OR EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = @articleId))
+    ORDER BY n.updated_at DESC, n.seq DESC`)
+  const insert = db.prepare(
+    `INSERT INTO notes (id, title, content, text, created_at, updated_at) VALUES (@id, @title, @content, @text, @at, @at)`,
+  )
+  const save = db.prepare(
+    `UPDATE notes SET title = coalesce(@title, title), content = @content, text = @text, updated_at = @at WHERE id = @id`,
+  )
+  const rename = db.prepare(`UPDATE notes SET title = ?, updated_at = ? WHERE id = ?`)
+  const setDeleted = db.prepare(`UPDATE notes SET deleted_at = ? WHERE id = ?`)
+  const clearLinks = db.prepare(`DELETE FROM note_links WHERE note_id = ?`)
+  const addLink = db.prepare(
+    `INSERT OR IGNORE INTO note_links (note_id, target_type, target_id, article_id) VALUES (?, ?, ?, ?)`,
+  )
+  const purge = db.prepare(`DELETE FROM notes WHERE deleted_at IS NOT NULL`)
+  const backlinks = db.prepare<
+    [string],
+    { target_type: 'section' | 'excerpt'; target_id: string; id: string; title: string }
+  >(`
+    SELECT l.target_type, l.target_id, n.id, n.title FROM note_links l JOIN notes n ON n.id = l.note_id
+    WHERE l.article_id = ? AND n.deleted_at IS NULL ORDER BY n.updated_at DESC`)
+
+  function row(id: string): NoteRow {
+    const found = byId.get(id)
+    if (!found) throw new GlossError('not_found', `No note with id "${id}".`, 'id')
+    return found
+  }
+
+  function get(id: string): Note {
+    const r = row(id)
+    return { ...toSummary(r), content: JSON.parse(r.content), text: r.text, deletedAt: r.deleted_at }
+  }
+
+  /** Content, plain text and links are written in one transaction: links always match what is saved. */
+  function writeLinks(id: string, links: ReturnType<typeof deriveNoteIndex>['links']): void {
+    clearLinks.run(id)
+    for (const link of links) addLink.run(id, link.targetType, link.targetId, link.articleId)
+  }
+
+  return {
+    get,
+    list: (articleId: string | undefined, includeDeleted: boolean): NoteSummary[] =>
+      list.all({ articleId: articleId ?? null, includeDeleted: includeDeleted ? 1 : 0 }).map(toSummary),
+
+    create: db.transaction((input: { title: string; content?: unknown; id?: string }): Note => {
+      const id = input.id ?? newId()
+      if (input.id && byId.get(input.id)) throw new GlossError('conflict', `A note with id "${input.id}" already exists.`, 'id')
+      const index = deriveNoteIndex(input.content ?? emptyNoteContent())
+      insert.run({ id, title: input.title, content: JSON.stringify(index.content), text: index.text, at: now() })
+      writeLinks(id, index.links)
+      return get(id)
+    }),
+
+    save: db.transaction((input: { id: string; title?: string; content: unknown }): NoteSummary => {
+      const current = row(input.id)
+      if (current.deleted_at) throw new GlossError('conflict', 'This note is deleted; restore it before editing.', 'id')
+      const index = deriveNoteIndex(input.content)
+      save.run({
+        id: input.id,
+        title: input.title ?? null,
+        content: JSON.stringify(index.content),
+        text: index.text,
+        at: now(),
+      })
+      writeLinks(input.id, index.links)
+      return toSummary(row(input.id))
+    }),
+
+    rename: db.transaction((id: string, title: string): NoteSummary => {
+      row(id)
+      rename.run(title, now(), id)
+      return toSummary(row(id))
+    }),
+
+    delete: db.transaction((id: string): NoteSummary => {
+      if (!row(id).deleted_at) setDeleted.run(now(), id)
+      return toSummary(row(id))
+    }),
+
+    restore: db.transaction((id: string): NoteSummary => {
+      row(id)
+      setDeleted.run(null, id)
+      return toSummary(row(id))
+    }),
+
+    backlinks(articleId: string): Backlinks {
+      const result: Backlinks = { sections: {}, excerpts: {} }
+      for (const r of backlinks.all(articleId)) {
+        const bucket = r.target_type === 'section' ? result.sections : result.excerpts
+        const refs: NoteRef[] = (bucket[r.target_id] ??= [])
+        if (!refs.some((n) => n.id === r.id)) refs.push({ id: r.id, title: r.title })
+      }
+      return result
+    },
+
+    purgeDeleted: (): number => purge.run().changes,
+  }
+}
+
+export type Notes = ReturnType<typeof createNotes>

@@ -1,0 +1,64 @@
+import { memo } from 'react'
+import type { Section } from '../../../shared/model'
+
+/**
+ * One section: its text is the element's only child text node (offsets depend on it);
+ * the ¶N in the margin is CSS generated content from data-ordinal.
+ */
+export const SectionText = memo(function SectionText({ section }: { section: Section }) {
+  const props = {
+    className: `section section-${section.kind}`,
+    'data-section-id': section.id,
+    'data-ordinal': section.ordinal,
+    id: `section-${section.id}`,
+  }
+  if (section.kind === 'heading') {
+    const level = Math.min(6, Math.max(2, (section.level ?? 1) + 1))
+    const Tag = `h${level}` as 'h2'
+    return <Tag {...props}>{section.text}</Tag>
+  }
+  return <p {...props}>{section.text}</p>
+})
+
+interface QuarantinedProps {
+  section: Section
+  onRestore: (section: Section) => void
+}
+
+export function QuarantinedSection({ section, onRestore }: QuarantinedProps) {
+  return (
+    <div className="quarantined">
+      <p className="section section-quarantined" data-section-id={section.id} data-ordinal={section.ordinal} id={`section-${section.id}`}>
+        {section.text}
+      </p>
+      <div className="quarantined-actions">
+        {section.quarantineReason && <span className="quarantine-reason">Hidden as {section.quarantineReason.replace(/^scrape junk: /, '')}</span>}
+        <button type="button" className="small" onClick={() => onRestore(section)}>
+          Restore
+        </button>
+      </div>
+    </div>
+  )
+}
+
+interface HiddenBarProps {
+  count: number
+  shown: boolean
+  onToggle: () => void
+  onRestoreAll: () => void
+}
+
+export function HiddenSectionsBar({ count, shown, onToggle, onRestoreAll }: HiddenBarProps) {
+  return (
+    <div className="hidden-bar">
+      <button type="button" className="small" aria-expanded={shown} onClick={onToggle}>
+        {`${shown ? 'Hide ' : ''}${count} hidden ${count === 1 ? 'section' : 'sections'}`}
+      </button>
+      {shown && (
+        <button type="button" className="small" onClick={onRestoreAll}>
+          Restore all
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,360 @@
+/**
+ * The contract: every operation the UI (or CLI, or web shell) may call.
+ * Each entry has a zod schema for its input and a phantom type for its output.
+ * Shells are generated from this one list; the core's handler map is typed
+ * against it, so a missing handler is a compile error.
+ */
+import { z } from 'zod'
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  Backlinks,
+  Excerpt,
+  ImportResult,
+  Note,
+  NoteSummary,
+  NotebookInfo,
+  SearchResult,
+  Section,
+  Tag,
+  TagMergeResult,
+  TagSnapshot,
+} from './model'
+import { EXCERPT_COLORS } from './model'
+
+declare const outputBrand: unique symbol
+/** Carries an operation's output type without a runtime value. */
+export type Output<T> = { readonly [outputBrand]?: T }
+const returns = <T>(): Output<T> => ({})
+
+/** 'write' operations change the notebook; shells may use this (e.g. for undo, refresh). */
+type Effect = 'read' | 'write'
+
+interface OperationSpec {
+  input: z.ZodType
+  output: Output<unknown>
+  effect: Effect
+  summary: string
+}
+
+const id = (what: string) => z.string().min(1, `${what} is required`).max(200)
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'tag name is empty')
+  .max(200, 'tag name is longer than 200 characters')
+  .refine((name) => !name.split('/').some((part) => part.trim() === ''), 'tag name has an empty level between slashes')
+const color = z.enum(EXCERPT_COLORS)
+const tagColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'tag color must look like #a1b2c3')
+  .nullable()
+const empty = z.object({}).strict()
+
+export const contract = {
+  notebookInfo: {
+    input: empty,
+    output: returns<NotebookInfo>(),
+    effect: 'read',
+    summary: 'Where the notebook lives and what it holds',
+  },
+  emptyTrash: {
+    input: empty,
+    output: returns<{ excerpts: number; notes: number }>(),
+    effect: 'write',
+    summary: 'Permanently remove deleted excerpts and notes',
+  },
+
+  listArticles: {
+    input: empty,
+    output: returns<ArticleSummary[]>(),
+    effect: 'read',
+    summary: 'Articles, newest first, with counts',
+  },
+  getArticle: {
+    input: z.object({ id: id('article id') }).strict(),
+    output: returns<ArticleDetail>(),
+    effect: 'read',
+    summary: 'One article with all its sections (quarantined ones included, marked)',
+  },
+  importFile: {
+    input: z.object({ path: z.string().min(1, 'path is required') }).strict(),
+    output: returns<ImportResult>(),
+    effect: 'write',
+    summary: 'Import a text, Markdown or HTML file',
+  },
+  importContent: {
+    input: z
+      .object({
+        content: z.string().min(1, 'content is empty'),
+        encoding: z.enum(['utf8', 'base64']).default('utf8'),
+        fileName: z.string().min(1).max(500).optional(),
+        format: z.enum(['text', 'markdown', 'html']).optional(),
+        sourceUrl: z.string().url().optional(),
+      })
+      .strict(),
+    output: returns<ImportResult>(),
+    effect: 'write',
+    summary: 'Import pasted or uploaded content',
+  },
+  renameArticle: {
+    input: z.object({ id: id('article id'), title: z.string().trim().min(1, 'title is empty').max(500) }).strict(),
+    output: returns<ArticleSummary>(),
+    effect: 'write',
+    summary: 'Rename an article',
+  },
+
+  listSections: {
+    input: z.object({ articleId: id('article id'), includeQuarantined: z.boolean().default(false) }).strict(),
+    output: returns<Section[]>(),
+    effect: 'read',
+    summary: 'Sections of an article in order',
+  },
+  restoreSections: {
+    input: z
+      .object({
+        articleId: id('article id'),
+        /** omit to restore every quarantined section of the article */
+        sectionIds: z.array(id('section id')).optional(),
+      })
+      .strict(),
+    output: returns<Section[]>(),
+    effect: 'write',
+    summary: 'Bring quarantined sections back into the reading text',
+  },
+  quarantineSections: {
+    input: z.object({ articleId: id('article id'), sectionIds: z.array(id('section id')).min(1) }).strict(),
+    output: returns<Section[]>(),
+    effect: 'write',
+    summary: 'Hide sections as junk (kept, restorable)',
+  },
+
+  createExcerpt: {
+    input: z
+      .object({
+        articleId: id('article id'),
+        quote: z.string().min(1, 'quote is empty').optional(),
+        prefix: z.string().optional(),
+        suffix: z.string().optional(),
+        /** character offset hint to choose between repeated quotes */
+        hint: z.number().int().nonnegative().optional(),
+        start: z.number().int().nonnegative().optional(),
+        end: z.number().int().positive().optional(),
+        color: color.default('yellow'),
+        comment: z.string().max(100_000).default(''),
+        tags: z.array(tagName).default([]),
+        /** re-create with a known id (undo of a delete that was emptied, import) */
+        id: id('excerpt id').optional(),
+      })
+      .strict()
+      .refine((v) => v.quote !== undefined || (v.start !== undefined && v.end !== undefined), {
+        message: 'give either a quote or both start and end',
+        path: ['quote'],
+      })
+      .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, {
+        message: 'end must be after start',
+        path: ['end'],
+      }),
+    output: returns<Excerpt>(),
+    effect: 'write',
+    summary: 'Highlight a passage of an article',
+  },
+  listExcerpts: {
+    input: z
+      .object({
+        articleId: id('article id').optional(),
+        tag: tagName.optional(),
+        color: color.optional(),
+        includeDeleted: z.boolean().default(false),
+      })
+      .strict(),
+    output: returns<Excerpt[]>(),
+    effect: 'read',
+    summary: 'Excerpts in reading order',
+  },
+  getExcerpt: {
+    input: z.object({ id: id('excerpt id') }).strict(),
+    output: returns<Excerpt>(),
+    effect: 'read',
+    summary: 'One excerpt (deleted ones too)',
+  },
+  updateExcerpt: {
+    input: z
+      .object({
+        id: id('excerpt id'),
+        comment: z.string().max(100_000).optional(),
+        color: color.optional(),
+        /** the full new tag list; missing tags are created */
+        tags: z.array(tagName).optional(),
+      })
+      .strict(),
+    output: returns<Excerpt>(),
+    effect: 'write',
+    summary: 'Change an excerpt’s comment, color or tags',
+  },
+  deleteExcerpt: {
+    input: z.object({ id: id('excerpt id') }).strict(),
+    output: returns<Excerpt>(),
+    effect: 'write',
+    summary: 'Move an excerpt to the trash (restorable)',
+  },
+  restoreExcerpt: {
+    input: z.object({ id: id('excerpt id') }).strict(),
+    output: returns<Excerpt>(),
+    effect: 'write',
+    summary: 'Bring a deleted excerpt back',
+  },
+
+  listTags: {
+    input: empty,
+    output: returns<Tag[]>(),
+    effect: 'read',
+    summary: 'All tags with usage counts, by name',
+  },
+  createTag: {
+    input: z.object({ name: tagName, color: tagColor.optional() }).strict(),
+    output: returns<Tag>(),
+    effect: 'write',
+    summary: 'Create a tag (and its parents)',
+  },
+  renameTag: {
+    input: z.object({ id: id('tag id'), name: tagName }).strict(),
+    output: returns<Tag>(),
+    effect: 'write',
+    summary: 'Rename a tag; its children follow',
+  },
+  recolorTag: {
+    input: z.object({ id: id('tag id'), color: tagColor }).strict(),
+    output: returns<Tag>(),
+    effect: 'write',
+    summary: 'Change a tag’s color',
+  },
+  mergeTags: {
+    input: z.object({ fromIds: z.array(id('tag id')).min(1, 'fromIds is empty'), intoId: id('tag id') }).strict(),
+    output: returns<TagMergeResult>(),
+    effect: 'write',
+    summary: 'Fold tags into another one',
+  },
+  deleteTag: {
+    input: z.object({ id: id('tag id') }).strict(),
+    output: returns<TagSnapshot[]>(),
+    effect: 'write',
+    summary: 'Delete a tag and its children; returns what undo needs',
+  },
+  restoreTags: {
+    input: z
+      .object({
+        snapshots: z.array(
+          z.object({
+            id: id('tag id'),
+            name: tagName,
+            color: tagColor,
+            createdAt: z.string(),
+            excerptIds: z.array(id('excerpt id')),
+          }),
+        ),
+        /** undo of a merge: take the merged-into tag off these excerpts again */
+        untag: z.object({ tagId: id('tag id'), excerptIds: z.array(id('excerpt id')) }).optional(),
+      })
+      .strict(),
+    output: returns<Tag[]>(),
+    effect: 'write',
+    summary: 'Undo a tag deletion or merge',
+  },
+
+  search: {
+    input: z
+      .object({
+        query: z.string().max(1000, 'query is longer than 1000 characters'),
+        articleId: id('article id').optional(),
+        tag: tagName.optional(),
+        kinds: z.array(z.enum(['article', 'section', 'excerpt', 'note'])).optional(),
+        includeQuarantined: z.boolean().default(false),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    output: returns<SearchResult>(),
+    effect: 'read',
+    summary: 'Ranked full-text search over sections, excerpts and notes',
+  },
+
+  listNotes: {
+    input: z.object({ articleId: id('article id').optional(), includeDeleted: z.boolean().default(false) }).strict(),
+    output: returns<NoteSummary[]>(),
+    effect: 'read',
+    summary: 'Notes, newest first; optionally only those linked to an article',
+  },
+  getNote: {
+    input: z.object({ id: id('note id') }).strict(),
+    output: returns<Note>(),
+    effect: 'read',
+    summary: 'One note with its editor content',
+  },
+  createNote: {
+    input: z
+      .object({
+        title: z.string().trim().max(500).default(''),
+        content: z.unknown().optional(),
+        id: id('note id').optional(),
+      })
+      .strict(),
+    output: returns<Note>(),
+    effect: 'write',
+    summary: 'Create a note',
+  },
+  saveNote: {
+    input: z
+      .object({
+        id: id('note id'),
+        title: z.string().trim().max(500).optional(),
+        /** Lexical editor state JSON */
+        content: z.unknown(),
+      })
+      .strict(),
+    output: returns<NoteSummary>(),
+    effect: 'write',
+    summary: 'Save a note’s content; its links are derived from it',
+  },
+  renameNote: {
+    input: z.object({ id: id('note id'), title: z.string().trim().max(500) }).strict(),
+    output: returns<NoteSummary>(),
+    effect: 'write',
+    summary: 'Rename a note',
+  },
+  deleteNote: {
+    input: z.object({ id: id('note id') }).strict(),
+    output: returns<NoteSummary>(),
+    effect: 'write',
+    summary: 'Move a note to the trash (restorable)',
+  },
+  restoreNote: {
+    input: z.object({ id: id('note id') }).strict(),
+    output: returns<NoteSummary>(),
+    effect: 'write',
+    summary: 'Bring a deleted note back',
+  },
+  getBacklinks: {
+    input: z.object({ articleId: id('article id') }).strict(),
+    output: returns<Backlinks>(),
+    effect: 'read',
+    summary: 'Which notes link to each section and excerpt of an article',
+  },
+} as const satisfies Record<string, OperationSpec>
+
+export type Contract = typeof contract
+export type OperationName = keyof Contract
+export const operationNames = Object.freeze(Object.keys(contract) as OperationName[])
+
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends OperationName> = Contract[K]['output'] extends Output<infer T> ? T : never
+
+/** What the core implements: one handler per operation, inputs already validated. */
+export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> }
+
+/** What a UI sees: every operation, async, taking the unparsed input. */
+export type GlossApi = { [K in OperationName]: (input: InputOf<K>) => Promise<OutputOf<K>> }
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}

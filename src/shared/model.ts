@@ -1,0 +1,182 @@
+/** Data shapes that cross the contract. Plain JSON: ISO timestamps, string ids. */
+
+export const EXCERPT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
+export type ExcerptColor = (typeof EXCERPT_COLORS)[number]
+
+export type SectionKind = 'heading' | 'paragraph' | 'quarantined'
+export type ArticleFormat = 'text' | 'markdown' | 'html'
+export type AnchorStatus = 'anchored' | 'fuzzy' | 'orphaned'
+
+export interface ArticleSummary {
+  id: string
+  title: string
+  format: ArticleFormat
+  sourcePath: string | null
+  sourceUrl: string | null
+  byline: string | null
+  publishedAt: string | null
+  importedAt: string
+  contentHash: string
+  sectionCount: number
+  /** quarantined sections, hidden from reading by default */
+  hiddenCount: number
+  excerptCount: number
+  noteCount: number
+}
+
+export interface Section {
+  id: string
+  articleId: string
+  /** stable 1-based number shown as ¶N */
+  ordinal: number
+  kind: SectionKind
+  level: number | null
+  text: string
+  /** offsets into the article text, end exclusive */
+  start: number
+  end: number
+  quarantineReason: string | null
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  text: string
+  sections: Section[]
+}
+
+export interface ImportResult {
+  article: ArticleSummary
+  /** true when the same content was already in the notebook; nothing was written */
+  duplicate: boolean
+  message: string
+}
+
+export interface TagRef {
+  id: string
+  name: string
+  color: string | null
+}
+
+export interface Tag extends TagRef {
+  /** excerpts carrying this exact tag */
+  usageCount: number
+  /** excerpts carrying this tag or any tag below it */
+  totalCount: number
+  createdAt: string
+}
+
+/** W3C Web Annotation selectors, as stored. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+export interface Excerpt {
+  id: string
+  articleId: string
+  sectionId: string
+  sectionOrdinal: number
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  color: ExcerptColor
+  comment: string
+  tags: TagRef[]
+  anchorStatus: AnchorStatus
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+/** Everything needed to put a deleted tag back exactly as it was. */
+export interface TagSnapshot {
+  id: string
+  name: string
+  color: string | null
+  createdAt: string
+  excerptIds: string[]
+}
+
+export interface TagMergeResult {
+  into: Tag
+  /** the merged-away tags, for undo */
+  removed: TagSnapshot[]
+  /** excerpts that received the target tag through the merge (did not have it before) */
+  addedTo: string[]
+}
+
+export type SearchHitKind = 'article' | 'section' | 'excerpt' | 'note'
+
+/** Snippet text marks matches with these two control characters; the UI renders them. */
+export const SNIPPET_OPEN = '\u0002'
+export const SNIPPET_CLOSE = '\u0003'
+
+export interface SearchHit {
+  kind: SearchHitKind
+  id: string
+  articleId: string | null
+  articleTitle: string | null
+  sectionId: string | null
+  sectionOrdinal: number | null
+  /** the note title, or the article title */
+  title: string
+  snippet: string
+  /** lower is better (bm25) */
+  rank: number
+}
+
+export interface SearchResult {
+  query: string
+  hits: SearchHit[]
+}
+
+export interface NoteSummary {
+  id: string
+  title: string
+  excerptText: string
+  createdAt: string
+  updatedAt: string
+  articleIds: string[]
+}
+
+export interface Note extends NoteSummary {
+  /** Lexical editor state as JSON (see src/shared/notes/schema.ts for versioning) */
+  content: unknown
+  text: string
+  deletedAt: string | null
+}
+
+export interface NoteLink {
+  noteId: string
+  targetType: 'section' | 'excerpt'
+  targetId: string
+  articleId: string
+}
+
+export interface NoteRef {
+  id: string
+  title: string
+}
+
+export interface Backlinks {
+  /** sectionId → notes linking to it */
+  sections: Record<string, NoteRef[]>
+  /** excerptId → notes citing it */
+  excerpts: Record<string, NoteRef[]>
+}
+
+export interface NotebookInfo {
+  path: string
+  schemaVersion: number
+  appVersion: string
+  articleCount: number
+  excerptCount: number
+  noteCount: number
+  tagCount: number
+  deletedCount: number
+}
