@@ -42,9 +42,10 @@ export function createTags(db: Db) {
   const countedById = db.prepare<[string], TagRow>(`${counted} WHERE t.id = ?`)
   const byName = db.prepare<[string], TagRef>(`SELECT id, name, color FROM tags WHERE name = ? COLLATE NOCASE`)
   const byId = db.prepare<[string], TagRef & { created_at: string }>(`SELECT id, name, color, created_at FROM tags WHERE id = ?`)
-  const descendants = db.prepare<[string], TagRef & { created_at: string }>(
-    `SELECT id, name, color, created_at FROM tags WHERE substr(name, 1, length(?1) + 1) = ?1 || '/' COLLATE NOCASE ORDER BY length(name) DESC`,
+  const descendantsOf = db.prepare<{ name: string }, TagRef & { created_at: string }>(
+    `SELECT id, name, color, created_at FROM tags WHERE substr(name, 1, length(@name) + 1) = @name || '/' COLLATE NOCASE ORDER BY length(name) DESC`,
   )
+  const descendants = { all: (name: string) => descendantsOf.all({ name }) }
   const insert = db.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, ?, ?)`)
   const setName = db.prepare(`UPDATE tags SET name = ? WHERE id = ?`)
   const setColor = db.prepare(`UPDATE tags SET color = ? WHERE id = ?`)

@@ -10,3 +10,6 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] as const
 
 export const APP_ID = 'app.gloss.notebook'
+
+/** The article a new notebook starts with (resources/samples; extraResources when packaged). */
+export const SAMPLE_FILE = 'trump-kim-diplomacy.txt'

@@ -20,7 +20,7 @@ const ABBREVIATIONS = new Set([
   'ltd',
   'co',
 ])
-const OPENS_SENTENCE = /[\p{Lu}\p{Nd}"'“‘«(\[]/u
+const OPENS_SENTENCE = /[\p{Lu}\p{Nd}"'“‘«([]/u
 
 function endsSentenceAt(text: string, i: number): boolean {
   const next = text[i + 1]

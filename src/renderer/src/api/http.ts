@@ -9,7 +9,7 @@ function failure(message: string): GlossErrorData {
 }
 
 /** The contract over HTTP, for the web shell (`gloss serve`). */
-export function createHttpApi(token: string = takeToken(), base = './api/'): GlossApi {
+export function createHttpApi(token: string = takeToken(), base = '/api/'): GlossApi {
   async function call(name: OperationName, input: unknown): Promise<unknown> {
     let response: Response
     try {

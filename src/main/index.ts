@@ -1,0 +1,232 @@
+/**
+ * Gloss desktop shell, main process. Wires the pieces: the notebook worker, the app://
+ * protocol, security guards, the IPC bridge, the menu, the window and the
+ * single-instance hand-over of files.
+ */
+import { join, resolve } from 'node:path'
+import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron'
+import { defaultDbPath } from '../core/paths'
+import { toErrorData } from '../shared/errors'
+import iconPath from '../../resources/icons/512x512.png?asset'
+import { aboutDetail } from './about'
+import { importablePathsFromArgv, type LaunchData } from './args'
+import { APP_ENTRY_URL, APP_ID, IMPORT_EXTENSIONS, SAMPLE_FILE } from './constants'
+import { sendShellEvent } from './events'
+import { importFiles } from './importing'
+import { registerInvokeHandler } from './ipc'
+import { installMenu, type MenuActions } from './menu'
+import { Notebook } from './notebook'
+import { loadPreferences, savePreferences, type Preferences, type ThemeSource } from './preferences'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { guardWebContents, hardenSession } from './security'
+import { acquireSingleInstanceLock } from './single-instance'
+import { loopbackDevUrl } from './urls'
+import { createMainWindow } from './window'
+
+// Tests and portable setups may move the user-data folder; this must precede the
+// single-instance lock, which is scoped to that folder.
+if (process.env.GLOSS_USER_DATA) app.setPath('userData', resolve(process.env.GLOSS_USER_DATA))
+
+let mainWindow: BrowserWindow | null = null
+let notebook: Notebook | null = null
+/** Files named before the window could take them (argv, macOS open-file). */
+const pendingImports: string[] = []
+
+function onSecondInstance(launch: LaunchData): void {
+  const paths = importablePathsFromArgv(launch.argv, launch.cwd)
+  if (!app.isReady()) {
+    pendingImports.push(...paths)
+    return
+  }
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : openMainWindow()
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+  if (paths.length > 0) void importAndReport(paths)
+}
+
+async function importAndReport(paths: readonly string[]): Promise<void> {
+  if (!notebook) return
+  for (const event of await importFiles(paths, notebook.dispatch)) sendShellEvent(mainWindow, event)
+}
+
+function devRendererUrl(): URL | null {
+  if (app.isPackaged) return null
+  const raw = process.env.ELECTRON_RENDERER_URL
+  const url = loopbackDevUrl(raw)
+  if (raw && !url) console.warn(`Gloss: ignoring ELECTRON_RENDERER_URL (${raw}): not a loopback http URL`)
+  return url
+}
+
+function notebookPath(): string {
+  if (process.env.GLOSS_DB) return resolve(process.env.GLOSS_DB)
+  // same folder as the CLI and web shell use, unless userData was moved for this run
+  if (process.env.GLOSS_USER_DATA) return join(app.getPath('userData'), 'gloss.db')
+  return defaultDbPath()
+}
+
+/** The sample article for a new notebook: packaged next to app.asar, else in the source tree. */
+function samplePath(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'samples', SAMPLE_FILE)
+    : join(app.getAppPath(), 'resources', 'samples', SAMPLE_FILE)
+}
+
+let openMainWindow: () => BrowserWindow = () => {
+  throw new Error('the window cannot open before the app is ready')
+}
+
+function start(): void {
+  const devUrl = devRendererUrl()
+  const devOrigin = devUrl?.origin ?? null
+  const userData = app.getPath('userData')
+  const preferencesFile = join(userData, 'preferences.json')
+  let preferences: Preferences = loadPreferences(preferencesFile)
+
+  const dbPath = notebookPath()
+  const opened = new Notebook(dbPath, { appVersion: app.getVersion(), samplePath: samplePath() })
+  notebook = opened
+
+  pendingImports.push(...importablePathsFromArgv(process.argv, process.cwd()))
+  // macOS: files dropped on the Dock icon or opened with Gloss from Finder
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    const paths = importablePathsFromArgv(['', path], process.cwd())
+    if (app.isReady() && mainWindow && !mainWindow.isDestroyed()) void importAndReport(paths)
+    else pendingImports.push(...paths)
+  })
+
+  opened.ready().catch(async (error: unknown) => {
+    await app.whenReady()
+    const { message } = toErrorData(error)
+    dialog.showErrorBox('Gloss cannot open its notebook', `${message}\n\nDatabase: ${dbPath}`)
+    app.exit(1)
+  })
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devOrigin))
+
+  openMainWindow = () => {
+    const win = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      stateFile: join(userData, 'window-state.json'),
+      iconPath,
+    })
+    mainWindow = win
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null
+    })
+    win.webContents.once('did-finish-load', () => {
+      const paths = pendingImports.splice(0)
+      if (paths.length > 0) void opened.ready().then(() => importAndReport(paths), () => undefined)
+    })
+    void (devUrl ? win.loadURL(devUrl.href) : win.loadURL(APP_ENTRY_URL)).catch((error: unknown) =>
+      console.error('Gloss: the window failed to load:', error),
+    )
+    return win
+  }
+
+  const setTheme = (theme: ThemeSource) => {
+    nativeTheme.themeSource = theme
+    preferences = { ...preferences, theme }
+    try {
+      savePreferences(preferencesFile, preferences)
+    } catch (error) {
+      console.error('Gloss: could not save preferences:', error)
+    }
+  }
+
+  const actions: MenuActions = {
+    importFiles: () => void chooseAndImport(),
+    command: (command) => sendShellEvent(mainWindow, { type: 'command', command }),
+    setTheme,
+    about: () => void showAbout(dbPath),
+  }
+
+  app.whenReady().then(
+    () => {
+      if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+      hardenSession(session.defaultSession, devOrigin)
+      if (!devUrl) serveRenderer(session.defaultSession, join(import.meta.dirname, '../renderer'))
+      nativeTheme.themeSource = preferences.theme
+      nativeTheme.on('updated', () =>
+        sendShellEvent(mainWindow, { type: 'theme', theme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light' }),
+      )
+      registerInvokeHandler({ mainWindow: () => mainWindow, devOrigin, dispatch: opened.dispatch })
+      installMenu(actions, {
+        appName: app.getName(),
+        theme: preferences.theme,
+        developer: !app.isPackaged,
+        platform: process.platform,
+      })
+      openMainWindow()
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+      })
+    },
+    (error: unknown) => console.error('Gloss: startup failed:', error),
+  )
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  // Close the database cleanly before the process ends. will-quit comes after every
+  // window has closed (their state is saved on 'close'), so nothing else needs it.
+  let quitting: 'no' | 'closing' | 'closed' = 'no'
+  app.on('will-quit', (event) => {
+    if (quitting === 'closed') return
+    event.preventDefault()
+    if (quitting === 'closing') return
+    quitting = 'closing'
+    void opened.close().finally(() => {
+      quitting = 'closed'
+      app.quit()
+    })
+  })
+
+  async function chooseAndImport(): Promise<void> {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import into Gloss',
+      buttonLabel: 'Import',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    }
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    if (result.canceled || result.filePaths.length === 0) return
+    for (const event of await importFiles(result.filePaths, opened.dispatch)) sendShellEvent(mainWindow, event)
+  }
+}
+
+async function showAbout(dbPath: string): Promise<void> {
+  const detail = aboutDetail(
+    {
+      gloss: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      v8: process.versions.v8,
+    },
+    dbPath,
+  )
+  const options: Electron.MessageBoxOptions = {
+    type: 'info',
+    title: 'About Gloss',
+    message: 'Gloss',
+    detail,
+    buttons: ['OK'],
+    icon: iconPath,
+  }
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options)
+  else await dialog.showMessageBox(options)
+}
+
+// Last, so every module-level binding above is initialized before start() runs.
+registerAppScheme()
+if (!acquireSingleInstanceLock(onSecondInstance)) {
+  app.quit()
+} else {
+  start()
+}

@@ -1,0 +1,45 @@
+/** Session and web-contents hardening: permissions, CSP, navigation, new windows, webviews. */
+import { shell, type Session, type WebContents } from 'electron'
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, withContentSecurityPolicy } from './csp'
+import { isTrustedRendererUrl, safeExternalUrl } from './urls'
+
+/** Deny every permission; put our CSP on every response of our renderer. */
+export function hardenSession(ses: Session, devOrigin: string | null): void {
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setDevicePermissionHandler(() => false)
+
+  // protocol.ts also sets the header on app:// responses itself, because header
+  // events have not always fired for custom protocols; setting it twice is harmless.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    let policy: string | null = null
+    if (isTrustedRendererUrl(details.url)) policy = CONTENT_SECURITY_POLICY
+    else if (devOrigin && isTrustedRendererUrl(details.url, devOrigin)) policy = devContentSecurityPolicy(devOrigin)
+    if (policy === null) callback({})
+    else callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) })
+  })
+}
+
+/** Open an http(s) link in the user's browser after checking it; anything else is dropped. */
+export function openExternalLink(url: string): void {
+  const safe = safeExternalUrl(url)
+  if (safe === null) return
+  shell.openExternal(safe).catch((error: unknown) => console.error('Gloss: could not open link:', error))
+}
+
+/**
+ * Applied to every web contents the app creates: the page never navigates away (file
+ * drops included), never opens windows (http(s) links go to the browser instead), never
+ * attaches a <webview>.
+ */
+export function guardWebContents(contents: WebContents, devOrigin: string | null): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => {
+    if (!isTrustedRendererUrl(event.url, devOrigin)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalLink(url)
+    return { action: 'deny' }
+  })
+}

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ImportResult } from '../../../shared/model'
+import { errorMessage, getApi } from '../api'
+import { isEditable, readFileAsBase64 } from '../common/dom'
+import { Toasts } from '../common/Toasts'
+import { useToasts } from '../common/toasts'
+import { PasteDialog } from '../library/PasteDialog'
+import { CommandPalette } from '../palette/CommandPalette'
+import { SearchDialog } from '../search/SearchDialog'
+import { useActions } from './actions'
+import { GlossContext, type Commands, type GlossContextValue } from './context'
+import { useLayout } from './layout'
+import { useNotebook, type Feedback } from './notebook'
+import { useShellEvents } from './shell'
+import { useShortcuts } from './shortcuts'
+import { useTheme } from './theme'
+import { TopBar } from './TopBar'
+import { useUi } from './ui'
+import { UndoStack } from './undo'
+import { Workspace } from './Workspace'
+
+export function App() {
+  const api = useMemo(getApi, [])
+  const { toasts, notify, dismiss } = useToasts()
+  const feedback = useMemo<Feedback>(
+    () => ({ notify, reportError: (error: unknown) => void notify(errorMessage(error), { kind: 'error' }) }),
+    [notify],
+  )
+  const notebook = useNotebook(api, feedback)
+  const undoStack = useMemo(() => new UndoStack(), [])
+  const actions = useActions(api, notebook, undoStack, feedback)
+  const layout = useLayout()
+  const theme = useTheme()
+  const ui = useUi(notebook.openArticle)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [dragging, setDragging] = useState(false)
+
+  const { afterImport } = notebook
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      const results: ImportResult[] = []
+      for (const file of files) {
+        try {
+          if (file.size === 0) throw new Error(`“${file.name}” is empty; there is nothing to import.`)
+          const path = window.glossShell?.pathForFile(file)
+          results.push(
+            path
+              ? await api.importFile({ path })
+              : await api.importContent({ content: await readFileAsBase64(file), encoding: 'base64', fileName: file.name }),
+          )
+        } catch (error) {
+          const message = errorMessage(error)
+          feedback.notify(message.includes(file.name) ? message : `Could not import “${file.name}”: ${message}`, { kind: 'error' })
+        }
+      }
+      if (results.length > 0) await afterImport(results)
+    },
+    [api, afterImport, feedback],
+  )
+
+  const { setRightTab } = ui
+  const { layout: panes, toggleRight } = layout
+  const newNote = useCallback(async () => {
+    try {
+      await api.createNote({ title: '' })
+      setRightTab('notes')
+      if (panes.rightCollapsed) toggleRight()
+      feedback.notify('Created a new note')
+    } catch (error) {
+      feedback.reportError(error)
+    }
+  }, [api, feedback, panes.rightCollapsed, setRightTab, toggleRight])
+
+  const commands = useMemo<Commands>(
+    () => ({ pickFile: () => fileInput.current?.click(), importFiles, newNote }),
+    [importFiles, newNote],
+  )
+
+  const value = useMemo<GlossContextValue>(
+    () => ({ api, notebook, actions, undoStack, feedback, layout, theme, ui, commands }),
+    [api, notebook, actions, undoStack, feedback, layout, theme, ui, commands],
+  )
+  useShortcuts(value)
+  useShellEvents(value)
+
+  // paste anywhere outside a text field: offer it as a new article
+  const { openPaste, dialog } = ui
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (dialog || isEditable(event.target) || !event.clipboardData) return
+      const text = event.clipboardData.getData('text/plain')
+      const html = event.clipboardData.getData('text/html')
+      if (!text && !html) return
+      event.preventDefault()
+      openPaste({ text, html: html || null })
+    }
+    document.addEventListener('paste', onPaste)
+    return () => document.removeEventListener('paste', onPaste)
+  }, [dialog, openPaste])
+
+  const hasFiles = (event: React.DragEvent) => Array.from(event.dataTransfer.types).includes('Files')
+
+  return (
+    <GlossContext value={value}>
+      <div
+        className="app"
+        onDragOver={(event) => {
+          if (!hasFiles(event)) return
+          event.preventDefault()
+          event.dataTransfer.dropEffect = 'copy'
+          setDragging(true)
+        }}
+        onDragLeave={(event) => {
+          if (event.relatedTarget === null) setDragging(false)
+        }}
+        onDrop={(event) => {
+          if (!hasFiles(event)) return
+          event.preventDefault()
+          setDragging(false)
+          void importFiles(Array.from(event.dataTransfer.files))
+        }}
+      >
+        <TopBar />
+        <Workspace />
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        multiple
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? [])
+          event.target.value = ''
+          void importFiles(files)
+        }}
+      />
+      {dialog === 'search' && <SearchDialog />}
+      {dialog === 'palette' && <CommandPalette />}
+      {dialog === 'paste' && <PasteDialog />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to import
+        </div>
+      )}
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </GlossContext>
+  )
+}

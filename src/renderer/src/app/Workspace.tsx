@@ -1,0 +1,118 @@
+import { LibraryPane } from '../library/LibraryPane'
+import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
+import { NotesPanel } from '../notes/NotesPanel'
+import { ArticleView } from '../reader/ArticleView'
+import { Splitter } from '../common/Splitter'
+import { Tabs } from '../common/Tabs'
+import { TagsView } from '../tags/TagsView'
+import { useGloss } from './context'
+import { PANE_LIMITS } from './layout'
+
+function CenterPane() {
+  const { notebook } = useGloss()
+  if (notebook.load.status === 'failed') {
+    return (
+      <div className="reader-empty" role="alert">
+        <p>Gloss could not open the notebook: {notebook.load.message}</p>
+        <button type="button" onClick={() => void notebook.start()}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  if (notebook.article) return <ArticleView article={notebook.article} />
+  if (notebook.load.status === 'loading' || notebook.articleId) return <p className="reader-empty">Opening…</p>
+  return (
+    <div className="reader-empty">
+      <p>Your notebook is empty. Import a file, paste an article, or drop files anywhere in this window.</p>
+    </div>
+  )
+}
+
+/**
+ * Three columns: library/tags, the article, excerpts/notes. The right panel is tabbed so
+ * the notes editor lives beside the excerpts; both side panes resize and collapse.
+ */
+export function Workspace() {
+  const { layout: layoutState, ui } = useGloss()
+  const { layout, update, toggleLeft, toggleRight } = layoutState
+  const columns = [
+    layout.leftCollapsed ? null : `${layout.leftWidth}px 6px`,
+    'minmax(320px, 1fr)',
+    layout.rightCollapsed ? null : `6px ${layout.rightWidth}px`,
+  ]
+    .filter(Boolean)
+    .join(' ')
+
+  return (
+    <div className="workspace" style={{ gridTemplateColumns: columns }}>
+      {!layout.leftCollapsed && (
+        <>
+          <aside className="pane pane-left" aria-label="Library and tags">
+            <Tabs
+              label="Library and tags"
+              tabs={[
+                { key: 'library', label: 'Library' },
+                { key: 'tags', label: 'Tags' },
+              ]}
+              selected={ui.leftTab}
+              onSelect={ui.setLeftTab}
+              extra={
+                <button type="button" className="icon-button collapse-button" aria-label="Hide library" title="Hide library" onClick={toggleLeft}>
+                  ‹
+                </button>
+              }
+            >
+              {ui.leftTab === 'library' ? <LibraryPane /> : <TagsView />}
+            </Tabs>
+          </aside>
+          <Splitter
+            label="Resize library"
+            value={layout.leftWidth}
+            min={PANE_LIMITS.min}
+            max={PANE_LIMITS.max}
+            direction={1}
+            onChange={(leftWidth) => update({ leftWidth })}
+            onToggle={toggleLeft}
+          />
+        </>
+      )}
+      <main className="pane pane-center">
+        <div className="pane-scroll">
+          <CenterPane />
+        </div>
+      </main>
+      {!layout.rightCollapsed && (
+        <>
+          <Splitter
+            label="Resize excerpts panel"
+            value={layout.rightWidth}
+            min={PANE_LIMITS.min}
+            max={PANE_LIMITS.max}
+            direction={-1}
+            onChange={(rightWidth) => update({ rightWidth })}
+            onToggle={toggleRight}
+          />
+          <aside className="pane pane-right" aria-label="Excerpts and notes">
+            <Tabs
+              label="Excerpts and notes"
+              tabs={[
+                { key: 'excerpts', label: 'Excerpts' },
+                { key: 'notes', label: 'Notes' },
+              ]}
+              selected={ui.rightTab}
+              onSelect={ui.setRightTab}
+              extra={
+                <button type="button" className="icon-button collapse-button" aria-label="Hide excerpts panel" title="Hide panel" onClick={toggleRight}>
+                  ›
+                </button>
+              }
+            >
+              {ui.rightTab === 'excerpts' ? <ExcerptsPanel /> : <NotesPanel />}
+            </Tabs>
+          </aside>
+        </>
+      )}
+    </div>
+  )
+}

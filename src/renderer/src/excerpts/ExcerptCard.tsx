@@ -1,0 +1,67 @@
+import { memo } from 'react'
+import type { Excerpt } from '../../../shared/model'
+import { useGloss, type FocusRequest } from '../app/context'
+import { COLOR_LABELS, EXCERPT_COLORS, colorVar } from '../common/colors'
+import { CommentEditor } from './CommentEditor'
+import { TagEditor } from './TagEditor'
+
+const ANCHOR_NOTES = {
+  anchored: null,
+  fuzzy: 'The article text changed; this highlight was placed at the closest match.',
+  orphaned: 'This passage is no longer in the article.',
+} as const
+
+interface Props {
+  excerpt: Excerpt
+  active: boolean
+  focus: FocusRequest | null
+}
+
+export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus }: Props) {
+  const { actions, ui } = useGloss()
+  const note = ANCHOR_NOTES[excerpt.anchorStatus]
+  const focusFor = (field: 'comment' | 'tags') => (focus && focus.excerptId === excerpt.id && focus.field === field ? focus.nonce : undefined)
+
+  return (
+    <article
+      className={`excerpt-card${active ? ' active' : ''}`}
+      data-excerpt-id={excerpt.id}
+      aria-current={active ? 'true' : undefined}
+      aria-label={`Excerpt from ¶${excerpt.sectionOrdinal}`}
+      style={{ '--bar': colorVar(excerpt.color) } as React.CSSProperties}
+    >
+      <button
+        type="button"
+        className="excerpt-quote"
+        title="Show in the article"
+        onClick={() => ui.revealTarget({ articleId: excerpt.articleId, excerptId: excerpt.id, sectionId: excerpt.sectionId })}
+      >
+        <span className="quote-text">{excerpt.quote.exact}</span>
+        <span className="quote-ordinal">¶{excerpt.sectionOrdinal}</span>
+      </button>
+      {note && <p className="anchor-note">{note}</p>}
+      <CommentEditor excerpt={excerpt} focusNonce={focusFor('comment')} />
+      <TagEditor excerpt={excerpt} focusNonce={focusFor('tags')} />
+      <div className="card-footer">
+        <div role="group" aria-label="Color" className="color-choices">
+          {EXCERPT_COLORS.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className="swatch small-swatch"
+              style={{ background: colorVar(color) }}
+              aria-label={COLOR_LABELS[color]}
+              aria-pressed={excerpt.color === color}
+              onClick={() => {
+                if (excerpt.color !== color) void actions.updateExcerpt(excerpt, { color })
+              }}
+            />
+          ))}
+        </div>
+        <button type="button" className="small delete-button" onClick={() => void actions.deleteExcerpt(excerpt)}>
+          Delete
+        </button>
+      </div>
+    </article>
+  )
+})

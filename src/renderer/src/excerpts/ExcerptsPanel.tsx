@@ -1,0 +1,87 @@
+import { useEffect, useId } from 'react'
+import { useGloss } from '../app/context'
+import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
+import { displayTag, tagMatches } from '../common/tags'
+import { VirtualList } from '../common/VirtualList'
+import { ExcerptCard } from './ExcerptCard'
+import { TAG_NAMES_LIST } from './TagEditor'
+import './excerpts.css'
+
+/** The open article's excerpts in reading order, filterable by tag and color. */
+export function ExcerptsPanel() {
+  const { notebook, ui } = useGloss()
+  const { filter, setFilter, activeExcerptId, focusRequest, clearFocusRequest } = ui
+  const tagId = useId()
+  const colorId = useId()
+  const shown = notebook.excerpts.filter(
+    (e) =>
+      (filter.color === null || e.color === filter.color) &&
+      (filter.tag === null || e.tags.some((t) => tagMatches(filter.tag!, t.name))),
+  )
+  const filtered = filter.tag !== null || filter.color !== null
+
+  // a focus request is served once the card has mounted and focused its field
+  useEffect(() => {
+    if (!focusRequest) return
+    const timer = window.setTimeout(clearFocusRequest, 500)
+    return () => window.clearTimeout(timer)
+  }, [focusRequest, clearFocusRequest])
+
+  return (
+    <div className="excerpts-panel">
+      <div className="excerpt-filters">
+        <label htmlFor={tagId}>Tag</label>
+        <select id={tagId} value={filter.tag ?? ''} onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}>
+          <option value="">All tags</option>
+          {notebook.tags.map((t) => (
+            <option key={t.id} value={t.name}>
+              {displayTag(t.name)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={colorId}>Color</label>
+        <select
+          id={colorId}
+          value={filter.color ?? ''}
+          onChange={(e) => setFilter({ ...filter, color: (e.target.value || null) as ExcerptColor | null })}
+        >
+          <option value="">All colors</option>
+          {EXCERPT_COLORS.map((c) => (
+            <option key={c} value={c}>
+              {COLOR_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        {filtered && (
+          <button type="button" className="small" onClick={() => setFilter({ tag: null, color: null })}>
+            Clear
+          </button>
+        )}
+      </div>
+      <p className="excerpt-count muted" aria-live="polite">
+        {filtered
+          ? `${shown.length} of ${notebook.excerpts.length} excerpts`
+          : `${notebook.excerpts.length} ${notebook.excerpts.length === 1 ? 'excerpt' : 'excerpts'}`}
+      </p>
+      {notebook.excerpts.length === 0 ? (
+        <p className="excerpts-empty muted">
+          {notebook.article ? 'Select text in the article, then pick a color or press H to highlight it.' : 'Open an article to see its excerpts.'}
+        </p>
+      ) : (
+        <VirtualList
+          label="Excerpts"
+          className="excerpt-list"
+          items={shown}
+          getKey={(e) => e.id}
+          scrollToKey={activeExcerptId}
+          render={(excerpt) => <ExcerptCard excerpt={excerpt} active={excerpt.id === activeExcerptId} focus={focusRequest} />}
+        />
+      )}
+      <datalist id={TAG_NAMES_LIST}>
+        {notebook.tags.map((t) => (
+          <option key={t.id} value={t.name} />
+        ))}
+      </datalist>
+    </div>
+  )
+}

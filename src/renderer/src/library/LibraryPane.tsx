@@ -1,0 +1,45 @@
+import { useGloss } from '../app/context'
+import { formatDate } from '../common/dom'
+import './library.css'
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** Articles newest first; import by file, paste, or drop anywhere on the window. */
+export function LibraryPane() {
+  const { notebook, ui, commands } = useGloss()
+  return (
+    <div className="library">
+      <div className="library-actions">
+        <button type="button" className="small" onClick={commands.pickFile}>
+          Import file…
+        </button>
+        <button type="button" className="small" onClick={() => ui.openPaste()}>
+          Paste article…
+        </button>
+      </div>
+      {notebook.articles.length === 0 ? (
+        <p className="library-empty muted">No articles yet. Import a file, paste an article, or drop files here.</p>
+      ) : (
+        <ul className="article-list" aria-label="Articles">
+          {notebook.articles.map((a) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className="article-item"
+                aria-current={a.id === notebook.articleId ? 'page' : undefined}
+                onClick={() => void notebook.openArticle(a.id)}
+              >
+                <span className="article-item-title">{a.title}</span>
+                <span className="article-item-meta">
+                  {formatDate(a.publishedAt ?? a.importedAt)} · {plural(a.excerptCount, 'excerpt')} · {plural(a.noteCount, 'note')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

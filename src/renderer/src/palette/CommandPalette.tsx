@@ -1,0 +1,88 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useGloss } from '../app/context'
+import { Dialog } from '../common/Dialog'
+import { shortcutLabel } from '../common/dom'
+import { useCommands, type Command } from './commands'
+import '../search/search.css'
+
+function matches(command: Command, query: string): boolean {
+  const label = command.label.toLowerCase()
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => label.includes(word))
+}
+
+/** Every action with its shortcut, filtered as you type; arrows and Enter. */
+export function CommandPalette() {
+  const gloss = useGloss()
+  const all = useCommands(gloss)
+  const [query, setQuery] = useState('')
+  const [index, setIndex] = useState(0)
+  const input = useRef<HTMLInputElement>(null)
+  const base = useId()
+  const shown = all.filter((c) => matches(c, query))
+  const optionId = (i: number) => `${base}-cmd-${i}`
+
+  useEffect(() => setIndex(0), [query])
+  useEffect(() => {
+    document.getElementById(optionId(index))?.scrollIntoView({ block: 'nearest' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index])
+
+  const run = (command: Command) => {
+    gloss.ui.closeDialog()
+    // let the palette close (and return focus) before the command opens anything
+    window.setTimeout(command.run, 0)
+  }
+
+  return (
+    <Dialog label="Command palette" onClose={gloss.ui.closeDialog} initialFocus={input} className="palette-dialog">
+      <input
+        ref={input}
+        type="text"
+        className="search-input"
+        role="combobox"
+        aria-label="Type a command"
+        aria-expanded={shown.length > 0}
+        aria-controls={`${base}-list`}
+        aria-activedescendant={shown.length > 0 ? optionId(index) : undefined}
+        aria-autocomplete="list"
+        placeholder="Type a command…"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault()
+            setIndex((i) => Math.min(i + 1, shown.length - 1))
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault()
+            setIndex((i) => Math.max(i - 1, 0))
+          } else if (event.key === 'Enter') {
+            event.preventDefault()
+            const command = shown[index]
+            if (command) run(command)
+          }
+        }}
+      />
+      <div id={`${base}-list`} role="listbox" aria-label="Commands" className="search-results">
+        {shown.map((command, i) => (
+          <div
+            key={command.id}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === index}
+            className="search-hit palette-item"
+            onMouseMove={() => setIndex(i)}
+            onClick={() => run(command)}
+          >
+            <span>{command.label}</span>
+            {command.shortcut && <kbd className="palette-shortcut">{shortcutLabel(command.shortcut)}</kbd>}
+          </div>
+        ))}
+        {shown.length === 0 && <p className="muted search-empty">No command matches “{query}”.</p>}
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,76 @@
+import { useMemo } from 'react'
+import type { GlossContextValue } from '../app/context'
+
+export interface Command {
+  id: string
+  label: string
+  /** written as 'Mod+Shift+F'; shown per platform */
+  shortcut?: string
+  run: () => void
+}
+
+/** Every action the app offers, for the command palette (and the shell's menu). */
+export function useCommands(gloss: GlossContextValue): Command[] {
+  const { ui, layout, theme, actions, commands, notebook } = gloss
+  return useMemo(() => {
+    const list: Command[] = [
+      { id: 'import', label: 'Import file…', run: commands.pickFile },
+      { id: 'paste', label: 'Paste article…', run: () => ui.openPaste() },
+      { id: 'search', label: 'Search', shortcut: 'Mod+Shift+F', run: () => ui.openDialog('search') },
+      { id: 'toggle-library', label: layout.layout.leftCollapsed ? 'Show library' : 'Hide library', shortcut: 'Mod+B', run: layout.toggleLeft },
+      {
+        id: 'toggle-excerpts',
+        label: layout.layout.rightCollapsed ? 'Show excerpts panel' : 'Hide excerpts panel',
+        shortcut: 'Mod+Shift+E',
+        run: layout.toggleRight,
+      },
+      {
+        id: 'show-tags',
+        label: 'Show tags',
+        run: () => {
+          ui.setLeftTab('tags')
+          if (layout.layout.leftCollapsed) layout.toggleLeft()
+        },
+      },
+      {
+        id: 'show-notes',
+        label: 'Show notes',
+        run: () => {
+          ui.setRightTab('notes')
+          if (layout.layout.rightCollapsed) layout.toggleRight()
+        },
+      },
+      { id: 'new-note', label: 'New note', run: () => void commands.newNote() },
+      { id: 'undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void actions.undo() },
+      { id: 'redo', label: 'Redo', shortcut: 'Mod+Shift+Z', run: () => void actions.redo() },
+      { id: 'theme-light', label: 'Theme: light', run: () => theme.choose('light') },
+      { id: 'theme-dark', label: 'Theme: dark', run: () => theme.choose('dark') },
+      { id: 'theme-system', label: 'Theme: follow the system', run: () => theme.choose('system') },
+    ]
+    const article = notebook.article
+    const hidden = article?.sections.filter((s) => s.kind === 'quarantined') ?? []
+    if (article && hidden.length > 0) {
+      list.push(
+        {
+          id: 'toggle-hidden',
+          label: ui.showHidden ? 'Hide hidden sections' : 'Show hidden sections',
+          run: () => ui.setShowHidden(!ui.showHidden),
+        },
+        {
+          id: 'restore-all',
+          label: 'Restore all hidden sections',
+          run: () =>
+            void actions.restoreSections(
+              article.id,
+              hidden.map((s) => s.id),
+              true,
+            ),
+        },
+      )
+    }
+    for (const a of notebook.articles) {
+      list.push({ id: `open-${a.id}`, label: `Open: ${a.title}`, run: () => void notebook.openArticle(a.id) })
+    }
+    return list
+  }, [ui, layout, theme, actions, commands, notebook])
+}

@@ -1,0 +1,133 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Tag } from '../../../shared/model'
+import { useGloss } from '../app/context'
+import { displayTag, normalizeTag } from '../common/tags'
+import type { TagNode } from './tree'
+
+type Mode = 'view' | 'rename' | 'merge'
+
+/** One tag: color, name (filters the excerpts panel), counts, and rename / merge / delete. */
+export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
+  const { actions, notebook, ui, layout } = useGloss()
+  const [mode, setMode] = useState<Mode>('view')
+  const [name, setName] = useState(tag.name)
+  const [target, setTarget] = useState('')
+  const color = useRef<HTMLInputElement>(null)
+  const renameId = useId()
+  const mergeId = useId()
+
+  // commit a color when the picker closes, not on every step of dragging
+  useEffect(() => {
+    const input = color.current
+    if (!input) return
+    const onChange = () => {
+      if (input.value.toLowerCase() !== (tag.color ?? '').toLowerCase()) void actions.recolorTag(tag, input.value)
+    }
+    input.addEventListener('change', onChange)
+    return () => input.removeEventListener('change', onChange)
+  }, [actions, tag])
+
+  const rename = async () => {
+    const next = normalizeTag(name)
+    if (!next || next === tag.name) return setMode('view')
+    if (await actions.renameTag(tag, next)) setMode('view') // on failure the field stays open with the text
+  }
+
+  const merge = async () => {
+    const into = notebook.tags.find((t) => t.id === target)
+    if (!into) return
+    if (await actions.mergeTags(tag, into)) setMode('view')
+  }
+
+  const counts =
+    tag.totalCount === tag.usageCount
+      ? `${tag.usageCount}`
+      : `${tag.usageCount} · ${tag.totalCount} with nested`
+
+  if (mode === 'rename') {
+    return (
+      <div className="tag-row editing">
+        <label htmlFor={renameId} className="visually-hidden">
+          New name for {displayTag(tag.name)}
+        </label>
+        <input
+          id={renameId}
+          type="text"
+          value={name}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void rename()
+            if (e.key === 'Escape') {
+              e.stopPropagation()
+              setName(tag.name)
+              setMode('view')
+            }
+          }}
+        />
+        <button type="button" className="small primary" onClick={() => void rename()}>
+          Save
+        </button>
+        <button type="button" className="small" onClick={() => setMode('view')}>
+          Cancel
+        </button>
+      </div>
+    )
+  }
+
+  if (mode === 'merge') {
+    const others = notebook.tags.filter((t) => t.id !== tag.id)
+    return (
+      <div className="tag-row editing">
+        <label htmlFor={mergeId}>Merge “{node.label}” into</label>
+        <select id={mergeId} value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
+          <option value="">Choose a tag…</option>
+          {others.map((t) => (
+            <option key={t.id} value={t.id}>
+              {displayTag(t.name)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="small primary" disabled={!target} onClick={() => void merge()}>
+          Merge
+        </button>
+        <button type="button" className="small" onClick={() => setMode('view')}>
+          Cancel
+        </button>
+      </div>
+    )
+  }
+
+  return (
+    <div className="tag-row">
+      <input ref={color} type="color" className="tag-color" defaultValue={tag.color ?? '#8a8580'} key={tag.color ?? 'none'} aria-label={`Color of ${displayTag(tag.name)}`} />
+      <button
+        type="button"
+        className="tag-name"
+        title={`Show excerpts tagged ${displayTag(tag.name)}`}
+        aria-pressed={ui.filter.tag === tag.name}
+        onClick={() => {
+          ui.setFilter({ ...ui.filter, tag: ui.filter.tag === tag.name ? null : tag.name })
+          ui.setRightTab('excerpts')
+          if (layout.layout.rightCollapsed) layout.toggleRight()
+        }}
+      >
+        {node.label}
+      </button>
+      <span className="tag-counts" title={`${tag.usageCount} excerpts with this tag, ${tag.totalCount} including nested tags`}>
+        {counts}
+      </span>
+      <span className="tag-actions">
+        <button type="button" className="small" aria-label={`Rename ${displayTag(tag.name)}`} onClick={() => setMode('rename')}>
+          Rename
+        </button>
+        <button type="button" className="small" aria-label={`Merge ${displayTag(tag.name)} into another tag`} onClick={() => setMode('merge')}>
+          Merge
+        </button>
+        <button type="button" className="small delete-button" aria-label={`Delete ${displayTag(tag.name)}`} onClick={() => void actions.deleteTag(tag)}>
+          Delete
+        </button>
+      </span>
+    </div>
+  )
+}
