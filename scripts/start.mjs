@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -33,28 +33,31 @@ function findElectronBinary() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   if (override) {
     const path = join(override, executable || 'electron')
-    return existsSync(path) ? { ok: true, path } : { ok: false, reason: `${path} (ELECTRON_OVERRIDE_DIST_PATH) is missing` }
+    return existsSync(path)
+      ? { ok: true, path }
+      : { ok: false, reason: `${path} (ELECTRON_OVERRIDE_DIST_PATH) is missing` }
   }
-  if (!executable) return { ok: false, reason: `${shown(pathFile)} is missing: the binary was never downloaded` }
+  if (!executable)
+    return { ok: false, reason: `${shown(pathFile)} is missing: the binary was never downloaded` }
   const path = join(packageDir, 'dist', executable)
   return existsSync(path) ? { ok: true, path } : { ok: false, reason: `${shown(path)} is missing` }
 }
 
 /** Run a child with our stdio; resolves with the exit code it should hand on. */
 function run(command, args, options = {}) {
-  return new Promise((resolve) => {
+  return new Promise((done) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options })
     const forward = (signal) => child.kill(signal)
     process.on('SIGTERM', forward)
     process.on('SIGHUP', forward)
     child.on('error', (error) => {
       console.error(`Gloss: could not start ${command}: ${error.message}`)
-      resolve(1)
+      done(1)
     })
     child.on('exit', (code, signal) => {
       process.off('SIGTERM', forward)
       process.off('SIGHUP', forward)
-      resolve(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal] ?? 1) : 1))
+      done(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal] ?? 1) : 1))
     })
   })
 }
@@ -65,14 +68,19 @@ async function startDesktop(electronPath) {
   if (built !== 0) return built
   const env = { ...process.env }
   delete env.ELECTRON_RUN_AS_NODE
-  return run(electronPath, ['.', ...process.argv.slice(2)], { env })
+  // npm runs scripts in the package folder; file arguments are relative to where npm was run
+  const from = process.env.INIT_CWD || process.cwd()
+  const args = process.argv.slice(2).map((arg) => (arg.startsWith('-') ? arg : resolve(from, arg)))
+  return run(electronPath, ['.', ...args], { env })
 }
 
 function startWeb() {
   // the npm that runs `npm start` runs `npm run web` too; else whatever npm is on PATH
   const npmCli = process.env.npm_execpath
   if (npmCli && /\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, 'run', 'web'])
-  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'web'], { shell: process.platform === 'win32' })
+  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'web'], {
+    shell: process.platform === 'win32',
+  })
 }
 
 const electron = findElectronBinary()
@@ -80,7 +88,9 @@ let code
 if (electron.ok) {
   code = await startDesktop(electron.path)
 } else {
-  console.log(`Gloss: the Electron binary is not available here (${electron.reason}); starting the web shell instead.`)
+  console.log(
+    `Gloss: the Electron binary is not available here (${electron.reason}); starting the web shell instead.`,
+  )
   code = await startWeb()
 }
 process.exitCode = code

@@ -36,7 +36,10 @@ function render(size) {
   const pixels = Buffer.alloc(size * size * 4)
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0
       for (let sj = 0; sj < SAMPLES; sj++) {
         for (let si = 0; si < SAMPLES; si++) {
           const px = (i + (si + 0.5) / SAMPLES) * scale
@@ -44,7 +47,10 @@ function render(size) {
           let hit = null
           for (const shape of shapes) if (inside(shape, px, py)) hit = shape.color
           if (hit) {
-            r += hit[0]; g += hit[1]; b += hit[2]; a += 1
+            r += hit[0]
+            g += hit[1]
+            b += hit[2]
+            a += 1
           }
         }
       }

@@ -28,7 +28,10 @@ export function devContentSecurityPolicy(devOrigin: string): string {
 export type HeaderMap = Record<string, string | string[]>
 
 /** The response headers with any Content-Security-Policy (any letter case) replaced by `policy`. */
-export function withContentSecurityPolicy(headers: HeaderMap | undefined, policy: string): Record<string, string[]> {
+export function withContentSecurityPolicy(
+  headers: HeaderMap | undefined,
+  policy: string,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() === 'content-security-policy') continue

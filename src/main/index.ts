@@ -38,10 +38,15 @@ function onSecondInstance(launch: LaunchData): void {
     pendingImports.push(...paths)
     return
   }
-  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : openMainWindow()
-  if (win.isMinimized()) win.restore()
-  win.show()
-  win.focus()
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    // macOS keeps running without a window: open one; it imports once its page has loaded
+    pendingImports.push(...paths)
+    openMainWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
   if (paths.length > 0) void importAndReport(paths)
 }
 
@@ -117,7 +122,11 @@ function start(): void {
     })
     win.webContents.once('did-finish-load', () => {
       const paths = pendingImports.splice(0)
-      if (paths.length > 0) void opened.ready().then(() => importAndReport(paths), () => undefined)
+      if (paths.length > 0)
+        void opened.ready().then(
+          () => importAndReport(paths),
+          () => undefined,
+        )
     })
     void (devUrl ? win.loadURL(devUrl.href) : win.loadURL(APP_ENTRY_URL)).catch((error: unknown) =>
       console.error('Gloss: the window failed to load:', error),
@@ -149,7 +158,10 @@ function start(): void {
       if (!devUrl) serveRenderer(session.defaultSession, join(import.meta.dirname, '../renderer'))
       nativeTheme.themeSource = preferences.theme
       nativeTheme.on('updated', () =>
-        sendShellEvent(mainWindow, { type: 'theme', theme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light' }),
+        sendShellEvent(mainWindow, {
+          type: 'theme',
+          theme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
+        }),
       )
       registerInvokeHandler({ mainWindow: () => mainWindow, devOrigin, dispatch: opened.dispatch })
       installMenu(actions, {
@@ -194,9 +206,12 @@ function start(): void {
         { name: 'All files', extensions: ['*'] },
       ],
     }
-    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    const result = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options)
     if (result.canceled || result.filePaths.length === 0) return
-    for (const event of await importFiles(result.filePaths, opened.dispatch)) sendShellEvent(mainWindow, event)
+    for (const event of await importFiles(result.filePaths, opened.dispatch))
+      sendShellEvent(mainWindow, event)
   }
 }
 

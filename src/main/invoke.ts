@@ -12,7 +12,11 @@ export type InvokeReply = { ok: true; value: unknown } | { ok: false; error: Glo
 export type NotebookDispatch = (name: OperationName, input: unknown) => Promise<unknown>
 
 /** Name known, input valid per the contract, then forwarded; any failure becomes `{ ok: false }`. */
-export async function invokeOperation(name: unknown, input: unknown, dispatch: NotebookDispatch): Promise<InvokeReply> {
+export async function invokeOperation(
+  name: unknown,
+  input: unknown,
+  dispatch: NotebookDispatch,
+): Promise<InvokeReply> {
   try {
     if (!isOperationName(name)) {
       throw new GlossError('invalid_input', `Unknown operation ${JSON.stringify(String(name))}`, 'operation')
@@ -26,5 +30,8 @@ export async function invokeOperation(name: unknown, input: unknown, dispatch: N
 
 export const REFUSED_SENDER: InvokeReply = Object.freeze({
   ok: false,
-  error: Object.freeze({ code: 'internal', message: 'Refused: this request did not come from the Gloss window.' }),
+  error: Object.freeze({
+    code: 'internal',
+    message: 'Refused: this request did not come from the Gloss window.',
+  }),
 }) as InvokeReply

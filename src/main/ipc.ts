@@ -11,12 +11,17 @@ export interface InvokeHandlerOptions {
 }
 
 /** True only for the main frame of the main window, showing our own page. */
-export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null, devOrigin: string | null): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  win: BrowserWindow | null,
+  devOrigin: string | null,
+): boolean {
   const frame = event.senderFrame
   if (!win || win.isDestroyed() || !frame || frame.isDestroyed()) return false
   if (event.sender.id !== win.webContents.id) return false
   const main = win.webContents.mainFrame
-  if (frame.parent !== null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false
+  if (frame.parent !== null || frame.processId !== main.processId || frame.routingId !== main.routingId)
+    return false
   return isTrustedRendererUrl(frame.url, devOrigin)
 }
 

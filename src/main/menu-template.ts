@@ -34,7 +34,10 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     checked: options.theme === source,
     click: () => actions.setTheme(source),
   })
-  const about: MenuItemConstructorOptions = { label: `About ${options.appName}`, click: () => actions.about() }
+  const about: MenuItemConstructorOptions = {
+    label: `About ${options.appName}`,
+    click: () => actions.about(),
+  }
 
   const template: MenuItemConstructorOptions[] = []
   if (mac) {
@@ -69,8 +72,11 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // Off macOS the page handles Ctrl+Z / Ctrl+Shift+Z itself: text fields natively, the
+        // notebook's own undo (a deleted excerpt…) everywhere else. A registered accelerator
+        // could take the keystroke before the page sees it, so it is only shown here.
+        { role: 'undo', ...(mac ? {} : { registerAccelerator: false }) },
+        { role: 'redo', ...(mac ? {} : { registerAccelerator: false }) },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -84,7 +90,10 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     {
       label: '&View',
       submenu: [
-        { label: 'Theme', submenu: [theme('System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')] },
+        {
+          label: 'Theme',
+          submenu: [theme('System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')],
+        },
         { type: 'separator' },
         command('Toggle Library', 'toggle-library', 'CmdOrCtrl+1'),
         command('Toggle Excerpts', 'toggle-excerpts', 'CmdOrCtrl+2'),
@@ -97,7 +106,12 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(options.developer
-          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as const)
+          ? ([
+              { type: 'separator' },
+              { role: 'reload' },
+              { role: 'forceReload' },
+              { role: 'toggleDevTools' },
+            ] as const)
           : []),
       ],
     },

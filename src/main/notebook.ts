@@ -16,7 +16,8 @@ export class Notebook {
     readonly dbPath: string,
     options: { appVersion: string; samplePath: string | null },
   ) {
-    this.host = startNotebookHost({ dbPath, workerPath, ...options })
+    // execArgv []: nothing of Electron's own command line (--inspect from test runners…) reaches the worker
+    this.host = startNotebookHost({ dbPath, workerPath, execArgv: [], ...options })
     // Failures are reported through ready() and dispatch(); never an unhandled rejection.
     this.host.catch(() => undefined)
   }
@@ -27,7 +28,8 @@ export class Notebook {
   }
 
   readonly dispatch = async (name: OperationName, input: unknown): Promise<unknown> => {
-    if (this.closing) throw new GlossError('internal', 'Gloss is closing; the notebook no longer takes requests.')
+    if (this.closing)
+      throw new GlossError('internal', 'Gloss is closing; the notebook no longer takes requests.')
     const host = await this.host
     return host.dispatch(name, input)
   }
@@ -49,7 +51,8 @@ export class Notebook {
         ),
         delay(timeoutMs, timedOut, { ref: false }),
       ])
-      if (outcome === timedOut) console.error(`Gloss: the notebook did not close within ${timeoutMs} ms; quitting anyway.`)
+      if (outcome === timedOut)
+        console.error(`Gloss: the notebook did not close within ${timeoutMs} ms; quitting anyway.`)
       else if (outcome !== undefined) console.error('Gloss: closing the notebook failed:', outcome)
     })()
     return this.closing

@@ -13,7 +13,9 @@ export const DEFAULT_PREFERENCES: Preferences = Object.freeze({ theme: 'system' 
 export function parsePreferences(value: unknown): Preferences {
   if (typeof value !== 'object' || value === null) return { ...DEFAULT_PREFERENCES }
   const theme = (value as { theme?: unknown }).theme
-  return { theme: THEME_SOURCES.includes(theme as ThemeSource) ? (theme as ThemeSource) : DEFAULT_PREFERENCES.theme }
+  return {
+    theme: THEME_SOURCES.includes(theme as ThemeSource) ? (theme as ThemeSource) : DEFAULT_PREFERENCES.theme,
+  }
 }
 
 export function loadPreferences(file: string): Preferences {

@@ -14,7 +14,8 @@ export function hardenSession(ses: Session, devOrigin: string | null): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     let policy: string | null = null
     if (isTrustedRendererUrl(details.url)) policy = CONTENT_SECURITY_POLICY
-    else if (devOrigin && isTrustedRendererUrl(details.url, devOrigin)) policy = devContentSecurityPolicy(devOrigin)
+    else if (devOrigin && isTrustedRendererUrl(details.url, devOrigin))
+      policy = devContentSecurityPolicy(devOrigin)
     if (policy === null) callback({})
     else callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) })
   })

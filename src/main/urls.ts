@@ -53,6 +53,7 @@ export function isTrustedRendererUrl(raw: string, devOrigin: string | null = nul
     return false
   }
   // app: is not a WHATWG "special" scheme, so URL.origin is "null" in Node: compare the parts.
-  if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST && url.username === '' && url.password === ''
+  if (url.protocol === `${APP_SCHEME}:`)
+    return url.host === APP_HOST && url.username === '' && url.password === ''
   return devOrigin !== null && url.origin === devOrigin
 }

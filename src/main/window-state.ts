@@ -45,7 +45,8 @@ export function parseWindowState(value: unknown): WindowState | null {
   const { bounds, maximized } = value as { bounds?: unknown; maximized?: unknown }
   if (typeof bounds !== 'object' || bounds === null) return null
   const { x, y, width, height } = bounds as Record<string, unknown>
-  if (!isInteger(x, -MAX_COORDINATE, MAX_COORDINATE) || !isInteger(y, -MAX_COORDINATE, MAX_COORDINATE)) return null
+  if (!isInteger(x, -MAX_COORDINATE, MAX_COORDINATE) || !isInteger(y, -MAX_COORDINATE, MAX_COORDINATE))
+    return null
   if (!isInteger(width, 1, MAX_SIDE) || !isInteger(height, 1, MAX_SIDE)) return null
   return { bounds: { x, y, width, height }, maximized: maximized === true }
 }
@@ -58,10 +59,18 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
 
 /** True when enough of the window's title bar lies on one of the displays' work areas to grab it. */
 export function isVisibleOnDisplays(bounds: Rect, workAreas: readonly Rect[]): boolean {
-  const titleBar: Rect = { x: bounds.x, y: bounds.y, width: bounds.width, height: Math.min(TITLE_BAR_HEIGHT, bounds.height) }
+  const titleBar: Rect = {
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: Math.min(TITLE_BAR_HEIGHT, bounds.height),
+  }
   return workAreas.some((area) => {
     const { width, height } = overlap(titleBar, area)
-    return width >= Math.min(MIN_VISIBLE_WIDTH, bounds.width) && height >= Math.min(MIN_VISIBLE_HEIGHT, titleBar.height)
+    return (
+      width >= Math.min(MIN_VISIBLE_WIDTH, bounds.width) &&
+      height >= Math.min(MIN_VISIBLE_HEIGHT, titleBar.height)
+    )
   })
 }
 
@@ -79,7 +88,10 @@ export function initialBounds(saved: WindowState | null, workAreas: readonly Rec
       maximized: saved.maximized,
     }
   }
-  const largest = workAreas.reduce<Rect | null>((best, area) => (!best || area.width * area.height > best.width * best.height ? area : best), null)
+  const largest = workAreas.reduce<Rect | null>(
+    (best, area) => (!best || area.width * area.height > best.width * best.height ? area : best),
+    null,
+  )
   const width = largest ? Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, largest.width)) : DEFAULT_WIDTH
   const height = largest ? Math.max(MIN_HEIGHT, Math.min(DEFAULT_HEIGHT, largest.height)) : DEFAULT_HEIGHT
   return { width, height, maximized: saved?.maximized ?? false }

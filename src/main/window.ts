@@ -18,7 +18,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const initial = initialBounds(loadWindowState(options.stateFile), workAreas)
 
   const win = new BrowserWindow({
-    ...(initial.x !== undefined && initial.y !== undefined ? { x: initial.x, y: initial.y } : { center: true }),
+    ...(initial.x !== undefined && initial.y !== undefined
+      ? { x: initial.x, y: initial.y }
+      : { center: true }),
     width: initial.width,
     height: initial.height,
     minWidth: MIN_WIDTH,

@@ -9,18 +9,23 @@ import type {
   ArticleDetail,
   ArticleSummary,
   Backlinks,
+  BackupResult,
   Excerpt,
+  ExportResult,
   ImportResult,
   Note,
   NoteSummary,
+  NotebookImportReport,
   NotebookInfo,
+  RenderedExport,
+  RestoreResult,
   SearchResult,
   Section,
   Tag,
   TagMergeResult,
   TagSnapshot,
 } from './model'
-import { EXCERPT_COLORS } from './model'
+import { EXCERPT_COLORS, EXPORT_FORMATS } from './model'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -50,6 +55,12 @@ const tagColor = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'tag color must look like #a1b2c3')
   .nullable()
 const empty = z.object({}).strict()
+const exportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('note'), id: id('note id') }).strict(),
+  z.object({ kind: z.literal('article'), id: id('article id') }).strict(),
+  z.object({ kind: z.literal('notebook') }).strict(),
+])
+const filePath = z.string().min(1, 'path is required').max(4096)
 
 export const contract = {
   notebookInfo: {
@@ -338,6 +349,62 @@ export const contract = {
     output: returns<Backlinks>(),
     effect: 'read',
     summary: 'Which notes link to each section and excerpt of an article',
+  },
+
+  export: {
+    input: z
+      .object({
+        scope: exportScope,
+        format: z.enum(EXPORT_FORMATS),
+        /** the file to write; a folder for a whole-notebook md/html export */
+        path: filePath,
+        /** replace an existing file or folder */
+        force: z.boolean().default(false),
+      })
+      .strict(),
+    output: returns<ExportResult>(),
+    effect: 'read',
+    summary: 'Export a note, an article or the notebook to a file (atomic; never overwrites without force)',
+  },
+  renderExport: {
+    input: z
+      .object({
+        scope: exportScope,
+        format: z.enum(EXPORT_FORMATS.filter((f) => f !== 'pdf') as [Exclude<(typeof EXPORT_FORMATS)[number], 'pdf'>]),
+      })
+      .strict(),
+    output: returns<RenderedExport>(),
+    effect: 'read',
+    summary: 'An export as text, to preview or download (every format but pdf)',
+  },
+  importNotebook: {
+    input: z
+      .object({
+        /** a Gloss notebook document (.json) on disk */
+        path: filePath.optional(),
+        /** or the parsed document itself */
+        document: z.unknown().optional(),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.document === undefined), {
+        message: 'give either path or document',
+        path: ['path'],
+      }),
+    output: returns<NotebookImportReport>(),
+    effect: 'write',
+    summary: 'Merge a Gloss notebook document: adds what is missing, keeps newer local edits',
+  },
+  backupNotebook: {
+    input: z.object({ path: filePath, force: z.boolean().default(false) }).strict(),
+    output: returns<BackupResult>(),
+    effect: 'read',
+    summary: 'Copy the whole notebook database to a file (online, consistent, verified)',
+  },
+  restoreNotebook: {
+    input: z.object({ path: filePath }).strict(),
+    output: returns<RestoreResult>(),
+    effect: 'write',
+    summary: 'Replace the notebook with a backup; the current one is saved to backups/ first',
   },
 } as const satisfies Record<string, OperationSpec>
 

@@ -180,3 +180,79 @@ export interface NotebookInfo {
   tagCount: number
   deletedCount: number
 }
+
+/* ---- export, import of notebook documents, backups ---- */
+
+export const EXPORT_FORMATS = ['md', 'html', 'json', 'w3c', 'csv', 'pdf', 'bibtex', 'csl'] as const
+/**
+ * md: Obsidian-ready Markdown · html: standalone printable page · json: Gloss notebook document
+ * (round-trips through importNotebook) · w3c: W3C Web Annotation JSON-LD · csv: excerpts table ·
+ * pdf: the HTML printed by Chromium · bibtex / csl: one citation entry per article.
+ */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** What an export covers: one note; one article with its excerpts and the notes citing it; everything. */
+export type ExportScope = { kind: 'note'; id: string } | { kind: 'article'; id: string } | { kind: 'notebook' }
+
+export interface ExportResult {
+  /** the file written, or the folder for a whole-notebook Markdown/HTML export */
+  path: string
+  /** total bytes written */
+  bytes: number
+  /** number of files written */
+  files: number
+}
+
+export interface RenderedFile {
+  /** relative path inside the export ('index.md', 'articles/….md'), or the suggested file name */
+  path: string
+  content: string
+}
+
+export interface RenderedExport {
+  format: Exclude<ExportFormat, 'pdf'>
+  mediaType: string
+  /** a file (or, for a whole-notebook Markdown/HTML export, folder) name to offer */
+  suggestedName: string
+  /** the main file: the only one, or the index of a folder export */
+  content: string
+  /** every file of the export; one entry unless it is a folder */
+  files: RenderedFile[]
+}
+
+export interface ImportCounts {
+  articles: number
+  sections: number
+  excerpts: number
+  tags: number
+  notes: number
+}
+
+export interface NotebookImportReport {
+  added: ImportCounts
+  /** already present (same id, or same content for articles) and not newer in the document */
+  skipped: ImportCounts
+  /** present, but the document's copy was edited later (updatedAt), so it replaced the local one */
+  updated: ImportCounts
+  /** document tags whose name is taken (case-insensitively) by a local tag with another id */
+  mappedTags: Array<{ id: string; name: string; toId: string; toName: string }>
+  /** document articles already in the notebook under another id (same text) */
+  mappedArticles: Array<{ id: string; title: string; toId: string }>
+}
+
+export interface BackupResult {
+  path: string
+  bytes: number
+  /** the result of PRAGMA integrity_check on the written copy */
+  integrity: 'ok'
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** the copy of the notebook as it was just before the restore */
+  safetyBackup: string | null
+  articleCount: number
+  excerptCount: number
+  noteCount: number
+  tagCount: number
+}

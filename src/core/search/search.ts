@@ -28,41 +28,67 @@ const HAS_TAG = `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.
 const LIVE_TAGGED = `SELECT 1 FROM excerpts e WHERE e.deleted_at IS NULL AND ${HAS_TAG}`
 const snippet = (table: string, column: number) => `snippet(${table}, ${column}, @open, @close, '…', 14)`
 
+/**
+ * Two phases per kind: rank every match and filter it without building snippets, then build
+ * snippets for the top `limit` rows only (snippet() is the costly part on common words).
+ */
+function ranked(table: string, column: number, top: string): string {
+  return `
+    WITH matches AS MATERIALIZED (
+      SELECT rowid AS seq, bm25(${table}) AS rank FROM ${table} WHERE ${table} MATCH @q
+    ), top AS (${top})
+    SELECT top.*, ${snippet(table, column)} AS snippet
+    FROM ${table} JOIN top ON ${table}.rowid = top.seq
+    WHERE ${table} MATCH @q AND ${table}.rowid IN (SELECT seq FROM top)
+    ORDER BY top.rank`
+}
+
 const QUERIES: Record<SearchHitKind, string> = {
-  article: `
-    SELECT a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id, NULL AS section_ordinal,
-      a.title, ${snippet('articles_fts', -1)} AS snippet, bm25(articles_fts) AS rank
-    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-    WHERE articles_fts MATCH @q AND (@articleId IS NULL OR a.id = @articleId)
-      AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))
-    ORDER BY rank LIMIT @limit`,
-  section: `
-    SELECT s.id, s.article_id, a.title AS article_title, s.id AS section_id, s.ordinal AS section_ordinal,
-      a.title, ${snippet('sections_fts', 0)} AS snippet, bm25(sections_fts) AS rank
-    FROM sections_fts JOIN sections s ON s.seq = sections_fts.rowid JOIN articles a ON a.id = s.article_id
-    WHERE sections_fts MATCH @q AND (@includeQuarantined OR s.kind != 'quarantined')
-      AND (@articleId IS NULL OR s.article_id = @articleId)
-      AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))
-    ORDER BY rank LIMIT @limit`,
-  excerpt: `
-    SELECT e.id, e.article_id, a.title AS article_title, e.section_id, s.ordinal AS section_ordinal,
-      a.title, ${snippet('excerpts_fts', -1)} AS snippet, bm25(excerpts_fts) AS rank
-    FROM excerpts_fts JOIN excerpts e ON e.seq = excerpts_fts.rowid
-      JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id
-    WHERE excerpts_fts MATCH @q AND e.deleted_at IS NULL
-      AND (@articleId IS NULL OR e.article_id = @articleId)
-      AND (@tag IS NULL OR ${HAS_TAG})
-    ORDER BY rank LIMIT @limit`,
-  note: `
-    SELECT n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id, NULL AS section_ordinal,
-      CASE WHEN n.title = '' THEN 'Untitled note' ELSE n.title END AS title,
-      ${snippet('notes_fts', -1)} AS snippet, bm25(notes_fts) AS rank
-    FROM notes_fts JOIN notes n ON n.seq = notes_fts.rowid
-    WHERE notes_fts MATCH @q AND n.deleted_at IS NULL
-      AND (@articleId IS NULL OR EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = @articleId))
-      AND (@tag IS NULL OR EXISTS (SELECT 1 FROM note_links l JOIN excerpts e ON e.id = l.target_id
-        WHERE l.note_id = n.id AND l.target_type = 'excerpt' AND e.deleted_at IS NULL AND ${HAS_TAG}))
-    ORDER BY rank LIMIT @limit`,
+  article: ranked(
+    'articles_fts',
+    -1,
+    `SELECT m.seq, m.rank, a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id,
+       NULL AS section_ordinal, a.title
+     FROM matches m JOIN articles a ON a.seq = m.seq
+     WHERE (@articleId IS NULL OR a.id = @articleId)
+       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))
+     ORDER BY m.rank LIMIT @limit`,
+  ),
+  section: ranked(
+    'sections_fts',
+    0,
+    `SELECT m.seq, m.rank, s.id, s.article_id, a.title AS article_title, s.id AS section_id,
+       s.ordinal AS section_ordinal, a.title
+     FROM matches m JOIN sections s ON s.seq = m.seq JOIN articles a ON a.id = s.article_id
+     WHERE (@includeQuarantined OR s.kind != 'quarantined')
+       AND (@articleId IS NULL OR s.article_id = @articleId)
+       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))
+     ORDER BY m.rank LIMIT @limit`,
+  ),
+  excerpt: ranked(
+    'excerpts_fts',
+    -1,
+    `SELECT m.seq, m.rank, e.id, e.article_id, a.title AS article_title, e.section_id,
+       s.ordinal AS section_ordinal, a.title
+     FROM matches m JOIN excerpts e ON e.seq = m.seq
+       JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id
+     WHERE e.deleted_at IS NULL
+       AND (@articleId IS NULL OR e.article_id = @articleId)
+       AND (@tag IS NULL OR ${HAS_TAG})
+     ORDER BY m.rank LIMIT @limit`,
+  ),
+  note: ranked(
+    'notes_fts',
+    -1,
+    `SELECT m.seq, m.rank, n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id,
+       NULL AS section_ordinal, CASE WHEN n.title = '' THEN 'Untitled note' ELSE n.title END AS title
+     FROM matches m JOIN notes n ON n.seq = m.seq
+     WHERE n.deleted_at IS NULL
+       AND (@articleId IS NULL OR EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = @articleId))
+       AND (@tag IS NULL OR EXISTS (SELECT 1 FROM note_links l JOIN excerpts e ON e.id = l.target_id
+         WHERE l.note_id = n.id AND l.target_type = 'excerpt' AND e.deleted_at IS NULL AND ${HAS_TAG}))
+     ORDER BY m.rank LIMIT @limit`,
+  ),
 }
 
 const ALL_KINDS: SearchHitKind[] = ['article', 'section', 'excerpt', 'note']

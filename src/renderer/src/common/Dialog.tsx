@@ -39,6 +39,13 @@ export function Dialog({ label, onClose, children, className, initialFocus }: Pr
       ref={ref}
       aria-label={label}
       className={`dialog ${className ?? ''}`}
+      onKeyDown={(event) => {
+        // handled here too: a search field swallows the first Esc, and Chrome may skip 'cancel'
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault()
+          closeRef.current()
+        }
+      }}
       onMouseDown={(event) => {
         // a click on the backdrop (the dialog element itself, outside its content) closes
         if (event.target === ref.current) closeRef.current()

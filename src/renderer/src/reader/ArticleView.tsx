@@ -48,19 +48,22 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   }, [article.id])
 
   // --- the selection and its toolbar -------------------------------------------------
-  const readSelection = useCallback(() => {
+  /** The article selection as offsets plus where the toolbar goes, or null. */
+  const measureSelection = useCallback((): Pending | null => {
     const selection = document.getSelection()
     const element = root.current
-    if (!element || !selection || selection.rangeCount === 0 || selection.isCollapsed) return setPending(null)
+    if (!element || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null
     const range = selection.getRangeAt(0)
-    if (!element.contains(range.commonAncestorContainer)) return setPending(null)
+    if (!element.contains(range.commonAncestorContainer)) return null
     const offsets = rangeToOffsets(range, nodes(), article.text.length)
-    if (!offsets) return setPending(null)
+    if (!offsets) return null
     const rect = range.getBoundingClientRect()
     const box = element.getBoundingClientRect()
     const left = Math.min(Math.max(rect.left + rect.width / 2 - box.left, 120), Math.max(box.width - 120, 120))
-    setPending({ ...offsets, top: rect.top - box.top - 48, left })
+    return { ...offsets, top: rect.top - box.top - 48, left }
   }, [article.text.length, nodes])
+
+  const readSelection = useCallback(() => setPending(measureSelection()), [measureSelection])
 
   useEffect(() => {
     const onSelectionChange = () => {
@@ -80,9 +83,9 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   }, [readSelection])
 
   const highlight = useCallback(
-    async (color: ExcerptColor, then?: 'comment' | 'tags') => {
-      if (!pending) return
-      const excerpt = await actions.createExcerpt({ articleId: article.id, start: pending.start, end: pending.end, color })
+    async (color: ExcerptColor, then?: 'comment' | 'tags', target: Pending | null = pending) => {
+      if (!target) return
+      const excerpt = await actions.createExcerpt({ articleId: article.id, start: target.start, end: target.end, color })
       if (!excerpt) return // the error is shown; the selection stays for another try
       document.getSelection()?.removeAllRanges()
       setPending(null)
@@ -105,17 +108,17 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         } else if (ui.activeExcerptId) ui.setActiveExcerptId(null)
         return
       }
-      if (!pending) return
       const key = event.key.toLowerCase()
-      if (key === 'h') void highlight('yellow')
-      else if (key === 'c') void highlight('yellow', 'comment')
-      else if (key === 't') void highlight('yellow', 'tags')
-      else return
+      if (key !== 'h' && key !== 'c' && key !== 't') return
+      // read the selection now: selectionchange may not have been delivered yet
+      const target = measureSelection()
+      if (!target) return
       event.preventDefault()
+      void highlight('yellow', key === 'c' ? 'comment' : key === 't' ? 'tags' : undefined, target)
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [highlight, pending, ui])
+  }, [highlight, measureSelection, pending, ui])
 
   // --- clicking a highlight makes it the active excerpt ------------------------------
   const onClick = (event: React.MouseEvent) => {

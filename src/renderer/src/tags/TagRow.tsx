@@ -100,7 +100,7 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
 
   return (
     <div className="tag-row">
-      <input ref={color} type="color" className="tag-color" defaultValue={tag.color ?? '#8a8580'} key={tag.color ?? 'none'} aria-label={`Color of ${displayTag(tag.name)}`} />
+      <input ref={color} type="color" className={`tag-color${tag.color ? '' : ' no-color'}`} defaultValue={tag.color ?? '#8a8580'} key={tag.color ?? 'none'} aria-label={`Color of ${displayTag(tag.name)}`} />
       <button
         type="button"
         className="tag-name"
@@ -118,14 +118,32 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
         {counts}
       </span>
       <span className="tag-actions">
-        <button type="button" className="small" aria-label={`Rename ${displayTag(tag.name)}`} onClick={() => setMode('rename')}>
-          Rename
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Rename ${displayTag(tag.name)}`}
+          title="Rename"
+          onClick={() => setMode('rename')}
+        >
+          ✎
         </button>
-        <button type="button" className="small" aria-label={`Merge ${displayTag(tag.name)} into another tag`} onClick={() => setMode('merge')}>
-          Merge
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Merge ${displayTag(tag.name)} into another tag`}
+          title="Merge into another tag"
+          onClick={() => setMode('merge')}
+        >
+          ⇥
         </button>
-        <button type="button" className="small delete-button" aria-label={`Delete ${displayTag(tag.name)}`} onClick={() => void actions.deleteTag(tag)}>
-          Delete
+        <button
+          type="button"
+          className="icon-button delete-button"
+          aria-label={`Delete ${displayTag(tag.name)}`}
+          title="Delete (can be undone)"
+          onClick={() => void actions.deleteTag(tag)}
+        >
+          ×
         </button>
       </span>
     </div>

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest'
+import { GlossError } from '../shared/errors'
+import type { ImportResult } from '../shared/model'
+import { importFiles } from './importing'
+import { invokeOperation, REFUSED_SENDER } from './invoke'
+
+describe('invokeOperation', () => {
+  it('forwards the validated input (defaults applied) and wraps the value', async () => {
+    const dispatch = vi.fn(async () => [{ id: 's1' }])
+    const reply = await invokeOperation('listSections', { articleId: 'a1' }, dispatch)
+    expect(reply).toEqual({ ok: true, value: [{ id: 's1' }] })
+    expect(dispatch).toHaveBeenCalledWith('listSections', { articleId: 'a1', includeQuarantined: false })
+  })
+
+  it('treats a missing input as {}', async () => {
+    const dispatch = vi.fn(async () => [])
+    expect(await invokeOperation('listArticles', undefined, dispatch)).toEqual({ ok: true, value: [] })
+    expect(dispatch).toHaveBeenCalledWith('listArticles', {})
+  })
+
+  it('refuses unknown names without calling the notebook', async () => {
+    const dispatch = vi.fn()
+    for (const name of ['dropTables', '__close', 'constructor', 'toString', 42, null]) {
+      const reply = await invokeOperation(name, {}, dispatch)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'operation' } })
+    }
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('refuses invalid input, naming the field, without calling the notebook', async () => {
+    const dispatch = vi.fn()
+    const reply = await invokeOperation('getArticle', { id: '' }, dispatch)
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'getArticle: id: article id is required', field: 'id' },
+    })
+    expect(await invokeOperation('listArticles', { extra: 1 }, dispatch)).toMatchObject({ ok: false })
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('returns notebook errors as data', async () => {
+    const notFound = await invokeOperation('getArticle', { id: 'x' }, async () => {
+      throw new GlossError('not_found', 'No article x')
+    })
+    expect(notFound).toEqual({ ok: false, error: { code: 'not_found', message: 'No article x' } })
+    const crash = await invokeOperation('getArticle', { id: 'x' }, async () => {
+      throw new TypeError('boom')
+    })
+    expect(crash).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } })
+  })
+
+  it('has a frozen refusal for untrusted senders', () => {
+    expect(REFUSED_SENDER.ok).toBe(false)
+    expect(Object.isFrozen(REFUSED_SENDER)).toBe(true)
+  })
+})
+
+describe('importFiles', () => {
+  const result = (title: string) =>
+    ({ article: { title }, duplicate: false, message: `Imported ${title}` }) as unknown as ImportResult
+
+  it('imports each file and reports successes and failures as two events', async () => {
+    const dispatch = vi.fn(async (_name: string, input: unknown) => {
+      const { path } = input as { path: string }
+      if (path.endsWith('bad.md')) throw new GlossError('bad_file', 'The file is empty')
+      return result(path)
+    })
+    const events = await importFiles(['/x/one.md', '/x/bad.md', '/x/two.txt'], dispatch)
+    expect(dispatch.mock.calls.map((call) => call[0])).toEqual(['importFile', 'importFile', 'importFile'])
+    expect(events).toEqual([
+      { type: 'imported', results: [result('/x/one.md'), result('/x/two.txt')] },
+      { type: 'import-failed', message: 'Import failed: bad.md: The file is empty' },
+    ])
+  })
+
+  it('lists every failure', async () => {
+    const events = await importFiles(['/x/a.md', '/x/b.md'], async (_name, input) => {
+      const { path } = input as { path: string }
+      throw new GlossError(
+        'bad_file',
+        path.endsWith('a.md') ? 'nope' : 'Cannot import "b.md": the file is empty.',
+      )
+    })
+    expect(events).toEqual([
+      {
+        type: 'import-failed',
+        message: '2 files could not be imported:\na.md: nope\nCannot import "b.md": the file is empty.',
+      },
+    ])
+  })
+
+  it('says nothing for nothing', async () => {
+    expect(await importFiles([], vi.fn())).toEqual([])
+  })
+})

@@ -1,0 +1,20 @@
+import { useCallback, useContext } from 'react'
+import { GlossContext } from '../app/context'
+import { requestOpenNote } from './events'
+
+/**
+ * Open a note in the notes panel from anywhere (e.g. a backlink badge): switches the right
+ * panel to the Notes tab, shows the panel if it was hidden, and opens the note.
+ */
+export function useOpenNote(): (noteId: string) => void {
+  const gloss = useContext(GlossContext)
+  return useCallback(
+    (noteId: string) => {
+      requestOpenNote(noteId)
+      if (!gloss) return
+      gloss.ui.setRightTab('notes')
+      if (gloss.layout.layout.rightCollapsed) gloss.layout.toggleRight()
+    },
+    [gloss],
+  )
+}
