@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test'
  * desktop shell's own tests (e2e/electron, owned separately) and runs when they exist.
  */
 export default defineConfig({
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: process.env.CI ? 1 : 2,
   fullyParallel: false,
@@ -15,7 +15,13 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     viewport: { width: 1400, height: 900 },
     trace: 'retain-on-failure',

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
-import { seedExcerpts, waitForArticle } from './helpers'
+import { seedExcerpts, selectInSection, waitForArticle } from './helpers'
 
 const SHOTS = resolve(import.meta.dirname, '..', 'screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -11,7 +11,13 @@ mkdirSync(SHOTS, { recursive: true })
 async function expectNoSeriousViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`)
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n  ')}`,
+  )
   expect(report, `axe on ${screen}`).toEqual([])
 }
 
@@ -25,11 +31,20 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'toolbar',
+    open: async (page) => {
+      await selectInSection(page, 7, 'North Korea’s growing ties with Russia')
+      await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible()
+    },
+  },
+  {
     name: 'search',
     open: async (page) => {
       await page.keyboard.press('Control+Shift+F')
       await page.getByRole('combobox', { name: /Search/ }).fill('Russia')
-      await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible()
+      await expect(
+        page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+      ).toBeVisible()
     },
   },
   {
@@ -47,16 +62,26 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'notes',
+    open: async (page) => {
+      await page.getByRole('tab', { name: 'Notes' }).click()
+      await expect(page.getByRole('tabpanel', { name: 'Notes' })).toBeVisible()
+    },
+  },
+  {
     name: 'paste',
     open: async (page) => {
       await page.getByRole('button', { name: 'Paste article…' }).click()
-      await page.getByRole('textbox', { name: /Paste the article/ }).fill('A pasted article.\n\nIt has two paragraphs.')
+      await page
+        .getByRole('textbox', { name: /Paste the article/ })
+        .fill('A pasted article.\n\nIt has two paragraphs.')
     },
   },
 ]
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen passes axe in the ${theme} theme, and is photographed`, async ({ page, gloss }) => {
+    test.setTimeout(240_000) // seven screens, each with an axe run
     await seedExcerpts(gloss)
     await page.emulateMedia({ colorScheme: theme })
     await page.reload()
@@ -71,10 +96,19 @@ for (const theme of ['light', 'dark'] as const) {
         await page.keyboard.press('Escape')
         await expect(page.getByRole('dialog')).toHaveCount(0)
         await page.getByRole('tab', { name: 'Library' }).click()
+        await page.getByRole('tab', { name: 'Excerpts' }).click()
       })
     }
   })
 }
+
+test('first start, photographed', async ({ page }) => {
+  await waitForArticle(page)
+  await page.screenshot({ path: resolve(SHOTS, 'first-start-light.png') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: resolve(SHOTS, 'first-start-dark.png') })
+  await expectNoSeriousViolations(page, 'first start (dark)')
+})
 
 test('the theme can be overridden and is remembered', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' })

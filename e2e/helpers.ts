@@ -12,6 +12,7 @@ export async function selectInSection(page: Page, ordinal: number, passage: stri
       const range = document.createRange()
       range.setStart(node, at)
       range.setEnd(node, at + passage.length)
+      element!.scrollIntoView({ block: 'center' })
       const selection = document.getSelection()!
       selection.removeAllRanges()
       selection.addRange(range)
@@ -31,7 +32,10 @@ export async function expectHighlight(page: Page, name: string, size: number): P
 
 /** The text covered by a named highlight's ranges, joined. */
 export function highlightText(page: Page, name: string): Promise<string> {
-  return page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString()).join('|'), name)
+  return page.evaluate(
+    (name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString()).join('|'),
+    name,
+  )
 }
 
 export async function waitForArticle(page: Page): Promise<void> {
@@ -39,7 +43,11 @@ export async function waitForArticle(page: Page): Promise<void> {
 }
 
 /** Call a contract operation over the web shell's HTTP API (to seed data). */
-export async function callApi<T = unknown>(server: { origin: string; token: string }, name: string, input: unknown = {}): Promise<T> {
+export async function callApi<T = unknown>(
+  server: { origin: string; token: string },
+  name: string,
+  input: unknown = {},
+): Promise<T> {
   const response = await fetch(`${server.origin}/api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-gloss-token': server.token },
@@ -55,11 +63,36 @@ export async function seedExcerpts(server: { origin: string; token: string }): P
   const [article] = await callApi<{ id: string }[]>(server, 'listArticles')
   if (!article) throw new Error('no sample article')
   const seeds = [
-    { quote: 'They held three landmark summits between 2018 and 2019', color: 'yellow', comment: 'Singapore, Hanoi, DMZ', tags: ['summits'] },
-    { quote: 'it signed a mutual defense pact with Russia', color: 'pink', comment: 'The big shift since 2019.', tags: ['countries/Russia', 'alliances'] },
-    { quote: 'will Trump seek to re-engage with Kim?', color: 'blue', comment: '', tags: ['people/Kim Jong Un', 'people/Donald Trump'] },
-    { quote: 'potentially worthy of a Nobel Peace Prize', color: 'green', comment: 'Klingner on symbolic wins', tags: ['people/Bruce Klingner'] },
-    { quote: 'North Korea does not seem to care who is in the White House', color: 'purple', comment: '', tags: [] },
+    {
+      quote: 'They held three landmark summits between 2018 and 2019',
+      color: 'yellow',
+      comment: 'Singapore, Hanoi, DMZ',
+      tags: ['summits'],
+    },
+    {
+      quote: 'it signed a mutual defense pact with Russia',
+      color: 'pink',
+      comment: 'The big shift since 2019.',
+      tags: ['countries/Russia', 'alliances'],
+    },
+    {
+      quote: 'will Trump seek to re-engage with Kim?',
+      color: 'blue',
+      comment: '',
+      tags: ['people/Kim Jong Un', 'people/Donald Trump'],
+    },
+    {
+      quote: 'potentially worthy of a Nobel Peace Prize',
+      color: 'green',
+      comment: 'Klingner on symbolic wins',
+      tags: ['people/Bruce Klingner'],
+    },
+    {
+      quote: 'North Korea does not seem to care who is in the White House',
+      color: 'purple',
+      comment: '',
+      tags: [],
+    },
   ]
   for (const seed of seeds) await callApi(server, 'createExcerpt', { articleId: article.id, ...seed })
 }

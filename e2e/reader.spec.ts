@@ -7,7 +7,7 @@ const COMMENT = 'Pivotal question about renewed summitry'
 test('the sample article opens on first start, junk hidden', async ({ page }) => {
   await waitForArticle(page)
   const article = page.locator('article.article')
-  await expect(article.locator('.article-body > [data-ordinal]')).toHaveCount(11)
+  await expect(article.locator('.article-body .section-block > [data-ordinal]')).toHaveCount(11)
   await expect(article.getByText('Login', { exact: true })).toHaveCount(0)
   const hidden = page.getByRole('button', { name: '1 hidden section' })
   await expect(hidden).toBeVisible()
@@ -24,7 +24,9 @@ test('the sample article opens on first start, junk hidden', async ({ page }) =>
   expect(page.url()).not.toContain('token=')
 })
 
-test('highlight, comment, tags survive a reload; delete is undone by Ctrl+Z; search opens the excerpt', async ({ page }) => {
+test('highlight, comment, tags survive a reload; delete is undone by Ctrl+Z; search opens the excerpt', async ({
+  page,
+}) => {
   await waitForArticle(page)
   await selectInSection(page, 6, SENTENCE)
   await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible()
@@ -79,7 +81,9 @@ test('highlight, comment, tags survive a reload; delete is undone by Ctrl+Z; sea
   await box.fill('renewed summitry')
   const hit = page.getByRole('option').filter({ hasText: 'summitry' })
   await expect(hit.first()).toBeVisible()
-  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('group').first()).toContainText('Excerpts')
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('group').first(),
+  ).toContainText('Excerpts')
   await box.press('Enter')
   await expect(page.getByRole('dialog', { name: 'Search' })).toHaveCount(0)
   await expect(card).toHaveAttribute('aria-current', 'true')
@@ -97,7 +101,9 @@ test('toolbar colors, c opens the comment, t the tags, Esc closes', async ({ pag
 
   await selectInSection(page, 3, 'many supporters of diplomatic engagement')
   await page.keyboard.press('c')
-  const comment = page.locator('[data-excerpt-id][aria-current="true"]').getByRole('textbox', { name: 'Comment' })
+  const comment = page
+    .locator('[data-excerpt-id][aria-current="true"]')
+    .getByRole('textbox', { name: 'Comment' })
   await expect(comment).toBeFocused()
   await page.keyboard.type('typed straight away')
   await comment.press('Control+Enter')
@@ -107,7 +113,9 @@ test('toolbar colors, c opens the comment, t the tags, Esc closes', async ({ pag
   await page.locator('article.article h1').click()
   await selectInSection(page, 4, 'hypersonic weapons')
   await page.keyboard.press('t')
-  const tags = page.locator('[data-excerpt-id][aria-current="true"]').getByRole('combobox', { name: 'Add tag' })
+  const tags = page
+    .locator('[data-excerpt-id][aria-current="true"]')
+    .getByRole('combobox', { name: 'Add tag' })
   await expect(tags).toBeFocused()
 
   await page.locator('article.article h1').click()
@@ -117,4 +125,11 @@ test('toolbar colors, c opens the comment, t the tags, Esc closes', async ({ pag
   await expect(toolbar).toHaveCount(0)
   await expect(page.locator('[data-excerpt-id]')).toHaveCount(3)
   await expectHighlight(page, 'gloss-yellow', 2)
+
+  // creating is undoable too
+  await page.locator('body').press('Control+z')
+  await expect(page.locator('[data-excerpt-id]')).toHaveCount(2)
+  await expectHighlight(page, 'gloss-yellow', 1)
+  await page.locator('body').press('Control+Shift+Z')
+  await expect(page.locator('[data-excerpt-id]')).toHaveCount(3)
 })

@@ -7,7 +7,11 @@ interface Reply {
 }
 
 /** A raw HTTP request, so headers fetch() forbids (Host) can be set. */
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port, path, method: options.method ?? 'POST', headers: options.headers ?? {} },
@@ -29,7 +33,10 @@ test.describe('web shell security', () => {
   // these talk HTTP only: no browser page needed
   test('the token is required and checked', async ({ gloss }) => {
     const host = { host: `127.0.0.1:${gloss.port}` }
-    const ok = await send(gloss.port, '/api/listArticles', { headers: { ...json, ...host, 'x-gloss-token': gloss.token }, body: '{}' })
+    const ok = await send(gloss.port, '/api/listArticles', {
+      headers: { ...json, ...host, 'x-gloss-token': gloss.token },
+      body: '{}',
+    })
     expect(ok.status).toBe(200)
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true })
 
@@ -37,7 +44,10 @@ test.describe('web shell security', () => {
     expect([401, 403]).toContain(missing.status)
     expect(missing.body).not.toContain('"ok":true')
 
-    const wrong = await send(gloss.port, '/api/listArticles', { headers: { ...json, ...host, 'x-gloss-token': 'x'.repeat(gloss.token.length) }, body: '{}' })
+    const wrong = await send(gloss.port, '/api/listArticles', {
+      headers: { ...json, ...host, 'x-gloss-token': 'x'.repeat(gloss.token.length) },
+      body: '{}',
+    })
     expect([401, 403]).toContain(wrong.status)
 
     // the page itself is not served without the token either
@@ -53,13 +63,21 @@ test.describe('web shell security', () => {
     expect([401, 403]).toContain(reply.status)
     expect(reply.body).not.toContain('"ok":true')
 
-    const page = await send(gloss.port, `/?token=${gloss.token}`, { method: 'GET', headers: { host: 'evil.example' } })
+    const page = await send(gloss.port, `/?token=${gloss.token}`, {
+      method: 'GET',
+      headers: { host: 'evil.example' },
+    })
     expect([401, 403]).toContain(page.status)
   })
 
   test('a foreign Origin is refused (cross-site requests)', async ({ gloss }) => {
     const reply = await send(gloss.port, '/api/listArticles', {
-      headers: { ...json, host: `127.0.0.1:${gloss.port}`, origin: 'http://evil.example', 'x-gloss-token': gloss.token },
+      headers: {
+        ...json,
+        host: `127.0.0.1:${gloss.port}`,
+        origin: 'http://evil.example',
+        'x-gloss-token': gloss.token,
+      },
       body: '{}',
     })
     expect([401, 403]).toContain(reply.status)
@@ -70,20 +88,25 @@ test.describe('web shell security', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     // any other origin: the server's own address under a different port is enough
-    await page.route('http://foreign.test/', (route) => route.fulfill({ body: '<!doctype html><title>foreign</title>', contentType: 'text/html' }))
+    await page.route('http://foreign.test/', (route) =>
+      route.fulfill({ body: '<!doctype html><title>foreign</title>', contentType: 'text/html' }),
+    )
     await page.goto('http://foreign.test/')
-    const outcome = await page.evaluate(async ({ origin, token }) => {
-      try {
-        const response = await fetch(`${origin}/api/listArticles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-gloss-token': token },
-          body: '{}',
-        })
-        return `status ${response.status}`
-      } catch {
-        return 'blocked'
-      }
-    }, { origin: gloss.origin, token: gloss.token })
+    const outcome = await page.evaluate(
+      async ({ origin, token }) => {
+        try {
+          const response = await fetch(`${origin}/api/listArticles`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-gloss-token': token },
+            body: '{}',
+          })
+          return `status ${response.status}`
+        } catch {
+          return 'blocked'
+        }
+      },
+      { origin: gloss.origin, token: gloss.token },
+    )
     expect(outcome).not.toBe('status 200')
     await context.close()
   })
@@ -93,6 +116,9 @@ test.describe('web shell security', () => {
     const csp = response.headers()['content-security-policy'] ?? ''
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("object-src 'none'")
-    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'self'/)
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+      'content',
+      /default-src 'self'/,
+    )
   })
 })

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import { createArticles } from './articles'
+import { backupsDir, backupTo, ensureDailyBackup, restoreInto, type DailyBackupResult } from './backup'
+import { exportTo, importNotebookDocument, readNotebookDocumentFile, renderExport } from './export'
 import { createExcerpts } from './excerpts'
 import { createNotes } from './notes/repository'
 import { defaultSamplePath } from './paths'
@@ -14,12 +17,21 @@ export interface NotebookOptions {
   appVersion?: string
   /** the sample imported into a brand-new notebook; null to start empty */
   samplePath?: string | null
+  /**
+   * The data folder for automatic backups: a daily copy goes to `<dir>/backups/daily-YYYY-MM-DD.db`
+   * when the notebook opens (the last 7 kept), and restores put the safety copy in `<dir>/backups`.
+   * Shells pass the user-data folder; without it there are no daily backups and safety copies go
+   * to `backups/` beside the notebook.
+   */
+  dailyBackupDir?: string
 }
 
 export interface Notebook {
   path: string
   db: Db
   handlers: Handlers
+  /** today's automatic backup (null without dailyBackupDir); never rejects, failures are `{ error }` */
+  dailyBackup: Promise<DailyBackupResult | { error: string } | null>
   close(): void
 }
 
@@ -35,6 +47,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
   if (created && samplePath && existsSync(samplePath)) articles.importFile(samplePath)
 
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  const appVersion = options.appVersion ?? '0.0.0'
+  const dataDir = options.dailyBackupDir ?? dirname(options.path)
 
   const handlers: Handlers = {
     notebookInfo: () => ({
@@ -89,12 +103,29 @@ export function openNotebook(options: NotebookOptions): Notebook {
       articles.summary(articleId)
       return notes.backlinks(articleId)
     },
+
+    export: (input) => exportTo(db, input, { generator: `Gloss ${appVersion}` }),
+    renderExport: (input) => renderExport(db, input, { generator: `Gloss ${appVersion}` }),
+    importNotebook: ({ path, document }) =>
+      importNotebookDocument(db, document !== undefined ? document : readNotebookDocumentFile(path!)),
+    backupNotebook: ({ path, force }) => backupTo(db, path, { force }),
+    // in place, through this connection: see src/core/backup/restore.ts for why
+    restoreNotebook: ({ path }) => restoreInto(db, options.path, path, { safetyDir: backupsDir(dataDir) }),
   }
+
+  const dailyBackup = options.dailyBackupDir
+    ? ensureDailyBackup(db, options.dailyBackupDir).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        if (db.open) console.warn(`Gloss: the daily backup failed: ${message}`)
+        return { error: message }
+      })
+    : Promise.resolve(null)
 
   return {
     path: options.path,
     db,
     handlers,
+    dailyBackup,
     close: () => {
       if (db.open) db.close()
     },

@@ -52,7 +52,8 @@ export type Block =
 
 type JsonNode = Record<string, unknown> & { type: string; children?: unknown[] }
 
-const childrenOf = (node: JsonNode): JsonNode[] => (Array.isArray(node.children) ? (node.children as JsonNode[]) : [])
+const childrenOf = (node: JsonNode): JsonNode[] =>
+  Array.isArray(node.children) ? (node.children as JsonNode[]) : []
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** "¶6 · Despite these shifts…" → "Despite these shifts…" */
@@ -80,7 +81,11 @@ function inlines(nodes: JsonNode[]): Inline[] {
       }
       case 'text':
       case 'code-highlight':
-        out.push({ kind: 'text', text: str(node.text), format: typeof node.format === 'number' ? node.format : 0 })
+        out.push({
+          kind: 'text',
+          text: str(node.text),
+          format: typeof node.format === 'number' ? node.format : 0,
+        })
         break
       case 'tab':
         out.push({ kind: 'text', text: '\t', format: 0 })
@@ -109,14 +114,21 @@ function inlines(nodes: JsonNode[]): Inline[] {
 export function inlineText(nodes: Inline[]): string {
   return nodes
     .map((n) =>
-      n.kind === 'text' ? n.text : n.kind === 'break' ? '\n' : n.kind === 'link' ? inlineText(n.children) : `¶${n.ordinal}`,
+      n.kind === 'text'
+        ? n.text
+        : n.kind === 'break'
+          ? '\n'
+          : n.kind === 'link'
+            ? inlineText(n.children)
+            : `¶${n.ordinal}`,
     )
     .join('')
 }
 
 function list(node: JsonNode): ListBlock {
   const listType = node.listType === 'number' || node.listType === 'check' ? node.listType : 'bullet'
-  const start = typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0 ? node.start : 1
+  const start =
+    typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0 ? node.start : 1
   const items: ListItem[] = []
   for (const item of childrenOf(node)) {
     const kids = childrenOf(item)
@@ -186,5 +198,9 @@ export function noteBlocks(content: unknown): Block[] {
 
 /** True when a paragraph holds nothing but whitespace (Lexical leaves empty ones around). */
 export function isBlank(block: Block): boolean {
-  return block.kind === 'paragraph' && inlineText(block.children).trim() === '' && !block.children.some((c) => c.kind === 'sectionRef')
+  return (
+    block.kind === 'paragraph' &&
+    inlineText(block.children).trim() === '' &&
+    !block.children.some((c) => c.kind === 'sectionRef')
+  )
 }

@@ -47,7 +47,12 @@ function writeNote(): unknown {
         excerptId: 'exc-9',
         articleId: 'art-2',
         ordinal: 3,
-        snapshot: { quote: 'the map is not the territory', color: 'green', comment: 'key claim', tags: ['maps'] },
+        snapshot: {
+          quote: 'the map is not the territory',
+          color: 'green',
+          comment: 'key claim',
+          tags: ['maps'],
+        },
       })
       root.append(heading, paragraph, list, card, $createParagraphNode())
     },
@@ -83,7 +88,9 @@ describe('deriveNoteIndex', () => {
   })
 
   it('writes the custom nodes with version 1 and reads them back unchanged', () => {
-    const json = writeNote() as { root: { children: Array<{ children?: unknown[] } & Record<string, unknown>> } }
+    const json = writeNote() as {
+      root: { children: Array<{ children?: unknown[] } & Record<string, unknown>> }
+    }
     const paragraph = json.root.children[1]!
     const chip = paragraph.children![1] as Record<string, unknown>
     expect(chip).toMatchObject({
@@ -102,7 +109,12 @@ describe('deriveNoteIndex', () => {
       excerptId: 'exc-9',
       articleId: 'art-2',
       ordinal: 3,
-      snapshot: { quote: 'the map is not the territory', color: 'green', comment: 'key claim', tags: ['maps'] },
+      snapshot: {
+        quote: 'the map is not the territory',
+        color: 'green',
+        comment: 'key claim',
+        tags: ['maps'],
+      },
     })
     // a second trip through derive is stable
     const once = deriveNoteIndex(json)
@@ -110,7 +122,12 @@ describe('deriveNoteIndex', () => {
     expect(twice.content).toEqual(once.content)
     expect(twice.text).toBe(once.text)
 
-    const editor = createHeadlessEditor({ nodes: NOTE_NODES, onError: (e) => { throw e } })
+    const editor = createHeadlessEditor({
+      nodes: NOTE_NODES,
+      onError: (e) => {
+        throw e
+      },
+    })
     editor.setEditorState(editor.parseEditorState(once.content))
     editor.read(() => {
       const nodes = $getRoot().getAllTextNodes().filter($isSectionLinkNode)
@@ -133,8 +150,20 @@ describe('deriveNoteIndex', () => {
   })
 
   it('refuses content that is not an editor state', () => {
-    for (const bad of [null, 42, 'not json', [], {}, { root: null }, { root: { type: 'paragraph', children: [] } }, { root: { type: 'root' } }]) {
-      expect(codeOf(() => deriveNoteIndex(bad)), JSON.stringify(bad)).toMatch(/^invalid_input: note content is not a Gloss note: /)
+    for (const bad of [
+      null,
+      42,
+      'not json',
+      [],
+      {},
+      { root: null },
+      { root: { type: 'paragraph', children: [] } },
+      { root: { type: 'root' } },
+    ]) {
+      expect(
+        codeOf(() => deriveNoteIndex(bad)),
+        JSON.stringify(bad),
+      ).toMatch(/^invalid_input: note content is not a Gloss note: /)
     }
     const child = { root: { type: 'root', children: [{ type: 'paragraph', children: 'oops' }] } }
     expect(codeOf(() => deriveNoteIndex(child))).toMatch(/children is not a list/)
@@ -145,7 +174,9 @@ describe('deriveNoteIndex', () => {
     const note = { root: { type: 'root', children: [{ type: 'paragraph', children: [link] }] } }
     expect(codeOf(() => deriveNoteIndex(note))).toMatch(/section link without a section id/)
     const card = { type: 'gloss-excerpt-card', version: 1, excerptId: 'e', articleId: 'a', ordinal: 1 }
-    expect(codeOf(() => deriveNoteIndex({ root: { type: 'root', children: [card] } }))).toMatch(/without a quote/)
+    expect(codeOf(() => deriveNoteIndex({ root: { type: 'root', children: [card] } }))).toMatch(
+      /without a quote/,
+    )
   })
 
   it('refuses a node from a newer Gloss', () => {
@@ -157,7 +188,9 @@ describe('deriveNoteIndex', () => {
   it('refuses absurd nesting without overflowing the stack', () => {
     let node: Record<string, unknown> = { type: 'paragraph', children: [] }
     for (let i = 0; i < 5000; i++) node = { type: 'quote', children: [node] }
-    expect(codeOf(() => deriveNoteIndex({ root: { type: 'root', children: [node] } }))).toMatch(/nesting deeper/)
+    expect(codeOf(() => deriveNoteIndex({ root: { type: 'root', children: [node] } }))).toMatch(
+      /nesting deeper/,
+    )
   })
 
   it('accepts content as a JSON string and does not modify its input', () => {

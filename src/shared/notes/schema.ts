@@ -57,7 +57,9 @@ let knownTypes: ReadonlySet<string> | undefined
 /** Every node type a note may contain. */
 export function noteNodeTypes(): ReadonlySet<string> {
   knownTypes ??= new Set(
-    [RootNode, ParagraphNode, TextNode, LineBreakNode, TabNode, ...NOTE_NODES].map((klass) => klass.getType()),
+    [RootNode, ParagraphNode, TextNode, LineBreakNode, TabNode, ...NOTE_NODES].map((klass) =>
+      klass.getType(),
+    ),
   )
   return knownTypes
 }

@@ -5,6 +5,7 @@ import { isEditable, readFileAsBase64 } from '../common/dom'
 import { Toasts } from '../common/Toasts'
 import { useToasts } from '../common/toasts'
 import { PasteDialog } from '../library/PasteDialog'
+import { notesChanged } from '../notes/events'
 import { CommandPalette } from '../palette/CommandPalette'
 import { SearchDialog } from '../search/SearchDialog'
 import { useActions } from './actions'
@@ -46,11 +47,18 @@ export function App() {
           results.push(
             path
               ? await api.importFile({ path })
-              : await api.importContent({ content: await readFileAsBase64(file), encoding: 'base64', fileName: file.name }),
+              : await api.importContent({
+                  content: await readFileAsBase64(file),
+                  encoding: 'base64',
+                  fileName: file.name,
+                }),
           )
         } catch (error) {
           const message = errorMessage(error)
-          feedback.notify(message.includes(file.name) ? message : `Could not import “${file.name}”: ${message}`, { kind: 'error' })
+          feedback.notify(
+            message.includes(file.name) ? message : `Could not import “${file.name}”: ${message}`,
+            { kind: 'error' },
+          )
         }
       }
       if (results.length > 0) await afterImport(results)
@@ -62,7 +70,8 @@ export function App() {
   const { layout: panes, toggleRight } = layout
   const newNote = useCallback(async () => {
     try {
-      await api.createNote({ title: '' })
+      const note = await api.createNote({ title: '' })
+      notesChanged.emit({ kind: 'created', noteId: note.id })
       setRightTab('notes')
       if (panes.rightCollapsed) toggleRight()
       feedback.notify('Created a new note')

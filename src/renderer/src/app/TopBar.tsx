@@ -13,7 +13,8 @@ export function TopBar() {
   const { layout, ui, theme, actions, undoStack } = useGloss()
   const undoState = useSyncExternalStore(
     (listener) => undoStack.subscribe(listener),
-    () => `${undoStack.canUndo}:${undoStack.canRedo}:${undoStack.nextUndoLabel ?? ''}:${undoStack.nextRedoLabel ?? ''}`,
+    () =>
+      `${undoStack.canUndo}:${undoStack.canRedo}:${undoStack.nextUndoLabel ?? ''}:${undoStack.nextRedoLabel ?? ''}`,
   )
   const [canUndo, canRedo] = undoState.split(':').map((v) => v === 'true')
   return (
@@ -53,7 +54,12 @@ export function TopBar() {
       <button type="button" className="small" onClick={() => ui.openDialog('palette')}>
         Commands <kbd>{shortcutLabel('Mod+K')}</kbd>
       </button>
-      <select aria-label="Theme" className="theme-select" value={theme.preference} onChange={(e) => theme.choose(e.target.value as ThemePreference)}>
+      <select
+        aria-label="Theme"
+        className="theme-select"
+        value={theme.preference}
+        onChange={(e) => theme.choose(e.target.value as ThemePreference)}
+      >
         {THEMES.map((t) => (
           <option key={t.value} value={t.value}>
             {t.label}

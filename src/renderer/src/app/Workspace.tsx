@@ -21,7 +21,8 @@ function CenterPane() {
     )
   }
   if (notebook.article) return <ArticleView article={notebook.article} />
-  if (notebook.load.status === 'loading' || notebook.articleId) return <p className="reader-empty">Opening…</p>
+  if (notebook.load.status === 'loading' || notebook.articleId)
+    return <p className="reader-empty">Opening…</p>
   return (
     <div className="reader-empty">
       <p>Your notebook is empty. Import a file, paste an article, or drop files anywhere in this window.</p>
@@ -58,7 +59,13 @@ export function Workspace() {
               selected={ui.leftTab}
               onSelect={ui.setLeftTab}
               extra={
-                <button type="button" className="icon-button collapse-button" aria-label="Hide library" title="Hide library" onClick={toggleLeft}>
+                <button
+                  type="button"
+                  className="icon-button collapse-button"
+                  aria-label="Hide library"
+                  title="Hide library"
+                  onClick={toggleLeft}
+                >
                   ‹
                 </button>
               }
@@ -103,7 +110,13 @@ export function Workspace() {
               selected={ui.rightTab}
               onSelect={ui.setRightTab}
               extra={
-                <button type="button" className="icon-button collapse-button" aria-label="Hide excerpts panel" title="Hide panel" onClick={toggleRight}>
+                <button
+                  type="button"
+                  className="icon-button collapse-button"
+                  aria-label="Hide excerpts panel"
+                  title="Hide panel"
+                  onClick={toggleRight}
+                >
                   ›
                 </button>
               }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { GlossApi } from '../../../shared/contract'
 import type { Excerpt, ExcerptColor, Tag, TagMergeResult, TagSnapshot } from '../../../shared/model'
+import { excerptsChanged } from '../notes/events'
 import type { Feedback, Notebook } from './notebook'
 import type { UndoEntry, UndoStack } from './undo'
 
@@ -16,9 +17,9 @@ export interface ExcerptPatch {
  * on failure (after reporting it) so callers can keep the user's work in progress.
  */
 export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, feedback: Feedback) {
-  const { refreshAll, replaceExcerpt, refreshTags, refreshExcerpts, refreshArticles, refreshArticle } = notebook
+  const { refreshAll, replaceExcerpt, refreshTags, refreshExcerpts, refreshArticles, refreshArticle } =
+    notebook
   return useMemo(() => {
-
     async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
       try {
         return await work()
@@ -30,24 +31,39 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
 
     const background = (work: Promise<unknown>) => void work.catch(feedback.reportError)
 
-    function entry(label: string, undoWork: () => Promise<unknown>, redoWork: () => Promise<unknown>): UndoEntry {
+    /** Tell other views (excerpt cards embedded in notes) that excerpts changed. */
+    const changed = (excerptIds?: string[]) => excerptsChanged.emit(excerptIds ? { excerptIds } : {})
+
+    function entry(
+      label: string,
+      undoWork: () => Promise<unknown>,
+      redoWork: () => Promise<unknown>,
+    ): UndoEntry {
       return {
         label,
         undo: async () => {
           await undoWork()
+          changed()
           await refreshAll()
         },
         redo: async () => {
           await redoWork()
+          changed()
           await refreshAll()
         },
       }
     }
 
-    async function createExcerpt(input: { articleId: string; start: number; end: number; color: ExcerptColor }) {
+    async function createExcerpt(input: {
+      articleId: string
+      start: number
+      end: number
+      color: ExcerptColor
+    }) {
       const excerpt = await attempt(() => api.createExcerpt(input))
       if (!excerpt) return undefined
       replaceExcerpt(excerpt)
+      changed([excerpt.id])
       background(refreshArticles())
       undo.push(
         entry(
@@ -67,8 +83,10 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
       const updated = await attempt(() => api.updateExcerpt({ id: excerpt.id, ...patch }))
       if (!updated) return false
       replaceExcerpt(updated)
+      changed([excerpt.id])
       if (patch.tags !== undefined) background(refreshTags())
-      const label = patch.tags !== undefined ? 'Change tags' : patch.color !== undefined ? 'Change color' : 'Edit comment'
+      const label =
+        patch.tags !== undefined ? 'Change tags' : patch.color !== undefined ? 'Change color' : 'Edit comment'
       undo.push(
         entry(
           label,
@@ -83,6 +101,7 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
       const deleted = await attempt(() => api.deleteExcerpt({ id: excerpt.id }))
       if (!deleted) return false
       replaceExcerpt(deleted)
+      changed([excerpt.id])
       background(Promise.all([refreshArticles(), refreshTags()]))
       const step = entry(
         'Delete excerpt',
@@ -97,6 +116,7 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
     async function renameTag(tag: Tag, name: string): Promise<boolean> {
       const done = await attempt(() => api.renameTag({ id: tag.id, name }))
       if (!done) return false
+      changed()
       await refreshAll()
       undo.push(
         entry(
@@ -111,6 +131,7 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
     async function recolorTag(tag: Tag, color: string | null): Promise<boolean> {
       const done = await attempt(() => api.recolorTag({ id: tag.id, color }))
       if (!done) return false
+      changed()
       await refreshAll()
       undo.push(
         entry(
@@ -125,6 +146,7 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
     async function deleteTag(tag: Tag): Promise<boolean> {
       let snapshots: TagSnapshot[] | undefined = await attempt(() => api.deleteTag({ id: tag.id }))
       if (!snapshots) return false
+      changed()
       await refreshAll()
       const step = entry(
         'Delete tag',
@@ -134,7 +156,9 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
         },
       )
       undo.push(step)
-      feedback.notify(`Deleted tag “${tag.name}”`, { action: { label: 'Undo', run: () => void undoThis(step) } })
+      feedback.notify(`Deleted tag “${tag.name}”`, {
+        action: { label: 'Undo', run: () => void undoThis(step) },
+      })
       return true
     }
 
@@ -142,6 +166,7 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
       const merge = () => api.mergeTags({ fromIds: [from.id], intoId: into.id })
       let result: TagMergeResult | undefined = await attempt(merge)
       if (!result) return false
+      changed()
       await refreshAll()
       const step = entry(
         'Merge tags',
@@ -165,7 +190,9 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
 
     /** Bring quarantined sections back; `all` uses the contract's restore-everything form. */
     async function restoreSections(articleId: string, ids: string[], all = false): Promise<boolean> {
-      const restored = await attempt(() => api.restoreSections(all ? { articleId } : { articleId, sectionIds: ids }))
+      const restored = await attempt(() =>
+        api.restoreSections(all ? { articleId } : { articleId, sectionIds: ids }),
+      )
       if (!restored) return false
       await Promise.all([refreshArticle(), refreshArticles(), refreshExcerpts()]).catch(feedback.reportError)
       if (ids.length > 0) {
@@ -226,7 +253,17 @@ export function useActions(api: GlossApi, notebook: Notebook, undo: UndoStack, f
       undo: runUndo,
       redo: runRedo,
     }
-  }, [api, undo, feedback, refreshAll, replaceExcerpt, refreshTags, refreshExcerpts, refreshArticles, refreshArticle])
+  }, [
+    api,
+    undo,
+    feedback,
+    refreshAll,
+    replaceExcerpt,
+    refreshTags,
+    refreshExcerpts,
+    refreshArticles,
+    refreshArticle,
+  ])
 }
 
 export type Actions = ReturnType<typeof useActions>

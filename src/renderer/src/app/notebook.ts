@@ -4,7 +4,10 @@ import type { ArticleDetail, ArticleSummary, Excerpt, ImportResult, Tag } from '
 import { errorMessage } from '../api/errors'
 
 export interface Feedback {
-  notify: (message: string, options?: { kind?: 'info' | 'error'; action?: { label: string; run: () => void } }) => void
+  notify: (
+    message: string,
+    options?: { kind?: 'info' | 'error'; action?: { label: string; run: () => void } },
+  ) => void
   reportError: (error: unknown) => void
 }
 
@@ -60,7 +63,10 @@ export function useNotebook(api: GlossApi, feedback: Feedback) {
       current.current = id
       setArticleId(id)
       try {
-        const [detail, list] = await Promise.all([api.getArticle({ id }), api.listExcerpts({ articleId: id })])
+        const [detail, list] = await Promise.all([
+          api.getArticle({ id }),
+          api.listExcerpts({ articleId: id }),
+        ])
         if (current.current !== id) return false
         loaded.current = id
         setArticle(detail)
@@ -102,7 +108,9 @@ export function useNotebook(api: GlossApi, feedback: Feedback) {
       if (excerpt.articleId !== current.current) return list
       const without = list.filter((e) => e.id !== excerpt.id)
       if (excerpt.deletedAt) return without
-      return [...without, excerpt].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
+      return [...without, excerpt].sort(
+        (a, b) => a.position.start - b.position.start || a.position.end - b.position.end,
+      )
     })
   }, [])
 

@@ -1,5 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { DialogName, ExcerptFilter, FocusRequest, LeftTab, PasteDraft, Reveal, RightTab, Ui } from './context'
+import type {
+  DialogName,
+  ExcerptFilter,
+  FocusRequest,
+  LeftTab,
+  PasteDraft,
+  Reveal,
+  RightTab,
+  Ui,
+} from './context'
 
 /** Screen state that is not in the notebook: tabs, dialogs, the active excerpt, pending reveals. */
 export function useUi(openArticle: (id: string) => Promise<boolean>): Ui {

@@ -42,7 +42,12 @@ function ToastView({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="toast-close icon-button" aria-label="Dismiss message" onClick={() => dismiss(toast.id)}>
+      <button
+        type="button"
+        className="toast-close icon-button"
+        aria-label="Dismiss message"
+        onClick={() => dismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -41,7 +41,8 @@ export function VirtualList<T>({
   // where each item starts, from measured heights or the estimate
   const offsets = new Array<number>(items.length + 1)
   offsets[0] = 0
-  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i]! + (heights.current.get(getKey(items[i]!)) ?? estimate)
+  for (let i = 0; i < items.length; i++)
+    offsets[i + 1] = offsets[i]! + (heights.current.get(getKey(items[i]!)) ?? estimate)
   const total = offsets[items.length]!
 
   let first = 0
@@ -109,7 +110,6 @@ export function VirtualList<T>({
     }
     element.scrollTop = offsets[index]! - 16
     // offsets are only known once the scroll position is read back
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollToKey])
 
   return (
@@ -121,7 +121,9 @@ export function VirtualList<T>({
       <ul
         aria-label={label}
         className="virtual-items"
-        style={windowed ? { paddingTop: offsets[first], paddingBottom: total - offsets[last + 1]! } : undefined}
+        style={
+          windowed ? { paddingTop: offsets[first], paddingBottom: total - offsets[last + 1]! } : undefined
+        }
       >
         {items.slice(first, last + 1).map((item, i) => {
           const key = getKey(item)

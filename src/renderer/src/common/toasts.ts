@@ -31,7 +31,11 @@ export function useToasts() {
     (message: string, options: ToastOptions = {}) => {
       const id = next.current++
       const kind = options.kind ?? 'info'
-      setToasts((list) => [...list.filter((t) => t.message !== message), { id, message, kind, action: options.action }].slice(-4))
+      setToasts((list) =>
+        [...list.filter((t) => t.message !== message), { id, message, kind, action: options.action }].slice(
+          -4,
+        ),
+      )
       const timeout = options.timeout ?? (kind === 'error' ? 12_000 : options.action ? 8_000 : 4_000)
       window.setTimeout(() => dismiss(id), timeout)
       return id

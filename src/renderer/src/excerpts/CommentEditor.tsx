@@ -82,7 +82,11 @@ export function CommentEditor({ excerpt, focusNonce }: Props) {
           }
         }}
       />
-      {failed && <p className="field-error">Not saved yet — your text is kept here. Try again, or press Esc to discard it.</p>}
+      {failed && (
+        <p className="field-error">
+          Not saved yet — your text is kept here. Try again, or press Esc to discard it.
+        </p>
+      )}
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import type { Excerpt } from '../../../shared/model'
+import type { Excerpt, NoteRef } from '../../../shared/model'
+import { ExcerptBacklinks } from '../notes/BacklinkBadges'
 import { useGloss, type FocusRequest } from '../app/context'
 import { COLOR_LABELS, EXCERPT_COLORS, colorVar } from '../common/colors'
 import { CommentEditor } from './CommentEditor'
@@ -15,12 +16,18 @@ interface Props {
   excerpt: Excerpt
   active: boolean
   focus: FocusRequest | null
+  /** notes citing this excerpt */
+  citedIn?: readonly NoteRef[]
+  onOpenNote: (noteId: string) => void
 }
 
-export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus }: Props) {
+export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus, citedIn, onOpenNote }: Props) {
   const { actions, ui } = useGloss()
   const note = ANCHOR_NOTES[excerpt.anchorStatus]
-  const focusFor = (field: 'comment' | 'tags') => (focus && focus.excerptId === excerpt.id && focus.field === field ? focus.nonce : undefined)
+  const reveal = () =>
+    ui.revealTarget({ articleId: excerpt.articleId, excerptId: excerpt.id, sectionId: excerpt.sectionId })
+  const focusFor = (field: 'comment' | 'tags') =>
+    focus && focus.excerptId === excerpt.id && focus.field === field ? focus.nonce : undefined
 
   return (
     <article
@@ -29,13 +36,17 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus }:
       aria-current={active ? 'true' : undefined}
       aria-label={`Excerpt from ¶${excerpt.sectionOrdinal}`}
       style={{ '--bar': colorVar(excerpt.color) } as React.CSSProperties}
+      onClick={(event) => {
+        // a click on the card itself (not one of its controls) shows the passage too
+        if (
+          event.target instanceof Element &&
+          event.target.closest('button, input, textarea, select, a, [role=group]')
+        )
+          return
+        reveal()
+      }}
     >
-      <button
-        type="button"
-        className="excerpt-quote"
-        title="Show in the article"
-        onClick={() => ui.revealTarget({ articleId: excerpt.articleId, excerptId: excerpt.id, sectionId: excerpt.sectionId })}
-      >
+      <button type="button" className="excerpt-quote" title="Show in the article" onClick={reveal}>
         <span className="quote-text">{excerpt.quote.exact}</span>
         <span className="quote-ordinal">¶{excerpt.sectionOrdinal}</span>
       </button>
@@ -58,7 +69,12 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus }:
             />
           ))}
         </div>
-        <button type="button" className="small delete-button" onClick={() => void actions.deleteExcerpt(excerpt)}>
+        {citedIn && citedIn.length > 0 && <ExcerptBacklinks notes={citedIn} onOpenNote={onOpenNote} />}
+        <button
+          type="button"
+          className="small delete-button"
+          onClick={() => void actions.deleteExcerpt(excerpt)}
+        >
           Delete
         </button>
       </div>

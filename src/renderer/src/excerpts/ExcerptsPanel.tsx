@@ -3,13 +3,17 @@ import { useGloss } from '../app/context'
 import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
 import { displayTag, tagMatches } from '../common/tags'
 import { VirtualList } from '../common/VirtualList'
+import { useBacklinks } from '../notes/backlinks'
+import { useOpenNote } from '../notes/useOpenNote'
 import { ExcerptCard } from './ExcerptCard'
 import { TAG_NAMES_LIST } from './TagEditor'
 import './excerpts.css'
 
 /** The open article's excerpts in reading order, filterable by tag and color. */
 export function ExcerptsPanel() {
-  const { notebook, ui } = useGloss()
+  const { api, notebook, ui } = useGloss()
+  const backlinks = useBacklinks(api, notebook.article?.id ?? null)
+  const openNote = useOpenNote()
   const { filter, setFilter, activeExcerptId, focusRequest, clearFocusRequest } = ui
   const tagId = useId()
   const colorId = useId()
@@ -31,7 +35,11 @@ export function ExcerptsPanel() {
     <div className="excerpts-panel">
       <div className="excerpt-filters">
         <label htmlFor={tagId}>Tag</label>
-        <select id={tagId} value={filter.tag ?? ''} onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}>
+        <select
+          id={tagId}
+          value={filter.tag ?? ''}
+          onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}
+        >
           <option value="">All tags</option>
           {notebook.tags.map((t) => (
             <option key={t.id} value={t.name}>
@@ -65,7 +73,9 @@ export function ExcerptsPanel() {
       </p>
       {notebook.excerpts.length === 0 ? (
         <p className="excerpts-empty muted">
-          {notebook.article ? 'Select text in the article, then pick a color or press H to highlight it.' : 'Open an article to see its excerpts.'}
+          {notebook.article
+            ? 'Select text in the article, then pick a color or press H to highlight it.'
+            : 'Open an article to see its excerpts.'}
         </p>
       ) : (
         <VirtualList
@@ -74,7 +84,15 @@ export function ExcerptsPanel() {
           items={shown}
           getKey={(e) => e.id}
           scrollToKey={activeExcerptId}
-          render={(excerpt) => <ExcerptCard excerpt={excerpt} active={excerpt.id === activeExcerptId} focus={focusRequest} />}
+          render={(excerpt) => (
+            <ExcerptCard
+              excerpt={excerpt}
+              active={excerpt.id === activeExcerptId}
+              focus={focusRequest}
+              citedIn={backlinks.excerpts[excerpt.id]}
+              onOpenNote={openNote}
+            />
+          )}
         />
       )}
       <datalist id={TAG_NAMES_LIST}>

@@ -35,7 +35,8 @@ export function TagEditor({ excerpt, focusNonce }: Props) {
     if (ok) setText('') // on failure the text stays for correction
   }
 
-  const remove = (name: string) => void actions.updateExcerpt(excerpt, { tags: names.filter((n) => n !== name) })
+  const remove = (name: string) =>
+    void actions.updateExcerpt(excerpt, { tags: names.filter((n) => n !== name) })
 
   return (
     <div className="tag-editor">
@@ -43,9 +44,16 @@ export function TagEditor({ excerpt, focusNonce }: Props) {
         <ul className="chips" aria-label="Tags">
           {excerpt.tags.map((tag) => (
             <li key={tag.id} className="chip">
-              {tag.color && <span className="chip-dot" style={{ background: tag.color }} aria-hidden="true" />}
+              {tag.color && (
+                <span className="chip-dot" style={{ background: tag.color }} aria-hidden="true" />
+              )}
               <span>{displayTag(tag.name)}</span>
-              <button type="button" className="chip-remove" aria-label={`Remove tag ${displayTag(tag.name)}`} onClick={() => remove(tag.name)}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove tag ${displayTag(tag.name)}`}
+                onClick={() => remove(tag.name)}
+              >
                 ×
               </button>
             </li>

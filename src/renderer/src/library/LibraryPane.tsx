@@ -20,7 +20,9 @@ export function LibraryPane() {
         </button>
       </div>
       {notebook.articles.length === 0 ? (
-        <p className="library-empty muted">No articles yet. Import a file, paste an article, or drop files here.</p>
+        <p className="library-empty muted">
+          No articles yet. Import a file, paste an article, or drop files here.
+        </p>
       ) : (
         <ul className="article-list" aria-label="Articles">
           {notebook.articles.map((a) => (
@@ -33,7 +35,8 @@ export function LibraryPane() {
               >
                 <span className="article-item-title">{a.title}</span>
                 <span className="article-item-meta">
-                  {formatDate(a.publishedAt ?? a.importedAt)} · {plural(a.excerptCount, 'excerpt')} · {plural(a.noteCount, 'note')}
+                  {formatDate(a.publishedAt ?? a.importedAt)} · {plural(a.excerptCount, 'excerpt')} ·{' '}
+                  {plural(a.noteCount, 'note')}
                 </span>
               </button>
             </li>

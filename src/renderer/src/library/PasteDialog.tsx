@@ -67,11 +67,20 @@ export function PasteDialog() {
           }
         }}
       />
-      {useHtml && <p className="paste-hint muted">Formatting from the web page will be kept (headings, paragraphs).</p>}
+      {useHtml && (
+        <p className="paste-hint muted">Formatting from the web page will be kept (headings, paragraphs).</p>
+      )}
       <label htmlFor={urlId} className="paste-hint">
         Source address (optional)
       </label>
-      <input id={urlId} type="text" inputMode="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://…" />
+      <input
+        id={urlId}
+        type="text"
+        inputMode="url"
+        value={sourceUrl}
+        onChange={(e) => setSourceUrl(e.target.value)}
+        placeholder="https://…"
+      />
       {error && (
         <p role="alert" className="error-text">
           {error}

@@ -92,5 +92,7 @@ export function SectionBacklinks(props: BacklinksBadgeProps) {
 /** On an excerpt: "Cited in 2 notes". */
 export function ExcerptBacklinks(props: BacklinksBadgeProps) {
   const n = props.notes.length
-  return <BacklinksBadge {...props} text={`Cited in ${plural(n)}`} label={`Cited in ${plural(n)}; show them`} />
+  return (
+    <BacklinksBadge {...props} text={`Cited in ${plural(n)}`} label={`Cited in ${plural(n)}; show them`} />
+  )
 }

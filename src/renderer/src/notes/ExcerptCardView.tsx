@@ -19,7 +19,11 @@ import {
 } from 'lexical'
 import { useEffect } from 'react'
 import type { GlossApi } from '../../../shared/contract'
-import { setExcerptCardRenderer, type ExcerptCardView, type ExcerptSnapshot } from '../../../shared/notes/nodes/decorators'
+import {
+  setExcerptCardRenderer,
+  type ExcerptCardView,
+  type ExcerptSnapshot,
+} from '../../../shared/notes/nodes/decorators'
 import { colorVar } from '../common/colors'
 import { useNoteEditorEnv, type NoteEditorEnv } from './env'
 import { useLiveExcerpt, type LiveExcerpt } from './excerptStore'
@@ -36,13 +40,28 @@ interface Shown {
 function shownFrom(view: ExcerptCardView, live: LiveExcerpt | null): Shown {
   if (live && live.status === 'ready') {
     const e = live.excerpt
-    return { quote: e.quote.exact, color: e.color, comment: e.comment, tags: e.tags.map((t) => t.name), ordinal: e.sectionOrdinal, gone: false }
+    return {
+      quote: e.quote.exact,
+      color: e.color,
+      comment: e.comment,
+      tags: e.tags.map((t) => t.name),
+      ordinal: e.sectionOrdinal,
+      gone: false,
+    }
   }
   const gone = !!live && (live.status === 'deleted' || live.status === 'missing')
   return { ...view.snapshot, ordinal: view.ordinal, gone }
 }
 
-function CardBody({ view, live, env }: { view: ExcerptCardView; live: LiveExcerpt | null; env: NoteEditorEnv | null }) {
+function CardBody({
+  view,
+  live,
+  env,
+}: {
+  view: ExcerptCardView
+  live: LiveExcerpt | null
+  env: NoteEditorEnv | null
+}) {
   const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(view.nodeKey)
@@ -105,7 +124,13 @@ function CardBody({ view, live, env }: { view: ExcerptCardView; live: LiveExcerp
         )}
         {live?.status === 'error' && <span className="muted">(could not refresh)</span>}
         {editable && (
-          <button type="button" className="icon-button gloss-excerpt-card-remove" aria-label="Remove this excerpt from the note" title="Remove from note" onClick={removeCard}>
+          <button
+            type="button"
+            className="icon-button gloss-excerpt-card-remove"
+            aria-label="Remove this excerpt from the note"
+            title="Remove from note"
+            onClick={removeCard}
+          >
             ×
           </button>
         )}

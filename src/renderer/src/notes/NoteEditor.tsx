@@ -69,7 +69,17 @@ function useSaveStatus(saver: NoteSaver): SaveStatus {
   return useSyncExternalStore(subscribe, () => saver.status)
 }
 
-export function NoteEditor({ note, env, article, excerpts, articles, onSaved, onBack, onDelete, onError }: NoteEditorProps) {
+export function NoteEditor({
+  note,
+  env,
+  article,
+  excerpts,
+  articles,
+  onSaved,
+  onBack,
+  onDelete,
+  onError,
+}: NoteEditorProps) {
   const titleId = useId()
   const [title, setTitle] = useState(note.title)
   const onSavedRef = useRef(onSaved)
@@ -129,8 +139,7 @@ export function NoteEditor({ note, env, article, excerpts, articles, onSaved, on
         onErrorRef.current?.(error)
       },
     }),
-    // one editor per mounted note; the parent keys this component by note id
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // one editor per mounted note (the parent keys this component by note id): built once
     [],
   )
 
@@ -188,13 +197,18 @@ export function NoteEditor({ note, env, article, excerpts, articles, onSaved, on
                   aria-label="Note text"
                   aria-describedby={`${titleId}-help`}
                   aria-placeholder="Write here. Type [[ or @ to link a section or excerpt."
-                  placeholder={<div className="gloss-note-placeholder">Write here. Type [[ or @ to link a section or excerpt.</div>}
+                  placeholder={
+                    <div className="gloss-note-placeholder">
+                      Write here. Type [[ or @ to link a section or excerpt.
+                    </div>
+                  }
                 />
               }
               ErrorBoundary={LexicalErrorBoundary}
             />
             <p id={`${titleId}-help`} className="visually-hidden">
-              Rich text. Type two opening brackets or an at sign to link a section or excerpt. Press Escape, then Tab, to leave the editor.
+              Rich text. Type two opening brackets or an at sign to link a section or excerpt. Press Escape,
+              then Tab, to leave the editor.
             </p>
           </div>
           <BoundedHistoryPlugin historyState={historyState} maxDepth={HISTORY_DEPTH} />
@@ -214,7 +228,11 @@ export function NoteEditor({ note, env, article, excerpts, articles, onSaved, on
           <BlurPlugin onBlur={onBlur} />
         </LexicalComposer>
         <div className="gloss-note-status">
-          <span role="status" aria-live="polite" className={status.state === 'error' ? 'gloss-note-status-error' : undefined}>
+          <span
+            role="status"
+            aria-live="polite"
+            className={status.state === 'error' ? 'gloss-note-status-error' : undefined}
+          >
             {saveStatusText(status)}
           </span>
           {status.state === 'error' && (
@@ -242,7 +260,13 @@ function NoteHeader({ titleId, title, onTitle, onTitleBlur, onBack, onDelete, re
   return (
     <div className="gloss-note-header">
       {onBack && (
-        <button type="button" className="icon-button gloss-note-back" aria-label="Back to all notes" title="All notes" onClick={onBack}>
+        <button
+          type="button"
+          className="icon-button gloss-note-back"
+          aria-label="Back to all notes"
+          title="All notes"
+          onClick={onBack}
+        >
           ‹
         </button>
       )}

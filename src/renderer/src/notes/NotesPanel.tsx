@@ -36,7 +36,8 @@ interface Resolved {
   onOpenExcerpt: (articleId: string, excerptId: string) => void
   notify: ((message: string, action?: { label: string; run: () => void }) => void) | null
   reportError: ((error: unknown) => void) | null
-  pushUndo: ((entry: { label: string; undo(): Promise<void>; redo(): Promise<void> }) => (() => void) | null) | null
+  pushUndo:
+    ((entry: { label: string; undo(): Promise<void>; redo(): Promise<void> }) => (() => void) | null) | null
 }
 
 const NO_EXCERPTS: readonly Excerpt[] = []
@@ -71,12 +72,18 @@ function useResolved(props: NotesPanelProps): Resolved | null {
     return {
       api,
       articleId,
-      article: fromContext ? (gloss!.notebook.article?.id === articleId ? gloss!.notebook.article : null) : (fetched?.article ?? null),
+      article: fromContext
+        ? gloss!.notebook.article?.id === articleId
+          ? gloss!.notebook.article
+          : null
+        : (fetched?.article ?? null),
       excerpts: fromContext ? gloss!.notebook.excerpts : (fetched?.excerpts ?? NO_EXCERPTS),
       articles: gloss?.notebook.articles ?? null,
       onOpenSection: props.onOpenSection ?? ((a, sectionId) => reveal?.({ articleId: a, sectionId })),
       onOpenExcerpt: props.onOpenExcerpt ?? ((a, excerptId) => reveal?.({ articleId: a, excerptId })),
-      notify: gloss ? (message, action) => gloss.feedback.notify(message, action ? { action } : undefined) : null,
+      notify: gloss
+        ? (message, action) => gloss.feedback.notify(message, action ? { action } : undefined)
+        : null,
       reportError: gloss ? gloss.feedback.reportError : null,
       pushUndo: undoStack
         ? (entry) => {
@@ -100,8 +107,13 @@ export function NotesPanel(props: NotesPanelProps) {
   return <NotesPanelInner env={env} />
 }
 
-type ListState = { status: 'loading' } | { status: 'ready'; notes: NoteSummary[] } | { status: 'failed'; message: string }
-type OpenState = { status: 'none' } | { status: 'loading'; id: string } | { status: 'ready'; note: Note } | { status: 'failed'; id: string; message: string }
+type ListState =
+  { status: 'loading' } | { status: 'ready'; notes: NoteSummary[] } | { status: 'failed'; message: string }
+type OpenState =
+  | { status: 'none' }
+  | { status: 'loading'; id: string }
+  | { status: 'ready'; note: Note }
+  | { status: 'failed'; id: string; message: string }
 
 function NotesPanelInner({ env }: { env: Resolved }) {
   const { api, articleId } = env
@@ -211,7 +223,9 @@ function NotesPanelInner({ env }: { env: Resolved }) {
     if (before && before.title === value.trim()) return
     try {
       const summary = await api.renameNote({ id, title: value })
-      setList((l) => (l.status === 'ready' ? { ...l, notes: l.notes.map((n) => (n.id === id ? summary : n)) } : l))
+      setList((l) =>
+        l.status === 'ready' ? { ...l, notes: l.notes.map((n) => (n.id === id ? summary : n)) } : l,
+      )
       notesChanged.emit({ kind: 'renamed', noteId: id })
     } catch (error) {
       report(error)
@@ -295,7 +309,12 @@ function NotesPanelInner({ env }: { env: Resolved }) {
         </button>
       </div>
       <div className="notes-scope" role="group" aria-label="Which notes">
-        <button type="button" className="small" aria-pressed={effectiveScope === 'all'} onClick={() => setScope('all')}>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={effectiveScope === 'all'}
+          onClick={() => setScope('all')}
+        >
           All notes
         </button>
         <button
@@ -336,11 +355,16 @@ function NotesPanelInner({ env }: { env: Resolved }) {
       {list.status === 'loading' && <p className="muted notes-loading">Loading notes…</p>}
       {list.status === 'ready' && notes.length === 0 && (
         <p className="muted notes-empty">
-          {effectiveScope === 'article' ? 'No note links to this article yet.' : 'No notes yet. Create one to start writing.'}
+          {effectiveScope === 'article'
+            ? 'No note links to this article yet.'
+            : 'No notes yet. Create one to start writing.'}
         </p>
       )}
       {notes.length > 0 && (
-        <ul className="notes-list" aria-label={effectiveScope === 'article' ? 'Notes linked to this article' : 'All notes'}>
+        <ul
+          className="notes-list"
+          aria-label={effectiveScope === 'article' ? 'Notes linked to this article' : 'All notes'}
+        >
           {notes.map((note) => {
             const name = note.title.trim() || 'Untitled note'
             return (
@@ -382,8 +406,14 @@ function NotesPanelInner({ env }: { env: Resolved }) {
                   >
                     ✎
                   </button>
-                  <button type="button" className="icon-button" aria-label={`Delete “${name}”`} title="Delete" onClick={() => void deleteNote(note)}>
-                    🗑
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Delete “${name}”`}
+                    title="Delete"
+                    onClick={() => void deleteNote(note)}
+                  >
+                    ✕
                   </button>
                 </div>
               </li>

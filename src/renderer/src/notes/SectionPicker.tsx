@@ -4,8 +4,19 @@
  * when the picker first opens). Choosing a section inserts a chip (SectionLinkNode); choosing
  * an excerpt inserts an excerpt card block.
  */
-import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin'
-import { $createTextNode, $getSelection, $insertNodes, $isParagraphNode, $isRangeSelection, type TextNode } from 'lexical'
+import {
+  LexicalTypeaheadMenuPlugin,
+  MenuOption,
+  type MenuTextMatch,
+} from '@lexical/react/LexicalTypeaheadMenuPlugin'
+import {
+  $createTextNode,
+  $getSelection,
+  $insertNodes,
+  $isParagraphNode,
+  $isRangeSelection,
+  type TextNode,
+} from 'lexical'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { GlossApi } from '../../../shared/contract'
@@ -139,12 +150,17 @@ export function SectionPickerPlugin({ article, excerpts, articles }: SectionPick
       onOpen={() => setWantOthers(true)}
       triggerFn={matchPickerTrigger}
       anchorClassName="gloss-picker-anchor"
-      menuRenderFn={(anchorRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex, options: shown }) => {
+      menuRenderFn={(
+        anchorRef,
+        { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex, options: shown },
+      ) => {
         if (!anchorRef.current) return null
         const menu = (
           <div className="gloss-picker">
             {shown.length === 0 ? (
-              <p className="gloss-picker-empty">{query ? `No section or excerpt matches “${query}”` : 'No sections to link yet'}</p>
+              <p className="gloss-picker-empty">
+                {query ? `No section or excerpt matches “${query}”` : 'No sections to link yet'}
+              </p>
             ) : (
               <ul id={listId} role="listbox" aria-label="Link a section or excerpt">
                 {shown.map((option, index) => (
@@ -155,7 +171,7 @@ export function SectionPickerPlugin({ article, excerpts, articles }: SectionPick
                     role="option"
                     aria-selected={selectedIndex === index}
                     className={`gloss-picker-option${selectedIndex === index ? ' selected' : ''}`}
-                    onMouseEnter={() => setHighlightedIndex(index)}
+                    onMouseMove={() => selectedIndex !== index && setHighlightedIndex(index)}
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={() => {
                       setHighlightedIndex(index)

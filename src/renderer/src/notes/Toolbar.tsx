@@ -11,7 +11,13 @@ import {
   REMOVE_LIST_COMMAND,
 } from '@lexical/list'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode, type HeadingTagType } from '@lexical/rich-text'
+import {
+  $createHeadingNode,
+  $createQuoteNode,
+  $isHeadingNode,
+  $isQuoteNode,
+  type HeadingTagType,
+} from '@lexical/rich-text'
 import { $setBlocksType } from '@lexical/selection'
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils'
 import {
@@ -94,16 +100,20 @@ function $readState(): ToolbarState | null {
 /** Arrow keys (and Home/End) move between toolbar controls, as in the ARIA toolbar pattern. */
 function onToolbarKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
   if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return
-  if ((event.target as HTMLElement).tagName === 'SELECT' || (event.target as HTMLElement).tagName === 'INPUT') return
-  const controls = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-toolbar-item]')).filter(
-    (el) => !(el as HTMLButtonElement).disabled,
-  )
+  if ((event.target as HTMLElement).tagName === 'SELECT' || (event.target as HTMLElement).tagName === 'INPUT')
+    return
+  const controls = Array.from(
+    event.currentTarget.querySelectorAll<HTMLElement>('[data-toolbar-item]'),
+  ).filter((el) => !(el as HTMLButtonElement).disabled)
   const index = controls.indexOf(document.activeElement as HTMLElement)
-  let next = index
-  if (event.key === 'ArrowRight') next = (index + 1) % controls.length
-  else if (event.key === 'ArrowLeft') next = (index - 1 + controls.length) % controls.length
-  else if (event.key === 'Home') next = 0
-  else next = controls.length - 1
+  const next =
+    event.key === 'ArrowRight'
+      ? (index + 1) % controls.length
+      : event.key === 'ArrowLeft'
+        ? (index - 1 + controls.length) % controls.length
+        : event.key === 'Home'
+          ? 0
+          : controls.length - 1
   event.preventDefault()
   controls[next]?.focus()
 }
@@ -127,10 +137,12 @@ export function Toolbar({ excerpts }: ToolbarProps) {
       if (next) setState(next)
     }
     return mergeRegister(
-      editor.registerUpdateListener(({ editorState }) => editorState.read(() => {
-        const next = $readState()
-        if (next) setState(next)
-      })),
+      editor.registerUpdateListener(({ editorState }) =>
+        editorState.read(() => {
+          const next = $readState()
+          if (next) setState(next)
+        }),
+      ),
       editor.registerCommand(
         SELECTION_CHANGE_COMMAND,
         () => {
@@ -164,7 +176,8 @@ export function Toolbar({ excerpts }: ToolbarProps) {
         const selection = $getSelection()
         if (!$isRangeSelection(selection)) return
         if (block === 'paragraph') $setBlocksType(selection, () => $createParagraphNode())
-        else if (block === 'h1' || block === 'h2' || block === 'h3') $setBlocksType(selection, () => $createHeadingNode(block as HeadingTagType))
+        else if (block === 'h1' || block === 'h2' || block === 'h3')
+          $setBlocksType(selection, () => $createHeadingNode(block as HeadingTagType))
         else if (block === 'quote') $setBlocksType(selection, () => $createQuoteNode())
         else if (block === 'code') $setBlocksType(selection, () => $createCodeNode())
       })
@@ -214,37 +227,76 @@ export function Toolbar({ excerpts }: ToolbarProps) {
             aria-pressed={!!state.formats[format]}
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
           >
-            {text}
+            <span aria-hidden="true">{text}</span>
           </button>
         ))}
-        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Bulleted list" title="Bulleted list" aria-pressed={state.block === 'bullet'} onClick={() => toggleList('bullet')}>
-          •≡
-        </button>
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Numbered list" title="Numbered list" aria-pressed={state.block === 'number'} onClick={() => toggleList('number')}>
-          1≡
-        </button>
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Checklist" title="Checklist" aria-pressed={state.block === 'check'} onClick={() => toggleList('check')}>
-          ☑
-        </button>
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Quote" title="Quote" aria-pressed={state.block === 'quote'} onClick={() => setBlock(state.block === 'quote' ? 'paragraph' : 'quote')}>
-          ❝
-        </button>
         <span className="gloss-note-toolbar-sep" aria-hidden="true" />
         <button
           type="button"
           data-toolbar-item
           className="gloss-tb"
+          aria-label="Bulleted list"
+          title="Bulleted list"
+          aria-pressed={state.block === 'bullet'}
+          onClick={() => toggleList('bullet')}
+        >
+          <span aria-hidden="true">•≡</span>
+        </button>
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Numbered list"
+          title="Numbered list"
+          aria-pressed={state.block === 'number'}
+          onClick={() => toggleList('number')}
+        >
+          <span aria-hidden="true">1≡</span>
+        </button>
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Checklist"
+          title="Checklist"
+          aria-pressed={state.block === 'check'}
+          onClick={() => toggleList('check')}
+        >
+          <span aria-hidden="true">☑</span>
+        </button>
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Quote"
+          title="Quote"
+          aria-pressed={state.block === 'quote'}
+          onClick={() => setBlock(state.block === 'quote' ? 'paragraph' : 'quote')}
+        >
+          <span aria-hidden="true">❝</span>
+        </button>
+        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb gloss-tb-text"
           aria-label={state.link ? 'Edit link' : 'Link'}
           title="Link"
           aria-pressed={!!state.link}
           aria-expanded={panel === 'link'}
           onClick={() => setPanel(panel === 'link' ? null : 'link')}
         >
-          🔗
+          Link
         </button>
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Horizontal rule" title="Horizontal rule" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
-          ―
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Horizontal rule"
+          title="Horizontal rule"
+          onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
+        >
+          <span aria-hidden="true">―</span>
         </button>
         <button
           type="button"
@@ -255,14 +307,30 @@ export function Toolbar({ excerpts }: ToolbarProps) {
           aria-expanded={panel === 'excerpt'}
           onClick={() => setPanel(panel === 'excerpt' ? null : 'excerpt')}
         >
-          ❞ Excerpt…
+          <span aria-hidden="true">❞ </span>Excerpt…
         </button>
         <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Undo" title={`Undo (${shortcutLabel('Mod+Z')})`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-          ↶
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Undo in note"
+          title={`Undo in note (${shortcutLabel('Mod+Z')})`}
+          disabled={!canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
+          <span aria-hidden="true">↶</span>
         </button>
-        <button type="button" data-toolbar-item className="gloss-tb" aria-label="Redo" title={`Redo (${shortcutLabel('Mod+Shift+Z')})`} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-          ↷
+        <button
+          type="button"
+          data-toolbar-item
+          className="gloss-tb"
+          aria-label="Redo in note"
+          title={`Redo in note (${shortcutLabel('Mod+Shift+Z')})`}
+          disabled={!canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
+          <span aria-hidden="true">↷</span>
         </button>
       </div>
       {panel === 'link' && <LinkForm current={state.link} onDone={() => setPanel(null)} />}
@@ -362,7 +430,10 @@ function ExcerptMenu({ excerpts, onDone }: { excerpts: readonly Excerpt[]; onDon
   const insert = (excerpt: Excerpt) => {
     editor.update(() => {
       const selection = $getSelection()
-      $insertExcerptCard(cardFromExcerpt(excerpt), $isRangeSelection(selection) ? selection.anchor.getNode() : null)
+      $insertExcerptCard(
+        cardFromExcerpt(excerpt),
+        $isRangeSelection(selection) ? selection.anchor.getNode() : null,
+      )
     })
     close()
   }
@@ -390,7 +461,11 @@ function ExcerptMenu({ excerpts, onDone }: { excerpts: readonly Excerpt[]; onDon
           {shown.map((excerpt) => (
             <li key={excerpt.id}>
               <button type="button" onClick={() => insert(excerpt)}>
-                <span className="gloss-pick-swatch" style={{ background: colorVar(excerpt.color) }} aria-hidden="true" />
+                <span
+                  className="gloss-pick-swatch"
+                  style={{ background: colorVar(excerpt.color) }}
+                  aria-hidden="true"
+                />
                 <span className="gloss-pick-ordinal">¶{excerpt.sectionOrdinal}</span>
                 <span className="gloss-pick-text">“{firstWords(excerpt.quote.exact, 80)}”</span>
               </button>

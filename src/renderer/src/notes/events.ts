@@ -68,5 +68,6 @@ export function requestOpenNote(noteId: string): void {
 
 notesChanged.subscribe((change) => {
   if (change.kind === 'created') requestOpenNote(change.noteId)
-  if (change.kind === 'deleted' && notesPanelMemory.openNoteId === change.noteId) notesPanelMemory.openNoteId = null
+  if (change.kind === 'deleted' && notesPanelMemory.openNoteId === change.noteId)
+    notesPanelMemory.openNoteId = null
 })

@@ -75,7 +75,8 @@ class ExcerptStore {
       const byId = new Map(list.map((e) => [e.id, e]))
       for (const id of ids) {
         const excerpt = byId.get(id)
-        if (excerpt) this.set(id, excerpt.deletedAt ? { status: 'deleted', excerpt } : { status: 'ready', excerpt })
+        if (excerpt)
+          this.set(id, excerpt.deletedAt ? { status: 'deleted', excerpt } : { status: 'ready', excerpt })
         else this.set(id, await this.loadOne(id))
       }
     } catch (error) {
@@ -128,7 +129,11 @@ class ExcerptStore {
 function sameLive(a: LiveExcerpt, b: LiveExcerpt): boolean {
   if (a.status !== b.status) return false
   if ((a.status === 'ready' || a.status === 'deleted') && (b.status === 'ready' || b.status === 'deleted')) {
-    return a.excerpt.updatedAt === b.excerpt.updatedAt && a.excerpt.deletedAt === b.excerpt.deletedAt && a.excerpt.comment === b.excerpt.comment
+    return (
+      a.excerpt.updatedAt === b.excerpt.updatedAt &&
+      a.excerpt.deletedAt === b.excerpt.deletedAt &&
+      a.excerpt.comment === b.excerpt.comment
+    )
   }
   if (a.status === 'error' && b.status === 'error') return a.message === b.message
   return true
@@ -144,7 +149,10 @@ function storeFor(api: GlossApi): ExcerptStore {
 /** The excerpt behind a card, kept current. */
 export function useLiveExcerpt(api: GlossApi, excerptId: string, articleId: string): LiveExcerpt {
   const store = storeFor(api)
-  const subscribe = useCallback((listener: () => void) => store.subscribe(excerptId, articleId, listener), [store, excerptId, articleId])
+  const subscribe = useCallback(
+    (listener: () => void) => store.subscribe(excerptId, articleId, listener),
+    [store, excerptId, articleId],
+  )
   return useSyncExternalStore(subscribe, () => store.get(excerptId))
 }
 

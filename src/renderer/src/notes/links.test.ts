@@ -9,7 +9,15 @@ describe('link URLs', () => {
     expect(normalizeUrl('someone@example.org')).toBe('mailto:someone@example.org')
   })
   it('refuses anything executable or odd', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'vbscript:x', '', 'two words']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'vbscript:x',
+      '',
+      'two words',
+    ]) {
       expect(normalizeUrl(bad), bad).toBeNull()
     }
     expect(isSafeUrl('javascript:alert(1)')).toBe(false)

@@ -32,12 +32,16 @@ export function sectionPicks(article: ArticleDetail, current: boolean): Pick[] {
 }
 
 export function excerptPicks(excerpts: readonly Excerpt[], current = true): Pick[] {
-  return excerpts.filter((e) => !e.deletedAt).map((excerpt) => ({ kind: 'excerpt' as const, key: `e:${excerpt.id}`, excerpt, current }))
+  return excerpts
+    .filter((e) => !e.deletedAt)
+    .map((excerpt) => ({ kind: 'excerpt' as const, key: `e:${excerpt.id}`, excerpt, current }))
 }
 
 /** The chip label a section pick inserts: "¶6 · Despite these shifts, the question…". */
 export function pickLabel(pick: Pick): string {
-  return pick.kind === 'section' ? sectionLinkLabel(pick.ordinal, pick.text) : `¶${pick.excerpt.sectionOrdinal} · ${firstWords(pick.excerpt.quote.exact)}`
+  return pick.kind === 'section'
+    ? sectionLinkLabel(pick.ordinal, pick.text)
+    : `¶${pick.excerpt.sectionOrdinal} · ${firstWords(pick.excerpt.quote.exact)}`
 }
 
 const fold = (text: string) =>
@@ -65,7 +69,10 @@ export function filterPicks(picks: readonly Pick[], query: string, limit = 30): 
   const words = fold(query).replace(/¶/g, ' ').split(/\s+/).filter(Boolean)
   if (words.length === 0) {
     const current = picks.filter((p) => p.current)
-    return [...current.filter((p) => p.kind === 'excerpt'), ...current.filter((p) => p.kind === 'section')].slice(0, limit)
+    return [
+      ...current.filter((p) => p.kind === 'excerpt'),
+      ...current.filter((p) => p.kind === 'section'),
+    ].slice(0, limit)
   }
   const scored: Array<{ pick: Pick; score: number; index: number }> = []
   picks.forEach((pick, index) => {

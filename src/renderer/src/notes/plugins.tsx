@@ -14,6 +14,7 @@ import {
   $isRangeSelection,
   BLUR_COMMAND,
   CLICK_COMMAND,
+  COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
@@ -21,22 +22,38 @@ import {
   DROP_COMMAND,
   KEY_DOWN_COMMAND,
   KEY_ENTER_COMMAND,
-  KEY_ESCAPE_COMMAND,
   KEY_TAB_COMMAND,
   type LexicalEditor,
   type LexicalNode,
   PASTE_COMMAND,
 } from 'lexical'
 import { useEffect, useRef } from 'react'
-import { $createExcerptCardNode, $isSectionLinkNode, type ExcerptCardPayload, type SectionLinkNode } from '../../../shared/notes/nodes'
+import {
+  $createExcerptCardNode,
+  $isSectionLinkNode,
+  type ExcerptCardPayload,
+  type SectionLinkNode,
+} from '../../../shared/notes/nodes'
 import { noteNodeTypes } from '../../../shared/notes/schema'
 import { cardFromDragData, cardFromExcerpt, isExcerptDrag, readExcerptDragData } from './dnd'
 import { useNoteEditorEnv } from './env'
+import { isSafeUrl } from './links'
 
 /** Undo history with a bounded depth (HistoryPlugin does not expose maxDepth; registerHistory does). */
-export function BoundedHistoryPlugin({ historyState, maxDepth = 300, delay = 1000 }: { historyState: HistoryState; maxDepth?: number; delay?: number }) {
+export function BoundedHistoryPlugin({
+  historyState,
+  maxDepth = 300,
+  delay = 1000,
+}: {
+  historyState: HistoryState
+  maxDepth?: number
+  delay?: number
+}) {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => registerHistory(editor, historyState, delay, undefined, undefined, maxDepth), [editor, historyState, delay, maxDepth])
+  useEffect(
+    () => registerHistory(editor, historyState, delay, undefined, undefined, maxDepth),
+    [editor, historyState, delay, maxDepth],
+  )
   return null
 }
 
@@ -94,7 +111,12 @@ function chipAtCaret(wide: boolean): SectionLinkNode | null {
     const around = [node.getChildAtIndex(offset - 1), node.getChildAtIndex(offset)]
     return (around.find((n) => $isSectionLinkNode(n)) as SectionLinkNode | undefined) ?? null
   }
-  const neighbour = offset === 0 ? node.getPreviousSibling() : offset === node.getTextContentSize() ? node.getNextSibling() : null
+  const neighbour =
+    offset === 0
+      ? node.getPreviousSibling()
+      : offset === node.getTextContentSize()
+        ? node.getNextSibling()
+        : null
   return $isSectionLinkNode(neighbour) ? neighbour : null
 }
 
@@ -150,20 +172,13 @@ export function TabEscapePlugin() {
     let armed = false
     return mergeRegister(
       editor.registerCommand(
-        KEY_ESCAPE_COMMAND,
-        () => {
-          armed = true
-          return false
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-      editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (event.key !== 'Escape' && event.key !== 'Tab' && event.key !== 'Shift') armed = false
+          if (event.key === 'Escape') armed = true
+          else if (event.key !== 'Tab' && event.key !== 'Shift') armed = false
           return false
         },
-        COMMAND_PRIORITY_HIGH,
+        COMMAND_PRIORITY_CRITICAL,
       ),
       editor.registerCommand(
         KEY_TAB_COMMAND,
@@ -240,6 +255,52 @@ function dropTarget(editor: LexicalEditor, event: DragEvent): LexicalNode | null
 
 const pastedByUs = new WeakSet<object>()
 
+const FORBID_TAGS = [
+  'style',
+  'script',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'link',
+  'meta',
+  'base',
+]
+
+/**
+ * Pasted HTML as safe markup: no scripts, handlers, styles or embedded content (DOMPurify),
+ * and links only to http(s)/mailto — any other <a> keeps its text but loses the link.
+ */
+export function sanitizePastedHtml(html: string): string {
+  const fragment = DOMPurify.sanitize(html, {
+    FORBID_TAGS,
+    FORBID_ATTR: ['style', 'class', 'id'],
+    RETURN_DOM_FRAGMENT: true,
+  })
+  for (const anchor of Array.from(fragment.querySelectorAll('a'))) {
+    const href = anchor.getAttribute('href')
+    if (href && isSafeUrl(href)) continue
+    anchor.replaceWith(...Array.from(anchor.childNodes))
+  }
+  const box = document.createElement('div')
+  box.append(fragment)
+  return box.innerHTML
+}
+
 /** True if Lexical clipboard JSON holds only node types a note may contain. */
 function lexicalPayloadIsKnown(raw: string): boolean {
   try {
@@ -279,14 +340,12 @@ export function SanitizedPastePlugin() {
           const clean = new DataTransfer()
           const text = data.getData('text/plain')
           if (text) clean.setData('text/plain', text)
-          if (html) {
-            const safe = DOMPurify.sanitize(html, {
-              FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'img', 'video', 'audio', 'source', 'link', 'meta'],
-              FORBID_ATTR: ['style', 'class', 'id'],
-            })
-            clean.setData('text/html', safe)
-          }
-          const replay = new ClipboardEvent('paste', { clipboardData: clean, bubbles: false, cancelable: true })
+          if (html) clean.setData('text/html', sanitizePastedHtml(html))
+          const replay = new ClipboardEvent('paste', {
+            clipboardData: clean,
+            bubbles: false,
+            cancelable: true,
+          })
           pastedByUs.add(replay)
           event.preventDefault()
           editor.dispatchCommand(PASTE_COMMAND, replay)

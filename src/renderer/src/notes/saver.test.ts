@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { NoteSummary } from '../../../shared/model'
 import { NoteSaver, type SaverDeps } from './saver'
 
-const summary = (id: string): NoteSummary => ({ id, title: '', excerptText: '', createdAt: '', updatedAt: '', articleIds: [] })
+const summary = (id: string): NoteSummary => ({
+  id,
+  title: '',
+  excerptText: '',
+  createdAt: '',
+  updatedAt: '',
+  articleIds: [],
+})
 
 function deferred<T>() {
   let resolve!: (value: T) => void

@@ -49,7 +49,8 @@ export class NoteSaver {
   ) {
     this.delay = deps.delay ?? SAVE_DELAY_MS
     this.set = deps.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms))
-    this.clear = deps.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>))
+    this.clear =
+      deps.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>))
   }
 
   get status(): SaveStatus {
@@ -119,7 +120,10 @@ export class NoteSaver {
     try {
       let summary: NoteSummary
       if (patch.content) {
-        const input: { id: string; title?: string; content: unknown } = { id: this.noteId, content: patch.content() }
+        const input: { id: string; title?: string; content: unknown } = {
+          id: this.noteId,
+          content: patch.content(),
+        }
         if (patch.title !== undefined) input.title = patch.title
         summary = await this.deps.saveNote(input)
       } else if (patch.title !== undefined) {
@@ -133,7 +137,8 @@ export class NoteSaver {
     } catch (error) {
       // keep the unsaved work under anything newer
       this.pending = { ...patch, ...this.pending }
-      const message = this.deps.errorMessage?.(error) ?? (error instanceof Error ? error.message : String(error))
+      const message =
+        this.deps.errorMessage?.(error) ?? (error instanceof Error ? error.message : String(error))
       this.setStatus({ state: 'error', message })
     }
   }
@@ -141,7 +146,8 @@ export class NoteSaver {
   private setStatus(status: SaveStatus): void {
     const same =
       status.state === this.current.state &&
-      (status.state !== 'error' || (this.current.state === 'error' && status.message === this.current.message))
+      (status.state !== 'error' ||
+        (this.current.state === 'error' && status.message === this.current.message))
     this.current = status
     if (same) return
     for (const listener of [...this.listeners]) listener(status)

@@ -28,7 +28,6 @@ export function CommandPalette() {
   useEffect(() => setIndex(0), [query])
   useEffect(() => {
     document.getElementById(optionId(index))?.scrollIntoView({ block: 'nearest' })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index])
 
   const run = (command: Command) => {
@@ -38,7 +37,12 @@ export function CommandPalette() {
   }
 
   return (
-    <Dialog label="Command palette" onClose={gloss.ui.closeDialog} initialFocus={input} className="palette-dialog">
+    <Dialog
+      label="Command palette"
+      onClose={gloss.ui.closeDialog}
+      initialFocus={input}
+      className="palette-dialog"
+    >
       <input
         ref={input}
         type="text"

@@ -17,7 +17,12 @@ export function useCommands(gloss: GlossContextValue): Command[] {
       { id: 'import', label: 'Import file…', run: commands.pickFile },
       { id: 'paste', label: 'Paste article…', run: () => ui.openPaste() },
       { id: 'search', label: 'Search', shortcut: 'Mod+Shift+F', run: () => ui.openDialog('search') },
-      { id: 'toggle-library', label: layout.layout.leftCollapsed ? 'Show library' : 'Hide library', shortcut: 'Mod+B', run: layout.toggleLeft },
+      {
+        id: 'toggle-library',
+        label: layout.layout.leftCollapsed ? 'Show library' : 'Hide library',
+        shortcut: 'Mod+B',
+        run: layout.toggleLeft,
+      },
       {
         id: 'toggle-excerpts',
         label: layout.layout.rightCollapsed ? 'Show excerpts panel' : 'Hide excerpts panel',

@@ -5,7 +5,9 @@ import { isEditable } from '../common/dom'
 import { ArticleHeader } from './ArticleHeader'
 import { clearHighlights, flash, paintHighlights } from './highlights'
 import { collectSectionNodes, offsetAtPoint, offsetsToRanges, rangeToOffsets } from './offsets'
-import { HiddenSectionsBar, QuarantinedSection, SectionText } from './Sections'
+import { useBacklinks } from '../notes/backlinks'
+import { useOpenNote } from '../notes/useOpenNote'
+import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
 import './reader.css'
 
@@ -24,14 +26,17 @@ function excerptAt(excerpts: Excerpt[], offset: number): Excerpt | undefined {
 }
 
 export function ArticleView({ article }: { article: ArticleDetail }) {
-  const { notebook, actions, ui, layout } = useGloss()
+  const { api, notebook, actions, ui, layout } = useGloss()
   const { excerpts } = notebook
+  const backlinks = useBacklinks(api, article.id)
+  const openNote = useOpenNote()
   const root = useRef<HTMLElement>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const dragging = useRef(false)
 
   const nodes = useCallback(
-    (includeQuarantined = false) => (root.current ? collectSectionNodes(root.current, article.sections, includeQuarantined) : []),
+    (includeQuarantined = false) =>
+      root.current ? collectSectionNodes(root.current, article.sections, includeQuarantined) : [],
     [article],
   )
 
@@ -59,7 +64,10 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     if (!offsets) return null
     const rect = range.getBoundingClientRect()
     const box = element.getBoundingClientRect()
-    const left = Math.min(Math.max(rect.left + rect.width / 2 - box.left, 120), Math.max(box.width - 120, 120))
+    const left = Math.min(
+      Math.max(rect.left + rect.width / 2 - box.left, 120),
+      Math.max(box.width - 120, 120),
+    )
     return { ...offsets, top: rect.top - box.top - 48, left }
   }, [article.text.length, nodes])
 
@@ -85,7 +93,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const highlight = useCallback(
     async (color: ExcerptColor, then?: 'comment' | 'tags', target: Pending | null = pending) => {
       if (!target) return
-      const excerpt = await actions.createExcerpt({ articleId: article.id, start: target.start, end: target.end, color })
+      const excerpt = await actions.createExcerpt({
+        articleId: article.id,
+        start: target.start,
+        end: target.end,
+        color,
+      })
       if (!excerpt) return // the error is shown; the selection stays for another try
       document.getSelection()?.removeAllRanges()
       setPending(null)
@@ -167,7 +180,11 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       className="article"
       aria-label={article.title}
       onPointerDown={(event) => {
-        if (event.button === 0 && !(event.target instanceof Element && event.target.closest('[role=toolbar]'))) dragging.current = true
+        if (
+          event.button === 0 &&
+          !(event.target instanceof Element && event.target.closest('[role=toolbar]'))
+        )
+          dragging.current = true
       }}
       onClick={onClick}
     >
@@ -191,7 +208,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           section.kind === 'quarantined' ? (
             showHidden && <QuarantinedSection key={section.id} section={section} onRestore={restore} />
           ) : (
-            <SectionText key={section.id} section={section} />
+            <SectionBlock
+              key={section.id}
+              section={section}
+              notes={backlinks.sections[section.id]}
+              onOpenNote={openNote}
+            />
           ),
         )}
       </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import type { Section } from '../../../shared/model'
+import type { NoteRef, Section } from '../../../shared/model'
+import { SectionBacklinks } from '../notes/BacklinkBadges'
 
 /**
  * One section: its text is the element's only child text node (offsets depend on it);
@@ -20,6 +21,24 @@ export const SectionText = memo(function SectionText({ section }: { section: Sec
   return <p {...props}>{section.text}</p>
 })
 
+interface BlockProps {
+  section: Section
+  notes: readonly NoteRef[] | undefined
+  onOpenNote: (noteId: string) => void
+}
+
+/** A readable section plus, when notes link to it, a badge listing them (outside the text element). */
+export const SectionBlock = memo(function SectionBlock({ section, notes, onOpenNote }: BlockProps) {
+  return (
+    <div className="section-block">
+      <SectionText section={section} />
+      {notes && notes.length > 0 && (
+        <SectionBacklinks notes={notes} onOpenNote={onOpenNote} className="section-backlinks" />
+      )}
+    </div>
+  )
+})
+
 interface QuarantinedProps {
   section: Section
   onRestore: (section: Section) => void
@@ -28,11 +47,20 @@ interface QuarantinedProps {
 export function QuarantinedSection({ section, onRestore }: QuarantinedProps) {
   return (
     <div className="quarantined">
-      <p className="section section-quarantined" data-section-id={section.id} data-ordinal={section.ordinal} id={`section-${section.id}`}>
+      <p
+        className="section section-quarantined"
+        data-section-id={section.id}
+        data-ordinal={section.ordinal}
+        id={`section-${section.id}`}
+      >
         {section.text}
       </p>
       <div className="quarantined-actions">
-        {section.quarantineReason && <span className="quarantine-reason">Hidden as {section.quarantineReason.replace(/^scrape junk: /, '')}</span>}
+        {section.quarantineReason && (
+          <span className="quarantine-reason">
+            Hidden as {section.quarantineReason.replace(/^scrape junk: /, '')}
+          </span>
+        )}
         <button type="button" className="small" onClick={() => onRestore(section)}>
           Restore
         </button>

@@ -20,7 +20,9 @@ export function paintHighlights(excerpts: Excerpt[], nodes: SectionNode[], activ
     CSS.highlights.set(`gloss-${color}`, new Highlight(...ranges))
   }
   const active = excerpts.find((e) => e.id === activeId)
-  const activeHighlight = new Highlight(...(active ? offsetsToRanges(active.position.start, active.position.end, nodes) : []))
+  const activeHighlight = new Highlight(
+    ...(active ? offsetsToRanges(active.position.start, active.position.end, nodes) : []),
+  )
   activeHighlight.priority = 1
   CSS.highlights.set('gloss-active', activeHighlight)
 }

@@ -10,7 +10,11 @@ export interface SectionNode {
  * Find each rendered section's text node. Every section element (data-section-id) holds
  * its text as its only child text node, so article offset = section.start + node offset.
  */
-export function collectSectionNodes(root: HTMLElement, sections: Section[], includeQuarantined = false): SectionNode[] {
+export function collectSectionNodes(
+  root: HTMLElement,
+  sections: Section[],
+  includeQuarantined = false,
+): SectionNode[] {
   const byId = new Map(sections.map((s) => [s.id, s]))
   const nodes: SectionNode[] = []
   for (const element of root.querySelectorAll<HTMLElement>('[data-section-id]')) {
@@ -38,7 +42,12 @@ function comparePoint(node: Text, container: Node, offset: number): number | und
  * points elsewhere (margins, between sections) snap to the nearest text in the direction
  * that keeps the selection inside: a start moves forward, an end moves back.
  */
-export function boundaryToOffset(container: Node, offset: number, nodes: SectionNode[], bias: 'start' | 'end'): number | null {
+export function boundaryToOffset(
+  container: Node,
+  offset: number,
+  nodes: SectionNode[],
+  bias: 'start' | 'end',
+): number | null {
   for (const { section, node } of nodes) {
     if (container === node) return section.start + Math.min(Math.max(offset, 0), node.length)
   }
@@ -50,7 +59,8 @@ export function boundaryToOffset(container: Node, offset: number, nodes: Section
       if (bias === 'start') return entry.section.start
       return previous ? previous.section.start + previous.node.length : null
     }
-    if (position === 0) return bias === 'start' ? entry.section.start : entry.section.start + entry.node.length
+    if (position === 0)
+      return bias === 'start' ? entry.section.start : entry.section.start + entry.node.length
     previous = entry
   }
   if (bias === 'end' && previous) return previous.section.start + previous.node.length
@@ -58,7 +68,11 @@ export function boundaryToOffset(container: Node, offset: number, nodes: Section
 }
 
 /** The article offsets a DOM range covers, clamped to the article text; null when it covers no text. */
-export function rangeToOffsets(range: Range, nodes: SectionNode[], textLength: number): { start: number; end: number } | null {
+export function rangeToOffsets(
+  range: Range,
+  nodes: SectionNode[],
+  textLength: number,
+): { start: number; end: number } | null {
   const start = boundaryToOffset(range.startContainer, range.startOffset, nodes, 'start')
   const end = boundaryToOffset(range.endContainer, range.endOffset, nodes, 'end')
   if (start === null || end === null) return null
@@ -91,8 +105,12 @@ export function offsetAtPoint(x: number, y: number, nodes: SectionNode[]): numbe
       container = position.offsetNode
       offset = position.offset
     }
-  } else if (typeof (document as Document & { caretRangeFromPoint?: unknown }).caretRangeFromPoint === 'function') {
-    const range = (document as Document & { caretRangeFromPoint(x: number, y: number): Range | null }).caretRangeFromPoint(x, y)
+  } else if (
+    typeof (document as Document & { caretRangeFromPoint?: unknown }).caretRangeFromPoint === 'function'
+  ) {
+    const range = (
+      document as Document & { caretRangeFromPoint(x: number, y: number): Range | null }
+    ).caretRangeFromPoint(x, y)
     if (range) {
       container = range.startContainer
       offset = range.startOffset

@@ -3,6 +3,7 @@ import type { SearchHit, SearchHitKind } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { useGloss } from '../app/context'
 import { Dialog } from '../common/Dialog'
+import { useOpenNote } from '../notes/useOpenNote'
 import { Snippet } from './snippet'
 import './search.css'
 
@@ -15,7 +16,7 @@ const GROUPS: { kind: SearchHitKind; label: string }[] = [
 
 /** One box over articles, passages, excerpts and notes. */
 export function SearchDialog() {
-  const { api, ui, layout } = useGloss()
+  const { api, ui } = useGloss()
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -24,6 +25,7 @@ export function SearchDialog() {
   const input = useRef<HTMLInputElement>(null)
   const base = useId()
   const optionId = (i: number) => `${base}-hit-${i}`
+  const openNote = useOpenNote()
 
   useEffect(() => {
     const q = query.trim()
@@ -61,9 +63,7 @@ export function SearchDialog() {
   const open = (hit: SearchHit) => {
     ui.closeDialog()
     if (hit.kind === 'note') {
-      ui.setRightTab('notes')
-      if (layout.layout.rightCollapsed) layout.toggleRight()
-      if (hit.articleId) ui.revealTarget({ articleId: hit.articleId })
+      openNote(hit.id)
       return
     }
     if (!hit.articleId) return
@@ -91,7 +91,6 @@ export function SearchDialog() {
 
   useEffect(() => {
     document.getElementById(optionId(index))?.scrollIntoView({ block: 'nearest' })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index])
 
   let position = 0
@@ -117,13 +116,20 @@ export function SearchDialog() {
           {error}
         </p>
       )}
-      {!error && searched && ordered.length === 0 && <p className="muted search-empty">Nothing matches “{searched}”.</p>}
+      {!error && searched && ordered.length === 0 && (
+        <p className="muted search-empty">Nothing matches “{searched}”.</p>
+      )}
       <div id={`${base}-results`} role="listbox" aria-label="Search results" className="search-results">
         {GROUPS.map((group) => {
           const items = hits.filter((h) => h.kind === group.kind)
           if (items.length === 0) return null
           return (
-            <div key={group.kind} role="group" aria-labelledby={`${base}-${group.kind}`} className="search-group">
+            <div
+              key={group.kind}
+              role="group"
+              aria-labelledby={`${base}-${group.kind}`}
+              className="search-group"
+            >
               <div id={`${base}-${group.kind}`} role="presentation" className="search-group-label">
                 {group.label}
               </div>
@@ -141,7 +147,9 @@ export function SearchDialog() {
                   >
                     <div className="search-hit-title">
                       {hit.title}
-                      {hit.sectionOrdinal !== null && hit.kind !== 'article' && <span className="muted"> · ¶{hit.sectionOrdinal}</span>}
+                      {hit.sectionOrdinal !== null && hit.kind !== 'article' && (
+                        <span className="muted"> · ¶{hit.sectionOrdinal}</span>
+                      )}
                     </div>
                     <div className="search-hit-snippet">
                       <Snippet text={hit.snippet} />

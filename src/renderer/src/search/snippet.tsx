@@ -30,7 +30,9 @@ export function snippetParts(snippet: string): SnippetPart[] {
 export function Snippet({ text }: { text: string }) {
   return (
     <>
-      {snippetParts(text).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippetParts(text).map((part, i) =>
+        part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </>
   )
 }

@@ -21,7 +21,8 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
     const input = color.current
     if (!input) return
     const onChange = () => {
-      if (input.value.toLowerCase() !== (tag.color ?? '').toLowerCase()) void actions.recolorTag(tag, input.value)
+      if (input.value.toLowerCase() !== (tag.color ?? '').toLowerCase())
+        void actions.recolorTag(tag, input.value)
     }
     input.addEventListener('change', onChange)
     return () => input.removeEventListener('change', onChange)
@@ -38,11 +39,6 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
     if (!into) return
     if (await actions.mergeTags(tag, into)) setMode('view')
   }
-
-  const counts =
-    tag.totalCount === tag.usageCount
-      ? `${tag.usageCount}`
-      : `${tag.usageCount} · ${tag.totalCount} with nested`
 
   if (mode === 'rename') {
     return (
@@ -100,7 +96,14 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
 
   return (
     <div className="tag-row">
-      <input ref={color} type="color" className={`tag-color${tag.color ? '' : ' no-color'}`} defaultValue={tag.color ?? '#8a8580'} key={tag.color ?? 'none'} aria-label={`Color of ${displayTag(tag.name)}`} />
+      <input
+        ref={color}
+        type="color"
+        className={`tag-color${tag.color ? '' : ' no-color'}`}
+        defaultValue={tag.color ?? '#8a8580'}
+        key={tag.color ?? 'none'}
+        aria-label={`Color of ${displayTag(tag.name)}`}
+      />
       <button
         type="button"
         className="tag-name"
@@ -114,8 +117,18 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
       >
         {node.label}
       </button>
-      <span className="tag-counts" title={`${tag.usageCount} excerpts with this tag, ${tag.totalCount} including nested tags`}>
-        {counts}
+      <span
+        className="tag-counts"
+        title={`${tag.usageCount} excerpts with this tag, ${tag.totalCount} including nested tags`}
+      >
+        <span aria-hidden="true">
+          {tag.usageCount}
+          {tag.totalCount !== tag.usageCount && ` · ${tag.totalCount}`}
+        </span>
+        <span className="visually-hidden">
+          {tag.usageCount === 1 ? '1 excerpt' : `${tag.usageCount} excerpts`}
+          {tag.totalCount !== tag.usageCount && `, ${tag.totalCount} with nested tags`}
+        </span>
       </span>
       <span className="tag-actions">
         <button

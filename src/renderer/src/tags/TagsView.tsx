@@ -8,7 +8,11 @@ function TagBranch({ nodes }: { nodes: TagNode[] }) {
     <ul className="tag-tree">
       {nodes.map((node) => (
         <li key={node.path}>
-          {node.tag ? <TagRow node={node} tag={node.tag} /> : <div className="tag-row muted">{node.label}</div>}
+          {node.tag ? (
+            <TagRow node={node} tag={node.tag} />
+          ) : (
+            <div className="tag-row muted">{node.label}</div>
+          )}
           {node.children.length > 0 && <TagBranch nodes={node.children} />}
         </li>
       ))}
@@ -23,7 +27,9 @@ export function TagsView() {
   return (
     <div className="tags-view" aria-label="Tags">
       {tree.length === 0 ? (
-        <p className="muted tags-empty">No tags yet. Add one to an excerpt; use “/” to nest, e.g. people/Kim Jong Un.</p>
+        <p className="muted tags-empty">
+          No tags yet. Add one to an excerpt; use “/” to nest, e.g. people/Kim Jong Un.
+        </p>
       ) : (
         <TagBranch nodes={tree} />
       )}

@@ -50,7 +50,12 @@ export interface ExcerptCardPayload {
   snapshot: ExcerptSnapshot
 }
 
-const EMPTY_SNAPSHOT: ExcerptSnapshot = Object.freeze({ quote: '', color: 'yellow', comment: '', tags: [] }) as ExcerptSnapshot
+const EMPTY_SNAPSHOT: ExcerptSnapshot = Object.freeze({
+  quote: '',
+  color: 'yellow',
+  comment: '',
+  tags: [],
+}) as ExcerptSnapshot
 
 /** Read a snapshot from untrusted JSON, keeping what is valid and defaulting the rest. */
 export function parseExcerptSnapshot(value: unknown): ExcerptSnapshot {
@@ -85,23 +90,40 @@ export class ExcerptCardNode extends DecoratorNode<unknown> {
   }
 
   static override clone(node: ExcerptCardNode): ExcerptCardNode {
-    return new ExcerptCardNode(node.__excerptId, node.__articleId, node.__ordinal, node.__snapshot, node.__key)
+    return new ExcerptCardNode(
+      node.__excerptId,
+      node.__articleId,
+      node.__ordinal,
+      node.__snapshot,
+      node.__key,
+    )
   }
 
   static override importJSON(json: LexicalParseJSON<SerializedExcerptCardNode>): ExcerptCardNode {
-    return $createExcerptCardNode({ excerptId: '', articleId: '', ordinal: 0, snapshot: EMPTY_SNAPSHOT }).updateFromJSON(
-      json,
-    )
+    return $createExcerptCardNode({
+      excerptId: '',
+      articleId: '',
+      ordinal: 0,
+      snapshot: EMPTY_SNAPSHOT,
+    }).updateFromJSON(json)
   }
 
   static override importDOM(): DOMConversionMap | null {
     return {
       blockquote: (element) =>
-        element.getAttribute('data-gloss-excerpt-id') ? { conversion: $convertExcerptCardElement, priority: 2 } : null,
+        element.getAttribute('data-gloss-excerpt-id')
+          ? { conversion: $convertExcerptCardElement, priority: 2 }
+          : null,
     }
   }
 
-  constructor(excerptId = '', articleId = '', ordinal = 0, snapshot: ExcerptSnapshot = EMPTY_SNAPSHOT, key?: NodeKey) {
+  constructor(
+    excerptId = '',
+    articleId = '',
+    ordinal = 0,
+    snapshot: ExcerptSnapshot = EMPTY_SNAPSHOT,
+    key?: NodeKey,
+  ) {
     super(key)
     this.__excerptId = excerptId
     this.__articleId = articleId
@@ -237,7 +259,12 @@ function $convertExcerptCardElement(element: DomElement): DOMConversionOutput {
 /** A card citing one excerpt. Call inside an editor update. */
 export function $createExcerptCardNode(payload: ExcerptCardPayload): ExcerptCardNode {
   return $applyNodeReplacement(
-    new ExcerptCardNode(payload.excerptId, payload.articleId, payload.ordinal, parseExcerptSnapshot(payload.snapshot)),
+    new ExcerptCardNode(
+      payload.excerptId,
+      payload.articleId,
+      payload.ordinal,
+      parseExcerptSnapshot(payload.snapshot),
+    ),
   )
 }
 

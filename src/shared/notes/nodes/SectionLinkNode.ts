@@ -118,7 +118,9 @@ export class SectionLinkNode extends TextNode {
     const dom = super.createDOM(config, editor)
     dom.classList.add('gloss-section-link')
     dom.setAttribute('role', 'link')
-    dom.setAttribute('tabindex', '0')
+    // No tabindex: a focusable element inside the contenteditable catches Tab and keyboard users
+    // could not leave the editor. The caret reaches the chip; Enter inside it (or Ctrl/Cmd+Enter
+    // next to it) opens the section (src/renderer/src/notes/plugins.tsx, SectionLinkOpenPlugin).
     this.writeAttributes(dom)
     return dom
   }

@@ -1,0 +1,366 @@
+/**
+ * Gathers what one export scope covers, straight from the database, in one read transaction
+ * (so a scope is a consistent snapshot even while the notebook is being written).
+ *
+ * Deleted excerpts and notes (the trash) are never collected. Quarantined sections ARE
+ * collected, marked, because the Gloss notebook document must carry them (the article text,
+ * the section ordinals and "restore hidden sections" depend on them); the human-readable
+ * exporters drop them, and the excerpts that sit in them, through `visibleSections` and
+ * `visibleExcerpts`.
+ */
+import { GlossError } from '../../shared/errors'
+import type { ArticleFormat, Excerpt, ExportScope, NoteLink, SectionKind, TagRef } from '../../shared/model'
+import type { SerializedEditorState } from 'lexical'
+import { now } from '../store/clock'
+import type { Db } from '../store/open'
+import { toExcerpt, type ExcerptRow } from '../store/rows'
+
+export interface SectionRecord {
+  id: string
+  ordinal: number
+  kind: SectionKind
+  /** what a quarantined section becomes when restored */
+  baseKind: 'heading' | 'paragraph'
+  level: number | null
+  text: string
+  start: number
+  end: number
+  quarantineReason: string | null
+}
+
+export interface ArticleRecord {
+  id: string
+  title: string
+  format: ArticleFormat
+  sourcePath: string | null
+  sourceUrl: string | null
+  byline: string | null
+  publishedAt: string | null
+  importedAt: string
+  contentHash: string
+  text: string
+  contentHtml: string | null
+  /** every section in reading order, quarantined ones included */
+  sections: SectionRecord[]
+}
+
+export interface ExcerptRecord extends Excerpt {
+  /** its section is quarantined: left out of human-readable exports */
+  hidden: boolean
+}
+
+export interface TagRecord {
+  id: string
+  name: string
+  color: string | null
+  createdAt: string
+}
+
+export interface NoteRecord {
+  id: string
+  title: string
+  content: SerializedEditorState
+  text: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ExportData {
+  scope: ExportScope
+  exportedAt: string
+  /** in the order they were added to the notebook */
+  articles: ArticleRecord[]
+  excerpts: ExcerptRecord[]
+  tags: TagRecord[]
+  notes: NoteRecord[]
+  noteLinks: NoteLink[]
+  /** the title of every article in the notebook, for references that leave the scope */
+  articleTitles: ReadonlyMap<string, string>
+  /** the live (not deleted) excerpts of the notebook cited by the scope's notes, by id */
+  citedExcerpts: ReadonlyMap<string, ExcerptRecord>
+}
+
+interface ArticleDbRow {
+  id: string
+  title: string
+  format: ArticleFormat
+  source_path: string | null
+  source_url: string | null
+  byline: string | null
+  published_at: string | null
+  imported_at: string
+  content_hash: string
+  text: string
+  content_html: string | null
+}
+
+interface SectionDbRow {
+  id: string
+  article_id: string
+  ordinal: number
+  kind: SectionKind
+  base_kind: 'heading' | 'paragraph'
+  level: number | null
+  text: string
+  start_offset: number
+  end_offset: number
+  quarantine_reason: string | null
+}
+
+interface NoteDbRow {
+  id: string
+  title: string
+  content: string
+  text: string
+  created_at: string
+  updated_at: string
+}
+
+const ids = (list: string[]) => JSON.stringify(list)
+
+export interface CollectOptions {
+  /** the export timestamp (tests pin it) */
+  exportedAt?: string
+}
+
+export function collect(db: Db, scope: ExportScope, options: CollectOptions = {}): ExportData {
+  return db.transaction(() => collectNow(db, scope, options))()
+}
+
+function collectNow(db: Db, scope: ExportScope, options: CollectOptions): ExportData {
+  const pluck = (sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as string[]
+
+  let articleIds: string[]
+  let noteIds: string[]
+  let excerptIds: string[] | null // null: every excerpt of the articles
+
+  if (scope.kind === 'notebook') {
+    articleIds = pluck(`SELECT id FROM articles ORDER BY seq`)
+    noteIds = pluck(`SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY seq`)
+    excerptIds = null
+  } else if (scope.kind === 'article') {
+    if (!db.prepare(`SELECT 1 FROM articles WHERE id = ?`).get(scope.id)) {
+      throw new GlossError('not_found', `No article with id "${scope.id}".`, 'scope.id')
+    }
+    articleIds = [scope.id]
+    noteIds = pluck(
+      `SELECT n.id FROM notes n WHERE n.deleted_at IS NULL
+         AND EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = ?) ORDER BY n.seq`,
+      scope.id,
+    )
+    excerptIds = null
+  } else {
+    const note = db.prepare(`SELECT deleted_at FROM notes WHERE id = ?`).get(scope.id) as
+      { deleted_at: string | null } | undefined
+    if (!note) throw new GlossError('not_found', `No note with id "${scope.id}".`, 'scope.id')
+    if (note.deleted_at)
+      throw new GlossError('conflict', 'This note is in the trash; restore it to export it.', 'scope.id')
+    noteIds = [scope.id]
+    articleIds = pluck(
+      `SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = ? AND l.article_id = a.id) ORDER BY a.seq`,
+      scope.id,
+    )
+    excerptIds = pluck(
+      `SELECT target_id FROM note_links WHERE note_id = ? AND target_type = 'excerpt'`,
+      scope.id,
+    )
+  }
+
+  const articleRows = db
+    .prepare(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+    .all(ids(articleIds)) as ArticleDbRow[]
+  const sectionRows = db
+    .prepare(
+      `SELECT * FROM sections WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, ordinal`,
+    )
+    .all(ids(articleIds)) as SectionDbRow[]
+  const sectionsByArticle = new Map<string, SectionRecord[]>()
+  for (const s of sectionRows) {
+    const list = sectionsByArticle.get(s.article_id) ?? []
+    list.push({
+      id: s.id,
+      ordinal: s.ordinal,
+      kind: s.kind,
+      baseKind: s.base_kind,
+      level: s.level,
+      text: s.text,
+      start: s.start_offset,
+      end: s.end_offset,
+      quarantineReason: s.quarantine_reason,
+    })
+    sectionsByArticle.set(s.article_id, list)
+  }
+  const articles: ArticleRecord[] = articleRows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    format: a.format,
+    sourcePath: a.source_path,
+    sourceUrl: a.source_url,
+    byline: a.byline,
+    publishedAt: a.published_at,
+    importedAt: a.imported_at,
+    contentHash: a.content_hash,
+    text: a.text,
+    contentHtml: a.content_html,
+    sections: sectionsByArticle.get(a.id) ?? [],
+  }))
+
+  const excerptSelect = `
+    SELECT e.id, e.article_id, e.section_id, s.ordinal AS section_ordinal, e.exact, e.prefix, e.suffix,
+      e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.created_at, e.updated_at, e.deleted_at,
+      s.kind = 'quarantined' AS hidden
+    FROM excerpts e JOIN sections s ON s.id = e.section_id WHERE e.deleted_at IS NULL`
+  const readExcerpts = (rows: Array<ExcerptRow & { hidden: number }>): ExcerptRecord[] => {
+    const tagRows = db
+      .prepare(
+        `SELECT et.excerpt_id, t.id, t.name, t.color FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+         WHERE et.excerpt_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all(ids(rows.map((r) => r.id))) as Array<TagRef & { excerpt_id: string }>
+    const tagsOf = new Map<string, TagRef[]>()
+    for (const { excerpt_id, ...tag } of tagRows) {
+      const list = tagsOf.get(excerpt_id) ?? []
+      list.push(tag)
+      tagsOf.set(excerpt_id, list)
+    }
+    return rows.map(({ hidden, ...row }) => ({
+      ...toExcerpt(row, tagsOf.get(row.id) ?? []),
+      hidden: hidden === 1,
+    }))
+  }
+  const excerpts = readExcerpts(
+    excerptIds === null
+      ? (db
+          .prepare(`${excerptSelect} AND e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.seq`)
+          .all(ids(articleIds)) as Array<ExcerptRow & { hidden: number }>)
+      : (db
+          .prepare(`${excerptSelect} AND e.id IN (SELECT value FROM json_each(?)) ORDER BY e.seq`)
+          .all(ids(excerptIds)) as Array<ExcerptRow & { hidden: number }>),
+  )
+
+  const noteRows = db
+    .prepare(
+      `SELECT id, title, content, text, created_at, updated_at FROM notes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    )
+    .all(ids(noteIds)) as NoteDbRow[]
+  const notes: NoteRecord[] = noteRows.map((n) => ({
+    id: n.id,
+    title: n.title,
+    content: JSON.parse(n.content) as SerializedEditorState,
+    text: n.text,
+    createdAt: n.created_at,
+    updatedAt: n.updated_at,
+  }))
+  const noteLinks = (
+    db
+      .prepare(
+        `SELECT l.note_id, l.target_type, l.target_id, l.article_id FROM note_links l JOIN notes n ON n.id = l.note_id
+         WHERE l.note_id IN (SELECT value FROM json_each(?)) ORDER BY n.seq, l.target_type DESC, l.target_id`,
+      )
+      .all(ids(noteIds)) as Array<{
+      note_id: string
+      target_type: 'section' | 'excerpt'
+      target_id: string
+      article_id: string
+    }>
+  ).map((l): NoteLink => ({
+    noteId: l.note_id,
+    targetType: l.target_type,
+    targetId: l.target_id,
+    articleId: l.article_id,
+  }))
+
+  // tags: all of them for the notebook; otherwise those the excerpts carry, with their parents
+  let tags: TagRecord[]
+  const allTags = (
+    db.prepare(`SELECT id, name, color, created_at FROM tags ORDER BY seq`).all() as Array<{
+      id: string
+      name: string
+      color: string | null
+      created_at: string
+    }>
+  ).map((t): TagRecord => ({ id: t.id, name: t.name, color: t.color, createdAt: t.created_at }))
+  if (scope.kind === 'notebook') {
+    tags = allTags
+  } else {
+    const wanted = new Set<string>()
+    for (const e of excerpts) {
+      for (const t of e.tags) {
+        const parts = t.name.split('/')
+        for (let i = 1; i <= parts.length; i++) wanted.add(parts.slice(0, i).join('/').toLowerCase())
+      }
+    }
+    tags = allTags.filter((t) => wanted.has(t.name.toLowerCase()))
+  }
+
+  const articleTitles = new Map(
+    (db.prepare(`SELECT id, title FROM articles`).all() as Array<{ id: string; title: string }>).map((a) => [
+      a.id,
+      a.title,
+    ]),
+  )
+  const citedIds = [...new Set(noteLinks.filter((l) => l.targetType === 'excerpt').map((l) => l.targetId))]
+  const inScope = new Map(excerpts.map((e) => [e.id, e]))
+  const missing = citedIds.filter((id) => !inScope.has(id))
+  const extra =
+    missing.length === 0
+      ? []
+      : readExcerpts(
+          db
+            .prepare(`${excerptSelect} AND e.id IN (SELECT value FROM json_each(?))`)
+            .all(ids(missing)) as Array<ExcerptRow & { hidden: number }>,
+        )
+  const citedExcerpts = new Map<string, ExcerptRecord>()
+  for (const id of citedIds) {
+    const found = inScope.get(id) ?? extra.find((e) => e.id === id)
+    if (found) citedExcerpts.set(id, found)
+  }
+
+  return {
+    scope,
+    exportedAt: options.exportedAt ?? now(),
+    articles,
+    excerpts,
+    tags,
+    notes,
+    noteLinks,
+    articleTitles,
+    citedExcerpts,
+  }
+}
+
+/** Sections a reader sees: quarantined ones left out. */
+export const visibleSections = (article: ArticleRecord): SectionRecord[] =>
+  article.sections.filter((s) => s.kind !== 'quarantined')
+
+/** Excerpts for human-readable exports, in reading order: by article (scope order), then position. */
+export function visibleExcerpts(data: ExportData, articleId?: string): ExcerptRecord[] {
+  const order = new Map(data.articles.map((a, i) => [a.id, i]))
+  return data.excerpts
+    .filter((e) => !e.hidden && (articleId === undefined || e.articleId === articleId))
+    .sort(
+      (a, b) =>
+        (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) ||
+        a.position.start - b.position.start ||
+        a.position.end - b.position.end ||
+        a.createdAt.localeCompare(b.createdAt),
+    )
+}
+
+/** Notes whose links point into this article. */
+export function notesCiting(data: ExportData, articleId: string): NoteRecord[] {
+  const ids = new Set(data.noteLinks.filter((l) => l.articleId === articleId).map((l) => l.noteId))
+  return data.notes.filter((n) => ids.has(n.id))
+}
+
+/** An article's title, or a placeholder for a reference to an article no longer in the notebook. */
+export function titleOf(data: ExportData, articleId: string): string {
+  return data.articleTitles.get(articleId) ?? 'an article not in this notebook'
+}
+
+/** A human title for a note. */
+export const noteTitle = (note: NoteRecord): string => note.title.trim() || 'Untitled note'

@@ -1,0 +1,42 @@
+/**
+ * Excerpts as CSV (RFC 4180): columns article, ¶, quote, comment, tags, color, created.
+ * Every field is quoted when it holds a comma, a double quote (doubled), CR or LF; rows end
+ * with CRLF; the file is UTF-8 with a byte-order mark so spreadsheet apps read it as UTF-8.
+ *
+ * Tags are joined with "; " (tag names may hold spaces and commas, rarely semicolons).
+ *
+ * Spreadsheet formula injection: quotes come from web pages, so a field starting with
+ * =, +, -, @, TAB or CR would be run as a formula by Excel/LibreOffice. Such fields get a
+ * leading apostrophe (the OWASP advice), which spreadsheets hide and show the text as typed.
+ * `neutralizeFormulas: false` writes the values untouched.
+ */
+import { titleOf, visibleExcerpts, type ExportData } from './collect'
+
+export const CSV_COLUMNS = ['article', '¶', 'quote', 'comment', 'tags', 'color', 'created'] as const
+export const BOM = '\uFEFF'
+
+export interface CsvOptions {
+  neutralizeFormulas?: boolean
+}
+
+export function csvField(value: string, neutralize = true): string {
+  const safe = neutralize && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function renderCsv(data: ExportData, options: CsvOptions = {}): string {
+  const neutralize = options.neutralizeFormulas ?? true
+  const rows: string[][] = [[...CSV_COLUMNS]]
+  for (const e of visibleExcerpts(data)) {
+    rows.push([
+      titleOf(data, e.articleId),
+      String(e.sectionOrdinal),
+      e.quote.exact,
+      e.comment,
+      e.tags.map((t) => t.name).join('; '),
+      e.color,
+      e.createdAt,
+    ])
+  }
+  return BOM + rows.map((row) => row.map((v) => csvField(v, neutralize)).join(',') + '\r\n').join('')
+}

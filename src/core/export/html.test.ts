@@ -1,0 +1,196 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { JSDOM } from 'jsdom'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { renderExportHtml } from './html'
+import { renderExport } from './index'
+import { CHROMIUM_ARGS, chromiumPath, pdfUnavailable } from './pdf'
+import { expectGolden } from './testing/golden'
+import {
+  IDS,
+  normalizeVolatile,
+  openSampleNotebook,
+  SILENCE_QUOTE,
+  type SampleNotebook,
+} from './testing/sample'
+
+const AT = '2025-01-02T03:04:05.000Z'
+const TITLE = 'The story of Trump and Kim’s relationship began on a tense note'
+
+let nb: SampleNotebook
+beforeEach(async () => {
+  nb = await openSampleNotebook()
+})
+afterEach(() => nb.cleanup())
+
+const html = (scope: Parameters<typeof renderExport>[1]['scope']) =>
+  renderExport(nb.notebook.db, { scope, format: 'html' }, { exportedAt: AT }).content
+
+/** Everything that could run: script elements, event attributes, javascript: URLs, remote loads. */
+function activeContent(page: string): string[] {
+  const doc = new JSDOM(page).window.document
+  const found: string[] = []
+  if (/<script/i.test(page)) found.push('<script in the source')
+  for (const el of doc.querySelectorAll('*')) {
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BASE', 'LINK'].includes(el.tagName))
+      found.push(`<${el.tagName}>`)
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}=`)
+      if (
+        ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) &&
+        !/^(https?:|mailto:|\.\.?\/|[^:]+$)/i.test(attr.value)
+      ) {
+        found.push(`${el.tagName} ${attr.name}="${attr.value}"`)
+      }
+    }
+  }
+  return found
+}
+
+describe('HTML export', () => {
+  test('an article page: standalone, styled, printable, the same content as the Markdown', () => {
+    const page = html({ kind: 'article', id: nb.article.id })
+    expectGolden('article.html', normalizeVolatile(page))
+    expect(page).toMatch(/^<!DOCTYPE html>/)
+    expect(page).toContain('<style>')
+    expect(page).toContain('@media print')
+    expect(page).toMatch(/Content-Security-Policy" content="default-src 'none'/)
+    // no scripts at all, not even the words
+    expect(page).not.toMatch(/<script|javascript:|\son\w+\s*=/i)
+    expect(activeContent(page)).toEqual([])
+
+    const doc = new JSDOM(page).window.document
+    const figures = [...doc.querySelectorAll('figure.excerpt')]
+    expect(
+      figures.map((f) => [
+        f.querySelector('blockquote')!.textContent,
+        f.querySelector('figcaption')!.textContent,
+      ]),
+    ).toEqual([
+      ['three landmark summits between 2018 and 2019', `— ${TITLE}, ¶1`],
+      [SILENCE_QUOTE, `— ${TITLE}, ¶6`],
+      ['Bruce Klingner', `— ${TITLE}, ¶10`],
+      [SILENCE_QUOTE, `— ${TITLE}, ¶6`], // the card in the embedded note
+    ])
+    expect(figures[0]!.className).toBe('excerpt c-blue')
+    expect([...figures[1]!.querySelectorAll('.tag')].map((t) => t.textContent)).toEqual([
+      '#open questions',
+      '#people/Trump',
+    ])
+    expect(figures[1]!.querySelector('.comment')!.innerHTML).toBe(
+      '<p>Silence, again.<br>"No comment" is, of course, a comment.</p><p>Ask: will they, or won’t they?</p>',
+    )
+    // section chip: text and its ¶ reference, no link
+    const ref = doc.querySelector('.section-ref')!
+    expect(ref.textContent).toBe(`“Since those initial summits, North…” (¶4, ${TITLE})`)
+    expect(ref.closest('a')).toBeNull()
+    // external links kept, with rel=noopener
+    const link = doc.querySelector('a[href="https://example.org/report"]')!
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+    // the text: visible sections only
+    expect([...doc.querySelectorAll('.text p')]).toHaveLength(11)
+    expect(page).not.toMatch(/Login|TRASHED/)
+  })
+
+  test('anything a person or a web page wrote is escaped, and unsafe links are dropped', async () => {
+    await nb.call('renameArticle', {
+      id: nb.article.id,
+      title: '<img src=x onerror=alert(1)>"Evil" & <script>alert(2)</script>',
+    })
+    await nb.call('updateExcerpt', {
+      id: IDS.silence,
+      comment: '<script>alert(3)</script><a href="javascript:alert(4)" onclick="x()">click</a>',
+    })
+    const content = structuredClone(nb.noteContent) as { root: { children: Array<{ children?: unknown[] }> } }
+    content.root.children[1]!.children!.push(
+      {
+        type: 'link',
+        url: 'javascript:alert(5)',
+        version: 1,
+        children: [
+          { type: 'text', text: 'evil link', format: 0, version: 1, detail: 0, mode: 'normal', style: '' },
+        ],
+      },
+      {
+        type: 'link',
+        url: 'data:text/html,<script>alert(6)</script>',
+        version: 1,
+        children: [
+          { type: 'text', text: 'data link', format: 0, version: 1, detail: 0, mode: 'normal', style: '' },
+        ],
+      },
+    )
+    await nb.call('saveNote', { id: IDS.note, content })
+    for (const scope of [
+      { kind: 'article', id: nb.article.id },
+      { kind: 'note', id: IDS.note },
+    ] as const) {
+      const page = html(scope)
+      expect(activeContent(page), scope.kind).toEqual([])
+      const doc = new JSDOM(page).window.document
+      expect(doc.querySelectorAll('a').length).toBeGreaterThan(0)
+      for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:/)
+      expect(doc.body.textContent).toContain('evil link')
+    }
+    const article = new JSDOM(html({ kind: 'article', id: nb.article.id })).window.document
+    expect(article.querySelector('h1')!.textContent).toBe(
+      '<img src=x onerror=alert(1)>"Evil" & <script>alert(2)</script>',
+    )
+    expect(article.title).toBe('<img src=x onerror=alert(1)>"Evil" & <script>alert(2)</script>')
+  })
+
+  test('a note page, and the whole notebook as a folder of linked pages', async () => {
+    const page = html({ kind: 'note', id: IDS.note })
+    expectGolden('note.html', normalizeVolatile(page))
+    expect(activeContent(page)).toEqual([])
+    expect(renderExportHtml(nb.notebook.db, { kind: 'note', id: IDS.note })).toContain(
+      '<h1>Kim, Trump and the next round</h1>',
+    )
+
+    const out = join(nb.dir, 'site')
+    const result = await nb.call('export', { scope: { kind: 'notebook' }, format: 'html', path: out })
+    expect(result.files).toBe(5)
+    const index = readFileSync(join(out, 'index.html'), 'utf8')
+    const doc = new JSDOM(index).window.document
+    const hrefs = [...doc.querySelectorAll('a')].map((a) => decodeURIComponent(a.getAttribute('href')!))
+    expect(hrefs.sort()).toEqual([
+      'articles/Maps and territories.html',
+      `articles/${TITLE}.html`,
+      'notes/Kim, Trump and the next round.html',
+      'notes/Loose ends.html',
+    ])
+    for (const dir of ['articles', 'notes']) {
+      for (const name of readdirSync(join(out, dir)))
+        expect(activeContent(readFileSync(join(out, dir, name), 'utf8')), name).toEqual([])
+    }
+  })
+
+  test('renders in Chromium (screenshot in screenshots/export-html.png)', async (ctx) => {
+    const missing = pdfUnavailable()
+    if (missing) {
+      console.info(`skipped: ${missing}`)
+      ctx.skip()
+    }
+    const { chromium } = await import('playwright-core')
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, javaScriptEnabled: false })
+      const errors: string[] = []
+      page.on('console', (m) => errors.push(m.text()))
+      await page.setContent(html({ kind: 'article', id: nb.article.id }), { waitUntil: 'load' })
+      const dir = fileURLToPath(new URL('../../../screenshots', import.meta.url))
+      mkdirSync(dir, { recursive: true })
+      await page.screenshot({ path: join(dir, 'export-html.png'), fullPage: false })
+      expect(await page.locator('figure.excerpt').count()).toBe(4)
+      // the highlight color is applied
+      const background = await page
+        .locator('figure.excerpt.c-blue blockquote p')
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+      expect(background).toBe('rgb(207, 227, 255)')
+      expect(errors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+})

@@ -1,0 +1,97 @@
+/** What the Markdown and HTML exports share: how a card reads, how a notebook folder is laid out, orderings. */
+import type { RenderedFile } from '../../shared/model'
+import {
+  noteTitle,
+  titleOf,
+  visibleExcerpts,
+  type ArticleRecord,
+  type ExportData,
+  type NoteRecord,
+} from './collect'
+import { uniqueNamer } from './names'
+import type { Block } from './noteTree'
+
+export interface ExcerptView {
+  quote: string
+  articleTitle: string
+  ordinal: number
+  comment: string
+  tags: string[]
+}
+
+/** A card shows the excerpt as it is now when it still exists, else the snapshot the note kept. */
+export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: ExportData): ExcerptView {
+  const live = data.citedExcerpts.get(block.excerptId)
+  return live
+    ? {
+        quote: live.quote.exact,
+        articleTitle: titleOf(data, live.articleId),
+        ordinal: live.sectionOrdinal,
+        comment: live.comment,
+        tags: live.tags.map((t) => t.name),
+      }
+    : {
+        quote: block.snapshot.quote,
+        articleTitle: titleOf(data, block.articleId),
+        ordinal: block.ordinal,
+        comment: block.snapshot.comment,
+        tags: block.snapshot.tags,
+      }
+}
+
+export interface FolderNames {
+  /** article id → 'articles/Title.md' */
+  articles: Map<string, string>
+  /** note id → 'notes/Title.md' */
+  notes: Map<string, string>
+}
+
+/** Lays out a folder export: index, articles/…, notes/… (shared by Markdown and HTML). */
+export function notebookFolder(
+  data: ExportData,
+  extension: string,
+  renderers: (names: FolderNames) => {
+    article(article: ArticleRecord): string
+    note(note: NoteRecord): string
+    index(): string
+  },
+): RenderedFile[] {
+  const articleName = uniqueNamer()
+  const noteName = uniqueNamer()
+  const names: FolderNames = {
+    articles: new Map(
+      data.articles.map((a) => [a.id, `articles/${articleName(a.title, 'Untitled article', extension)}`]),
+    ),
+    notes: new Map(
+      data.notes.map((n) => [n.id, `notes/${noteName(noteTitle(n), 'Untitled note', extension)}`]),
+    ),
+  }
+  const render = renderers(names)
+  return [
+    { path: `index${extension}`, content: render.index() },
+    ...data.articles.map((a) => ({ path: names.articles.get(a.id)!, content: render.article(a) })),
+    ...data.notes.map((n) => ({ path: names.notes.get(n.id)!, content: render.note(n) })),
+  ]
+}
+
+/** Articles newest first, as the library lists them. */
+export const articlesNewestFirst = (data: ExportData): ArticleRecord[] =>
+  data.articles
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => y.a.importedAt.localeCompare(x.a.importedAt) || y.i - x.i)
+    .map(({ a }) => a)
+
+/** Notes most recently edited first. */
+export const notesNewestFirst = (data: ExportData): NoteRecord[] =>
+  data.notes
+    .map((n, i) => ({ n, i }))
+    .sort((x, y) => y.n.updatedAt.localeCompare(x.n.updatedAt) || y.i - x.i)
+    .map(({ n }) => n)
+
+/** Tags with the number of exported excerpts carrying them. */
+export function tagCounts(data: ExportData): Array<{ name: string; count: number }> {
+  const counts = new Map<string, number>()
+  for (const e of visibleExcerpts(data))
+    for (const t of e.tags) counts.set(t.name, (counts.get(t.name) ?? 0) + 1)
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name))
+}

@@ -1,0 +1,435 @@
+/**
+ * Markdown export, ready for Obsidian (and any CommonMark/GFM reader).
+ *
+ * - YAML front matter: every value is written as JSON (a JSON string/array/null is valid YAML),
+ *   so any YAML reader, and a line-by-line `key: value` reader, gets the same values.
+ * - Excerpts are block quotes, the quote then "— Title, ¶N"; the comment follows as its own
+ *   paragraph(s), then the tags as #tags.
+ * - Tags become Obsidian tags: nesting kept (#people/Kim), spaces turned into "-", other
+ *   characters Obsidian refuses into "_" (see `obsidianTag`).
+ * - A note's section chip becomes readable text with its reference: “Despite these shifts…”
+ *   (¶6, *Article title*), no link, so it survives any tool.
+ * - A note's rich text (headings, bold/italic/strike/code/highlight, lists including GFM task
+ *   lists, quotes, links, code blocks, rules) is written as standard Markdown; text is escaped
+ *   so that nothing a person typed turns into markup.
+ */
+import type { RenderedFile } from '../../shared/model'
+import {
+  notesCiting,
+  noteTitle,
+  titleOf,
+  visibleExcerpts,
+  visibleSections,
+  type ArticleRecord,
+  type ExportData,
+  type NoteRecord,
+} from './collect'
+import {
+  articlesNewestFirst,
+  cardView,
+  notebookFolder,
+  notesNewestFirst,
+  tagCounts,
+  type ExcerptView,
+  type FolderNames,
+} from './layout'
+import { fileStem, obsidianTag, relativeHref, safeUrl } from './names'
+import { FORMAT, isBlank, noteBlocks, type Block, type Inline, type ListBlock } from './noteTree'
+
+/* ---------- text ---------- */
+
+/** Escape text so that CommonMark, GFM and Obsidian show it literally. */
+export function escapeMarkdown(text: string): string {
+  const inline = text
+    .replace(/[\\`*_[\]<>#~$|]/g, '\\$&')
+    .replace(/&(?=[A-Za-z0-9#]+;)/g, '\\&')
+    .replace(/==/g, '=\\=')
+  return inline
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^([-+])(?=\s|$)/, '\\$1')
+        .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/^(=+|-+)\s*$/, (m) => '\\' + m),
+    )
+    .join('\n')
+}
+
+/** A code span holding `text` exactly. */
+function codeSpan(text: string): string {
+  const flat = text.replace(/\n/g, ' ')
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad =
+    flat.startsWith('`') ||
+    flat.endsWith('`') ||
+    (flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '')
+      ? ' '
+      : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
+}
+
+const MARKS: ReadonlyArray<{ bit: number; open: string; close: string }> = [
+  { bit: FORMAT.bold, open: '**', close: '**' },
+  { bit: FORMAT.italic, open: '*', close: '*' },
+  { bit: FORMAT.strikethrough, open: '~~', close: '~~' },
+  { bit: FORMAT.highlight, open: '==', close: '==' },
+  { bit: FORMAT.underline, open: '<u>', close: '</u>' },
+  { bit: FORMAT.subscript, open: '<sub>', close: '</sub>' },
+  { bit: FORMAT.superscript, open: '<sup>', close: '</sup>' },
+]
+
+export interface MarkdownContext {
+  data: ExportData
+  /** added to a note's heading levels (capped at 6) */
+  headingShift: number
+}
+
+/** "(¶6, *Title*)" preceded by the chip's words. */
+function sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: MarkdownContext): string {
+  const words = ref.words ? `“${escapeMarkdown(ref.words)}” ` : ''
+  return `${words}(¶${ref.ordinal}, *${escapeMarkdown(titleOf(ctx.data, ref.articleId))}*)`
+}
+
+/**
+ * Inline content. Emphasis markers are opened and closed as the format changes from one text
+ * run to the next (a stack, so nesting stays well-formed), and never touch whitespace on their
+ * inner side (CommonMark would not see them as emphasis).
+ */
+function inlineMarkdown(nodes: Inline[], ctx: MarkdownContext, hardBreak = '  \n'): string {
+  let out = ''
+  const open: Array<(typeof MARKS)[number]> = []
+  let pendingSpace = ''
+  const closeFrom = (index: number) => {
+    for (let j = open.length - 1; j >= index; j--) out += open[j]!.close
+    open.length = Math.max(0, Math.min(open.length, index))
+  }
+  for (const node of nodes) {
+    if (node.kind === 'text') {
+      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text)!
+      const [, lead = '', core = '', trail = ''] = match
+      if (core === '') {
+        pendingSpace += node.text.replace(/\n/g, ' ')
+        continue
+      }
+      pendingSpace += lead
+      const wanted = MARKS.filter((m) => node.format & m.bit)
+      const firstUnwanted = open.findIndex((m) => !wanted.includes(m))
+      if (firstUnwanted >= 0) closeFrom(firstUnwanted)
+      out += pendingSpace
+      for (const mark of wanted) {
+        if (!open.includes(mark)) {
+          out += mark.open
+          open.push(mark)
+        }
+      }
+      out += node.format & FORMAT.code ? codeSpan(core) : escapeMarkdown(core).replace(/\n/g, hardBreak)
+      pendingSpace = trail
+      continue
+    }
+    closeFrom(0)
+    out += pendingSpace
+    pendingSpace = ''
+    if (node.kind === 'break') out += hardBreak
+    else if (node.kind === 'sectionRef') out += sectionRef(node, ctx)
+    else {
+      const text = inlineMarkdown(node.children, ctx, ' ')
+      const href = safeUrl(node.url)
+      if (!href) out += text
+      else {
+        const url = href.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+        const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : ''
+        out += `[${text || escapeMarkdown(node.url)}](${url}${title})`
+      }
+    }
+  }
+  closeFrom(0)
+  return out + pendingSpace
+}
+
+/* ---------- excerpts ---------- */
+
+/** The comment as Markdown paragraphs: blank lines separate paragraphs, single newlines are kept as line breaks. */
+function commentMarkdown(comment: string): string {
+  return comment
+    .trim()
+    .split(/\n\s*\n/)
+    .map((para) =>
+      para
+        .split('\n')
+        .map((line) => escapeMarkdown(line.trim()))
+        .filter((line) => line !== '')
+        .join('  \n'),
+    )
+    .filter((para) => para !== '')
+    .join('\n\n')
+}
+
+export function tagLine(tags: string[]): string {
+  return tags.map((t) => `#${obsidianTag(t)}`).join(' ')
+}
+
+/** > quote / > — Title, ¶N, then the comment, then #tags. */
+export function excerptMarkdown(view: ExcerptView): string {
+  const quote = view.quote
+    .split('\n')
+    .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
+    .join('\n')
+  const parts = [`${quote}\n>\n> — ${escapeMarkdown(view.articleTitle)}, ¶${view.ordinal}`]
+  if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
+  if (view.tags.length) parts.push(tagLine(view.tags))
+  return parts.join('\n\n')
+}
+
+/* ---------- note blocks ---------- */
+
+/**
+ * Markers: "-" / "1." normally. Two lists in a row would merge into one in Markdown, so the
+ * second uses the alternative marker ("*" / "1)"), which starts a new list.
+ */
+function listMarkdown(list: ListBlock, ctx: MarkdownContext, alternate = false): string {
+  const bullet = alternate ? '*' : '-'
+  const delimiter = alternate ? ')' : '.'
+  const lines: string[] = []
+  list.items.forEach((item, i) => {
+    const marker =
+      list.listType === 'number'
+        ? `${list.start + i}${delimiter} `
+        : list.listType === 'check'
+          ? `${bullet} [${item.checked ? 'x' : ' '}] `
+          : `${bullet} `
+    const indent = ' '.repeat(list.listType === 'number' ? marker.length : 2)
+    const text = inlineMarkdown(item.children, ctx).replace(/\n/g, `\n${indent}`)
+    lines.push(`${marker}${text}`.trimEnd())
+    item.lists.forEach((nested, j) => {
+      lines.push(
+        listMarkdown(nested, ctx, j % 2 === 1)
+          .split('\n')
+          .map((l) => (l ? indent + l : l))
+          .join('\n'),
+      )
+    })
+  })
+  return lines.join('\n')
+}
+
+function blockMarkdown(block: Block, ctx: MarkdownContext, alternate = false): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(6, block.level + ctx.headingShift))} ${inlineMarkdown(block.children, ctx, ' ').trim()}`
+    case 'paragraph':
+      return inlineMarkdown(block.children, ctx).trim()
+    case 'quote':
+      return inlineMarkdown(block.children, ctx)
+        .trim()
+        .split('\n')
+        .map((line) => (line.trim() ? `> ${line}` : '>'))
+        .join('\n')
+    case 'list':
+      return listMarkdown(block, ctx, alternate)
+    case 'code': {
+      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run) => run.length))
+      const fence = '`'.repeat(longest + 1)
+      const language = (block.language ?? '').replace(/[^\w+#.-]/g, '')
+      return `${fence}${language}\n${block.text}\n${fence}`
+    }
+    case 'hr':
+      return '---'
+    case 'excerpt':
+      return excerptMarkdown(cardView(block, ctx.data))
+  }
+}
+
+/** A note's content as Markdown blocks separated by blank lines. */
+export function noteBodyMarkdown(note: NoteRecord, ctx: MarkdownContext): string {
+  const out: string[] = []
+  let previous: Block | null = null
+  let alternate = false
+  for (const block of noteBlocks(note.content)) {
+    if (isBlank(block)) continue
+    alternate = block.kind === 'list' && previous?.kind === 'list' ? !alternate : false
+    const text = blockMarkdown(block, ctx, alternate)
+    if (text === '') continue
+    out.push(text)
+    previous = block
+  }
+  return out.join('\n\n')
+}
+
+/* ---------- documents ---------- */
+
+/** YAML front matter; values are JSON, which YAML reads as the same values. Null and empty values are left out. */
+export function frontMatter(fields: Record<string, string | number | string[] | null | undefined>): string {
+  const lines = Object.entries(fields)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+  return `---\n${lines.join('\n')}\n---`
+}
+
+function uniqueTags(names: string[]): string[] {
+  const seen = new Set<string>()
+  return names
+    .map(obsidianTag)
+    .filter((t) => (seen.has(t.toLowerCase()) ? false : (seen.add(t.toLowerCase()), true)))
+}
+
+export function noteMarkdown(data: ExportData, note: NoteRecord): string {
+  const articleIds = [
+    ...new Set(data.noteLinks.filter((l) => l.noteId === note.id).map((l) => l.articleId)),
+  ].filter((id) => data.articleTitles.has(id))
+  const ctx: MarkdownContext = { data, headingShift: 1 }
+  const body = noteBodyMarkdown(note, ctx)
+  return (
+    [
+      frontMatter({
+        title: noteTitle(note),
+        type: 'gloss-note',
+        created: note.createdAt,
+        updated: note.updatedAt,
+        articles: articleIds.map((id) => titleOf(data, id)),
+        gloss_id: note.id,
+        gloss_article_ids: articleIds,
+      }),
+      `# ${escapeMarkdown(noteTitle(note))}`,
+      body,
+    ]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  )
+}
+
+export interface ArticleMarkdownOptions {
+  /** the notes citing the article: embedded in full, or linked (folder export: note file paths relative to the article's) */
+  notes: { embed: true } | { embed: false; hrefOf: (note: NoteRecord) => string }
+}
+
+function bylineLine(article: ArticleRecord): string {
+  const parts: string[] = []
+  if (article.byline) parts.push(`By ${escapeMarkdown(article.byline)}`)
+  if (article.publishedAt) parts.push(`Published ${escapeMarkdown(article.publishedAt)}`)
+  const url = article.sourceUrl ? safeUrl(article.sourceUrl) : null
+  if (url)
+    parts.push(
+      `[Source](${url.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())})`,
+    )
+  return parts.join(' · ')
+}
+
+export function articleMarkdown(
+  data: ExportData,
+  article: ArticleRecord,
+  options: ArticleMarkdownOptions,
+): string {
+  const excerpts = visibleExcerpts(data, article.id)
+  const notes = notesCiting(data, article.id)
+  const parts: string[] = [
+    frontMatter({
+      title: article.title,
+      type: 'gloss-article',
+      source: article.sourceUrl,
+      byline: article.byline,
+      date: article.publishedAt,
+      imported: article.importedAt,
+      tags: uniqueTags(excerpts.flatMap((e) => e.tags.map((t) => t.name))),
+      gloss_id: article.id,
+    }),
+    `# ${escapeMarkdown(article.title)}`,
+  ]
+  const byline = bylineLine(article)
+  if (byline) parts.push(byline)
+
+  parts.push(`## Excerpts (${excerpts.length})`)
+  if (excerpts.length === 0) parts.push('*No excerpts.*')
+  for (const e of excerpts) {
+    parts.push(
+      excerptMarkdown({
+        quote: e.quote.exact,
+        articleTitle: article.title,
+        ordinal: e.sectionOrdinal,
+        comment: e.comment,
+        tags: e.tags.map((t) => t.name),
+      }),
+    )
+  }
+
+  parts.push(`## Notes (${notes.length})`)
+  if (notes.length === 0) parts.push('*No notes cite this article.*')
+  else if (options.notes.embed) {
+    for (const note of notes) {
+      parts.push(`### ${escapeMarkdown(noteTitle(note))}`)
+      const body = noteBodyMarkdown(note, { data, headingShift: 3 })
+      if (body) parts.push(body)
+    }
+  } else {
+    const { hrefOf } = options.notes
+    parts.push(notes.map((n) => `- [${escapeMarkdown(noteTitle(n))}](${hrefOf(n)})`).join('\n'))
+  }
+
+  parts.push('## Text')
+  for (const s of visibleSections(article)) {
+    const text = escapeMarkdown(s.text).replace(/\n/g, '  \n')
+    parts.push(
+      s.kind === 'heading'
+        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${text} (¶${s.ordinal})`
+        : `**¶${s.ordinal}** ${text}`,
+    )
+  }
+  return parts.join('\n\n') + '\n'
+}
+
+/** Every file of a Markdown export: one file for a note or an article; a folder for the notebook. */
+export function renderMarkdown(data: ExportData): RenderedFile[] {
+  const scope = data.scope
+  if (scope.kind === 'note') {
+    const note = data.notes[0]!
+    return [{ path: `${fileStem(noteTitle(note), 'note')}.md`, content: noteMarkdown(data, note) }]
+  }
+  if (scope.kind === 'article') {
+    const article = data.articles[0]!
+    return [
+      {
+        path: `${fileStem(article.title, 'article')}.md`,
+        content: articleMarkdown(data, article, { notes: { embed: true } }),
+      },
+    ]
+  }
+  return notebookFolder(data, '.md', (names) => ({
+    article: (a) =>
+      articleMarkdown(data, a, {
+        notes: { embed: false, hrefOf: (n) => `../${relativeHref(names.notes.get(n.id)!)}` },
+      }),
+    note: (n) => noteMarkdown(data, n),
+    index: () => indexMarkdown(data, names),
+  }))
+}
+
+function indexMarkdown(data: ExportData, names: FolderNames): string {
+  const articles = articlesNewestFirst(data)
+  const notes = notesNewestFirst(data)
+  const tags = tagCounts(data)
+  const parts = [
+    frontMatter({ title: 'Gloss notebook', type: 'gloss-index', exported: data.exportedAt }),
+    '# Gloss notebook',
+    `Exported ${data.exportedAt}: ${articles.length} articles, ${visibleExcerpts(data).length} excerpts, ${notes.length} notes.`,
+    `## Articles (${articles.length})`,
+    articles.length
+      ? articles
+          .map((a) => {
+            const count = visibleExcerpts(data, a.id).length
+            const by = a.byline ? ` — ${escapeMarkdown(a.byline)}` : ''
+            return `- [${escapeMarkdown(a.title)}](${relativeHref(names.articles.get(a.id)!)})${by} (${count} excerpt${count === 1 ? '' : 's'})`
+          })
+          .join('\n')
+      : '*No articles.*',
+    `## Notes (${notes.length})`,
+    notes.length
+      ? notes
+          .map((n) => `- [${escapeMarkdown(noteTitle(n))}](${relativeHref(names.notes.get(n.id)!)})`)
+          .join('\n')
+      : '*No notes.*',
+    `## Tags (${tags.length})`,
+    tags.length ? tags.map((t) => `- #${obsidianTag(t.name)} (${t.count})`).join('\n') : '*No tags.*',
+  ]
+  return parts.join('\n\n') + '\n'
+}

@@ -1,0 +1,266 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { NotebookImportReport } from '../../shared/model'
+import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
+import { renderExport } from './index'
+import { notebookDocumentSchema, type NotebookDocument } from './notebookJson'
+import { dumpTables as dump, IDS, openSampleNotebook, type SampleNotebook } from './testing/sample'
+
+const ARTICLE_HTML = `<!DOCTYPE html><html><head><title>Rivers</title><meta name="author" content="Ana Lima"></head>
+<body><article><h1>Rivers</h1><p>Rivers carve <em>valleys</em> slowly.</p><h2>Deltas</h2><p>Deltas form where rivers meet the sea.</p>
+<p>Login</p></article></body></html>`
+
+let source: SampleNotebook
+let target: TempNotebook
+beforeEach(async () => {
+  source = await openSampleNotebook()
+  await source.call('importContent', { content: ARTICLE_HTML, fileName: 'rivers.html' })
+  target = openTempNotebook({ samplePath: null })
+})
+afterEach(() => {
+  source.cleanup()
+  target.cleanup()
+})
+
+const exportDocument = (nb: TempNotebook = source): NotebookDocument =>
+  JSON.parse(
+    renderExport(nb.notebook.db, { scope: { kind: 'notebook' }, format: 'json' }).content,
+  ) as NotebookDocument
+
+const counts = (articles: number, sections: number, excerpts: number, tags: number, notes: number) => ({
+  articles,
+  sections,
+  excerpts,
+  tags,
+  notes,
+})
+const none = counts(0, 0, 0, 0, 0)
+
+describe('the Gloss notebook document', () => {
+  test('is versioned, validates against its own schema, and leaves the trash out', () => {
+    const doc = exportDocument()
+    expect(doc).toMatchObject({ format: 'gloss-notebook', version: 1, generator: 'Gloss' })
+    expect(notebookDocumentSchema.safeParse(doc).success).toBe(true)
+    expect(doc.articles.map((a) => a.title)).toEqual([
+      'The story of Trump and Kim’s relationship began on a tense note',
+      'Maps and territories',
+      'Rivers',
+    ])
+    // quarantined sections travel with their article (its text and ordinals need them), marked
+    expect(
+      doc.articles[0]!.sections.filter((s) => s.kind === 'quarantined').map((s) => [
+        s.ordinal,
+        s.text,
+        s.baseKind,
+      ]),
+    ).toEqual([[12, 'Login', 'paragraph']])
+    expect(doc.articles[2]!.contentHtml).toContain('<em>valleys</em>')
+    expect(doc.excerpts.map((e) => e.id)).toEqual([IDS.summits, IDS.silence, IDS.klingner, IDS.maps])
+    expect(doc.excerpts[1]!.tags.map((t) => t.name)).toEqual(['open questions', 'people/Trump'])
+    expect(doc.notes.map((n) => n.id)).toEqual([IDS.note, IDS.otherNote])
+    expect(JSON.stringify(doc)).not.toContain('TRASHED')
+    expect(doc.noteLinks.filter((l) => l.noteId === IDS.note)).toEqual([
+      {
+        noteId: IDS.note,
+        targetType: 'section',
+        targetId: source.article.sections[3]!.id,
+        articleId: source.article.id,
+      },
+      { noteId: IDS.note, targetType: 'excerpt', targetId: IDS.silence, articleId: source.article.id },
+    ])
+  })
+})
+
+describe('importNotebook', () => {
+  test('into an empty notebook reproduces it exactly, table by table', async () => {
+    await source.call('emptyTrash', {})
+    const doc = exportDocument()
+    const report = await target.call('importNotebook', { document: doc })
+    const sections = doc.articles.reduce((n, a) => n + a.sections.length, 0)
+    expect(report).toEqual<NotebookImportReport>({
+      added: counts(3, sections, 4, 7, 2),
+      skipped: none,
+      updated: none,
+      mappedTags: [],
+      mappedArticles: [],
+    })
+    expect(dump(target.notebook.db)).toEqual(dump(source.notebook.db))
+    // the full-text index followed the inserts
+    const hits = await target.call('search', { query: 'Klingner' })
+    expect(hits.hits.map((h) => h.kind).sort()).toEqual(['excerpt', 'section'])
+    expect(
+      (await target.call('getBacklinks', { articleId: source.article.id })).excerpts[IDS.silence],
+    ).toEqual([{ id: IDS.note, title: 'Kim, Trump and the next round' }])
+
+    // and again: nothing is duplicated, nothing changes
+    const again = await target.call('importNotebook', { document: doc })
+    expect(again.added).toEqual(none)
+    expect(again.skipped).toEqual(counts(3, sections, 4, 7, 2))
+    expect(dump(target.notebook.db)).toEqual(dump(source.notebook.db))
+  })
+
+  test('reads a document file written by the export operation', async () => {
+    const file = join(source.dir, 'notebook.gloss.json')
+    const written = await source.call('export', { scope: { kind: 'notebook' }, format: 'json', path: file })
+    expect(written).toMatchObject({ path: file, files: 1 })
+    const report = await target.call('importNotebook', { path: file })
+    expect(report.added.excerpts).toBe(4)
+    writeFileSync(join(source.dir, 'broken.json'), '{ "format": "gloss-notebook", ')
+    await expect(
+      target.call('importNotebook', { path: join(source.dir, 'broken.json') }),
+    ).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(/not valid JSON/),
+    })
+    await expect(target.call('importNotebook', {})).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'path',
+    })
+  })
+
+  test('merges into a notebook with content: adds, never duplicates, keeps newer local edits', async () => {
+    // the target starts as a copy, then both sides edit
+    await target.call('importNotebook', { document: exportDocument() })
+    await target.call('updateExcerpt', { id: IDS.silence, comment: 'edited here, later' })
+    await target.call('deleteExcerpt', { id: IDS.summits })
+    await source.call('updateExcerpt', {
+      id: IDS.klingner,
+      comment: 'edited there',
+      tags: ['people/Klingner', 'sources'],
+    })
+    await source.call('renameNote', { id: IDS.otherNote, title: 'Loose ends (revised)' })
+    await source.call('createExcerpt', {
+      id: '00000000-0000-4000-8000-0000000000f1',
+      articleId: source.maps.id,
+      quote: 'Every summary leaves something out',
+    })
+    const localNote = await target.call('createNote', { title: 'Only here' })
+    const before = tableCounts(target.notebook.db)
+
+    const report = await target.call('importNotebook', { document: exportDocument() })
+    expect(report.added).toEqual(counts(0, 0, 1, 1, 0))
+    expect(report.updated).toEqual(counts(0, 0, 1, 0, 1))
+    expect(report.skipped).toEqual(counts(3, expect.any(Number) as unknown as number, 3, 7, 1))
+
+    // the document's newer edits arrived
+    expect(await target.call('getExcerpt', { id: IDS.klingner })).toMatchObject({
+      comment: 'edited there',
+      tags: [
+        expect.objectContaining({ name: 'people/Klingner' }),
+        expect.objectContaining({ name: 'sources' }),
+      ],
+    })
+    expect((await target.call('getNote', { id: IDS.otherNote })).title).toBe('Loose ends (revised)')
+    // the local ones, made later, were kept: the edit and the deletion
+    expect((await target.call('getExcerpt', { id: IDS.silence })).comment).toBe('edited here, later')
+    expect((await target.call('getExcerpt', { id: IDS.summits })).deletedAt).not.toBeNull()
+    expect((await target.call('getNote', { id: localNote.id })).title).toBe('Only here')
+    expect(tableCounts(target.notebook.db)).toMatchObject({
+      excerpts: before.excerpts! + 1,
+      notes: before.notes,
+      articles: before.articles,
+    })
+  })
+
+  test('an article already here under another id (the same text) is matched, and its excerpts and notes follow', async () => {
+    const other = openTempNotebook() // has the bundled sample, under its own ids
+    try {
+      const [local] = await other.call('listArticles', {})
+      await other.call('createTag', { name: 'PLACES' }) // clashes with "places" case-insensitively
+      const localPlaces = (await other.call('listTags', {})).find((t) => t.name === 'PLACES')!
+      const report = await other.call('importNotebook', { document: exportDocument() })
+      expect(report.mappedArticles).toEqual([
+        { id: source.article.id, title: source.article.title, toId: local!.id },
+      ])
+      expect(report.mappedTags).toEqual([
+        expect.objectContaining({ name: 'places', toId: localPlaces.id, toName: 'PLACES' }),
+      ])
+      expect(report.added.articles).toBe(2)
+
+      const excerpt = await other.call('getExcerpt', { id: IDS.silence })
+      expect(excerpt).toMatchObject({
+        articleId: local!.id,
+        sectionOrdinal: 6,
+        quote: { exact: source.excerpts.silence.quote.exact },
+      })
+      const summits = await other.call('getExcerpt', { id: IDS.summits })
+      expect(summits.tags.map((t) => t.id)).toContain(localPlaces.id)
+      // the note's chip and card now point at the local article and section
+      const backlinks = await other.call('getBacklinks', { articleId: local!.id })
+      const localSection6 = (await other.call('listSections', { articleId: local!.id }))[3]!
+      expect(backlinks.sections[localSection6.id]).toEqual([
+        { id: IDS.note, title: 'Kim, Trump and the next round' },
+      ])
+      expect(backlinks.excerpts[IDS.silence]).toEqual([
+        { id: IDS.note, title: 'Kim, Trump and the next round' },
+      ])
+      expect((await other.call('listArticles', {})).map((a) => a.title).sort()).toEqual([
+        'Maps and territories',
+        'Rivers',
+        source.article.title,
+      ])
+    } finally {
+      other.cleanup()
+    }
+  })
+
+  describe('refuses an invalid document, naming the bad field, and changes nothing', () => {
+    const cases: Array<[string, (doc: NotebookDocument) => unknown, string, string?]> = [
+      [
+        'a section id no article has',
+        (d) => ((d.excerpts[1]!.sectionId = 'nope'), d),
+        'document.excerpts.1.sectionId',
+      ],
+      [
+        'a negative offset',
+        (d) => ((d.articles[0]!.sections[2]!.start = -1), d),
+        'document.articles.0.sections.2.start',
+      ],
+      [
+        'a section whose text is not at its offsets',
+        (d) => ((d.articles[1]!.sections[0]!.text = 'changed'), d),
+        'document.articles.1.sections.0.text',
+      ],
+      [
+        'edited article text',
+        (d) => ((d.articles[0]!.text += ' more'), d),
+        'document.articles.0.contentHash',
+      ],
+      [
+        'an unknown color',
+        (d) => ((d.excerpts[0]!.color = 'orange' as 'yellow'), d),
+        'document.excerpts.0.color',
+      ],
+      [
+        'a tag missing from the tag list',
+        (d) => ((d.excerpts[0]!.tags[0]!.id = 'ghost'), d),
+        'document.excerpts.0.tags.0.id',
+      ],
+      [
+        'two tags with one name',
+        (d) => (d.tags.push({ ...d.tags[0]!, id: 'x', name: d.tags[0]!.name.toUpperCase() }), d),
+        'document.tags.7.name',
+      ],
+      [
+        'note content that is not a note',
+        (d) => ((d.notes[1]!.content = { root: { type: 'root', children: [{ type: 'bogus' }] } }), d),
+        'document.notes.1.content',
+      ],
+      ['a missing list', (d) => ({ ...d, notes: undefined }), 'document.notes'],
+      ['another format', (d) => ({ ...d, format: 'something-else' }), 'document.format'],
+      ['a newer version', (d) => ({ ...d, version: 2 }), 'document.version', 'future_schema'],
+    ]
+    test.each(cases)('%s', async (_name, spoil, field, code = 'invalid_input') => {
+      await target.call('createTag', { name: 'already here' })
+      const before = dump(target.notebook.db)
+      const error = await target.call('importNotebook', { document: spoil(exportDocument()) }).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error).toMatchObject({ code, field })
+      expect((error as Error).message).toContain(field.replace(/^document\./, ''))
+      expect(dump(target.notebook.db)).toEqual(before)
+    })
+  })
+})
