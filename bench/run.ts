@@ -15,14 +15,25 @@ import { openDatabase } from '../src/core/store/open'
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000)
 const EXCERPTS = Number(process.env.BENCH_EXCERPTS ?? 100_000)
 const QUERY_REPEATS = 40
-const TAGS = ['people/Trump', 'people/Kim Jong Un', 'places/Seoul', 'places/Pyongyang', 'nuclear', 'sanctions', 'russia', 'china', 'summits', 'media']
+const TAGS = [
+  'people/Trump',
+  'people/Kim Jong Un',
+  'places/Seoul',
+  'places/Pyongyang',
+  'nuclear',
+  'sanctions',
+  'russia',
+  'china',
+  'summits',
+  'media',
+]
 const QUERIES = { common: 'Korea', rare: 'Klingner', prefix: 'diplom*', phrase: '"nuclear war"' }
 
 const sample = readFileSync(defaultSamplePath(), 'utf8')
 /** A distinct variant of the sample: its own opening line and a shifted sentence order in one paragraph. */
 function variant(i: number): string {
   const lines = sample.split('\n')
-  lines.unshift(`Dispatch ${i}: a report filed on day ${i % 365} from desk ${i * 7919 % 1000}.`)
+  lines.unshift(`Dispatch ${i}: a report filed on day ${i % 365} from desk ${(i * 7919) % 1000}.`)
   const middle = lines[4 + (i % 6)]!.split('. ')
   lines[4 + (i % 6)] = [...middle.slice(i % middle.length), ...middle.slice(0, i % middle.length)].join('. ')
   return lines.join('\n')
@@ -57,33 +68,44 @@ const notebook = openNotebook({ path: join(dir, 'gloss.db'), samplePath: null })
 const dispatch = createDispatcher(notebook.handlers)
 const call = (name: string, input: unknown) => dispatch(name, input) as Promise<never>
 
-const articleIds: string[] = []
-let sectionsById = new Map<string, Array<{ start: number; end: number }>>()
-let glossImport = 0
-{
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
   const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+const articleIds: string[] = []
+const glossImport = await timeAsync(async () => {
   for (const text of texts) {
-    const result = (await call('importContent', { content: text, format: 'text' })) as { article: { id: string }; duplicate: boolean }
+    const result = (await call('importContent', { content: text, format: 'text' })) as {
+      article: { id: string }
+      duplicate: boolean
+    }
     if (result.duplicate) throw new Error('variants collided')
     articleIds.push(result.article.id)
   }
-  glossImport = performance.now() - start
-  sectionsById = new Map(
-    articleIds.map((id) => [id, (notebook.db.prepare(`SELECT start_offset AS start, end_offset AS end FROM sections WHERE article_id = ? AND kind != 'quarantined' ORDER BY ordinal`).all(id) as Array<{ start: number; end: number }>)]),
-  )
-}
-let glossExcerpts = 0
-{
-  const start = performance.now()
+})
+const sectionsOf = notebook.db.prepare(
+  `SELECT start_offset AS start, end_offset AS end FROM sections WHERE article_id = ? AND kind != 'quarantined' ORDER BY ordinal`,
+)
+const sectionsById = new Map(
+  articleIds.map((id) => [id, sectionsOf.all(id) as Array<{ start: number; end: number }>]),
+)
+const glossExcerpts = await timeAsync(async () => {
   let n = 0
   for (const articleId of articleIds) {
     for (let k = 0; k < perArticle && n < EXCERPTS; k++, n++) {
       const [s, e] = excerptRange(sectionsById.get(articleId)!, n)
-      await call('createExcerpt', { articleId, start: s, end: e, tags: [TAGS[n % TAGS.length]!, TAGS[(n * 3 + 1) % TAGS.length]!], comment: `note ${n}` })
+      await call('createExcerpt', {
+        articleId,
+        start: s,
+        end: e,
+        tags: [TAGS[n % TAGS.length]!, TAGS[(n * 3 + 1) % TAGS.length]!],
+        comment: `note ${n}`,
+      })
     }
   }
-  glossExcerpts = performance.now() - start
-}
+})
 const glossLatency: Record<string, number[]> = {}
 for (const [kind, query] of Object.entries(QUERIES)) {
   glossLatency[kind] = []
@@ -99,12 +121,23 @@ notebook.close()
 
 // ---- raw better-sqlite3: same schema, same rows, no parsing, validation or anchoring
 const { db } = openDatabase(join(dir, 'raw.db'))
-const insertArticle = db.prepare(`INSERT INTO articles (id, title, format, imported_at, content_hash, text) VALUES (?, ?, 'text', ?, ?, ?)`)
-const insertSection = db.prepare(`INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset) VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`)
-const insertExcerpt = db.prepare(`INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', ?, ?, 'yellow', ?, ?, ?)`)
+const insertArticle = db.prepare(
+  `INSERT INTO articles (id, title, format, imported_at, content_hash, text) VALUES (?, ?, 'text', ?, ?, ?)`,
+)
+const insertSection = db.prepare(
+  `INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset) VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`,
+)
+const insertExcerpt = db.prepare(
+  `INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', ?, ?, 'yellow', ?, ?, ?)`,
+)
 const insertTag = db.prepare(`INSERT OR IGNORE INTO tags (id, name, created_at) VALUES (?, ?, ?)`)
 const linkTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
-const rawSections: Array<{ id: string; sectionIds: string[]; spans: Array<{ start: number; end: number }>; text: string }> = []
+const rawSections: Array<{
+  id: string
+  sectionIds: string[]
+  spans: Array<{ start: number; end: number }>
+  text: string
+}> = []
 const [, rawImport] = time(() => {
   texts.forEach((raw, i) => {
     db.transaction(() => {
@@ -134,7 +167,17 @@ const [, rawExcerpts] = time(() => {
       const sectionIndex = article.spans.findIndex((span) => span.start <= s && s < span.end)
       const at = new Date().toISOString()
       db.transaction(() => {
-        insertExcerpt.run(`x${n}`, article.id, article.sectionIds[sectionIndex]!, article.text.slice(s, e), s, e, `note ${n}`, at, at)
+        insertExcerpt.run(
+          `x${n}`,
+          article.id,
+          article.sectionIds[sectionIndex]!,
+          article.text.slice(s, e),
+          s,
+          e,
+          `note ${n}`,
+          at,
+          at,
+        )
         linkTag.run(`x${n}`, `t:${TAGS[n % TAGS.length]}`)
         linkTag.run(`x${n}`, `t:${TAGS[(n * 3 + 1) % TAGS.length]}`)
       })()
@@ -148,10 +191,17 @@ const rawQueries = [
   ['excerpts_fts', -1],
   ['notes_fts', -1],
 ].map(([table, column]) =>
-  db.prepare(`SELECT rowid, bm25(${table}) AS rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT 50`),
+  db.prepare(
+    `SELECT rowid, bm25(${table}) AS rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT 50`,
+  ),
 )
 const rawLatency: Record<string, number[]> = {}
-const rawFts: Record<string, string> = { common: 'Korea', rare: 'Klingner', prefix: 'diplom*', phrase: '"nuclear war"' }
+const rawFts: Record<string, string> = {
+  common: 'Korea',
+  rare: 'Klingner',
+  prefix: 'diplom*',
+  phrase: '"nuclear war"',
+}
 for (const kind of Object.keys(QUERIES)) {
   rawLatency[kind] = []
   for (let r = 0; r < QUERY_REPEATS; r++) {
@@ -167,17 +217,32 @@ db.close()
 
 // ---- report
 figures.push({ name: `import ${ARTICLES} articles`, gloss: glossImport, raw: rawImport, unit: 'ms' })
-figures.push({ name: `add ${EXCERPTS} excerpts with 2 tags`, gloss: glossExcerpts, raw: rawExcerpts, unit: 'ms' })
+figures.push({
+  name: `add ${EXCERPTS} excerpts with 2 tags`,
+  gloss: glossExcerpts,
+  raw: rawExcerpts,
+  unit: 'ms',
+})
 const lines: string[] = []
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2))
 lines.push(`Gloss bench: ${ARTICLES} articles, ${EXCERPTS} excerpts, Node ${process.versions.node}`)
 lines.push('')
 lines.push('work'.padEnd(34) + 'gloss'.padStart(12) + 'raw'.padStart(12) + 'ratio'.padStart(9))
 for (const f of figures) {
-  lines.push(f.name.padEnd(34) + `${fmt(f.gloss)} ${f.unit}`.padStart(12) + `${fmt(f.raw)} ${f.unit}`.padStart(12) + `${(f.gloss / f.raw).toFixed(2)}×`.padStart(9))
+  lines.push(
+    f.name.padEnd(34) +
+      `${fmt(f.gloss)} ${f.unit}`.padStart(12) +
+      `${fmt(f.raw)} ${f.unit}`.padStart(12) +
+      `${(f.gloss / f.raw).toFixed(2)}×`.padStart(9),
+  )
 }
 lines.push('')
-lines.push('query (ranked, 50 hits)'.padEnd(34) + 'gloss p50/p95'.padStart(20) + 'raw p50/p95'.padStart(20) + 'p50 ratio'.padStart(11))
+lines.push(
+  'query (ranked, 50 hits)'.padEnd(34) +
+    'gloss p50/p95'.padStart(20) +
+    'raw p50/p95'.padStart(20) +
+    'p50 ratio'.padStart(11),
+)
 for (const kind of Object.keys(QUERIES)) {
   const g = [...glossLatency[kind]!].sort((a, b) => a - b)
   const r = [...rawLatency[kind]!].sort((a, b) => a - b)
@@ -189,8 +254,14 @@ for (const kind of Object.keys(QUERIES)) {
   )
 }
 lines.push('')
-lines.push(`database size: gloss ${(glossSize / 1048576).toFixed(1)} MB, raw ${(rawSize / 1048576).toFixed(1)} MB (${(glossSize / rawSize).toFixed(2)}×)`)
-lines.push('Both search four FTS tables (articles, sections, excerpts, notes) with bm25 and snippets; Gloss adds query parsing, validation, joins and filters (deleted, quarantined, article, tag).')
-lines.push('Gloss imports parse, section, de-duplicate and quarantine; excerpts are anchored with selectors; both use one transaction per operation.')
+lines.push(
+  `database size: gloss ${(glossSize / 1048576).toFixed(1)} MB, raw ${(rawSize / 1048576).toFixed(1)} MB (${(glossSize / rawSize).toFixed(2)}×)`,
+)
+lines.push(
+  'Both search four FTS tables (articles, sections, excerpts, notes) with bm25 and snippets; Gloss adds query parsing, validation, joins and filters (deleted, quarantined, article, tag).',
+)
+lines.push(
+  'Gloss imports parse, section, de-duplicate and quarantine; excerpts are anchored with selectors; both use one transaction per operation.',
+)
 console.log(lines.join('\n'))
 rmSync(dir, { recursive: true, force: true })
