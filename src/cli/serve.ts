@@ -1,3 +1,4 @@
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startNotebookHost } from '../core/host/worker-client'
 import { startWebShell } from '../web/server'
@@ -9,6 +10,8 @@ const STATIC_DIR = fileURLToPath(new URL('../../out/web', import.meta.url))
 export async function serve(ctx: CliContext, port: number): Promise<void> {
   const host = await startNotebookHost({
     dbPath: ctx.dbPath,
+    // the daily automatic backups (last 7 days) go to backups/ beside the notebook
+    dailyBackupDir: dirname(ctx.dbPath),
     workerPath: new URL('../core/host/notebook-worker.ts', import.meta.url),
     // the worker loads TypeScript sources through the same loader as this CLI
     execArgv: ['--import', import.meta.resolve('tsx')],

@@ -3,7 +3,7 @@
  * protocol, security guards, the IPC bridge, the menu, the window and the
  * single-instance hand-over of files.
  */
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron'
 import { defaultDbPath } from '../core/paths'
 import { toErrorData } from '../shared/errors'
@@ -89,7 +89,11 @@ function start(): void {
   let preferences: Preferences = loadPreferences(preferencesFile)
 
   const dbPath = notebookPath()
-  const opened = new Notebook(dbPath, { appVersion: app.getVersion(), samplePath: samplePath() })
+  const opened = new Notebook(dbPath, {
+    appVersion: app.getVersion(),
+    samplePath: samplePath(),
+    dailyBackupDir: dirname(dbPath),
+  })
   notebook = opened
 
   pendingImports.push(...importablePathsFromArgv(process.argv, process.cwd()))

@@ -14,7 +14,7 @@ export class Notebook {
 
   constructor(
     readonly dbPath: string,
-    options: { appVersion: string; samplePath: string | null },
+    options: { appVersion: string; samplePath: string | null; dailyBackupDir: string },
   ) {
     // execArgv []: nothing of Electron's own command line (--inspect from test runners…) reaches the worker
     this.host = startNotebookHost({ dbPath, workerPath, execArgv: [], ...options })

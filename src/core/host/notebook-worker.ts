@@ -14,7 +14,12 @@ const options = workerData as WorkerOptions
 
 let notebook: Notebook
 try {
-  notebook = openNotebook({ path: options.dbPath, appVersion: options.appVersion, samplePath: options.samplePath })
+  notebook = openNotebook({
+    path: options.dbPath,
+    appVersion: options.appVersion,
+    samplePath: options.samplePath,
+    dailyBackupDir: options.dailyBackupDir,
+  })
   post({ type: 'ready' })
 } catch (error) {
   post({ type: 'failed', error: toErrorData(error) })

@@ -5,6 +5,8 @@ export interface WorkerOptions {
   dbPath: string
   appVersion?: string
   samplePath?: string | null
+  /** where the daily automatic backups go (backups/ inside it); none when absent */
+  dailyBackupDir?: string
 }
 
 export type Request = { id: number; name: string; input: unknown } | { id: number; name: '__close' }
