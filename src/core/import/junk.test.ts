@@ -29,6 +29,8 @@ describe('scrape junk at the edges', () => {
       'Related articles',
       '© 2024 Example News',
       'All rights reserved.',
+      'By Jane Roe',
+      'By Choe Sang-Hun and Jane O’Neil',
     ]
     for (const text of junk) expect(junkReason(p(text)), text).toMatch(/^scrape junk: /)
   })
@@ -38,6 +40,7 @@ describe('scrape junk at the edges', () => {
       'Registering voters is hard work.',
       'Cookies are best warm.',
       'He shared the prize.',
+      'By then, the talks had stalled for months.',
       'Adrian arrived late.',
       'The menu changed in 1990 after the war ended badly.',
       'Kim said he would log in to the talks only if sanctions were lifted first, officials said.',

@@ -36,6 +36,8 @@ const JUNK_RULES: JunkRule[] = [
     pattern:
       /^(read more|continue reading|related( articles| stories| posts| content)?|more stories|you may also like|recommended( for you)?)\b/,
   },
+  // a byline line repeated above the text ("By Jane Roe"); the article header shows the byline
+  { reason: 'byline', pattern: /^(by|written by|words by) [\p{L}.'’ -]+( and [\p{L}.'’ -]+)?$/u },
   { reason: 'copyright notice', pattern: /©|\(c\) \d{4}|\bcopyright\b|\ball rights reserved\b/ },
 ]
 
