@@ -62,7 +62,7 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
-    name: 'notes',
+    name: 'notes-list',
     open: async (page) => {
       await page.getByRole('tab', { name: 'Notes' }).click()
       await expect(page.getByRole('tabpanel', { name: 'Notes' })).toBeVisible()

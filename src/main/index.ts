@@ -19,6 +19,7 @@ import { Notebook } from './notebook'
 import { loadPreferences, savePreferences, type Preferences, type ThemeSource } from './preferences'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { guardWebContents, hardenSession } from './security'
+import { registerShellHandlers } from './shell-ipc'
 import { acquireSingleInstanceLock } from './single-instance'
 import { loopbackDevUrl } from './urls'
 import { createMainWindow } from './window'
@@ -168,6 +169,7 @@ function start(): void {
         }),
       )
       registerInvokeHandler({ mainWindow: () => mainWindow, devOrigin, dispatch: opened.dispatch })
+      registerShellHandlers({ mainWindow: () => mainWindow, devOrigin, dispatch: opened.dispatch, dbPath })
       installMenu(actions, {
         appName: app.getName(),
         theme: preferences.theme,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { operationNames } from '../shared/contract'
-import { createGlossApi, isShellEvent, unwrapReply } from './api'
+import { createGlossApi, createShellMethods, isShellEvent, unwrapReply } from './api'
 
 describe('createGlossApi', () => {
   it('has one function per operation and nothing else, frozen', () => {
@@ -68,5 +68,39 @@ describe('isShellEvent', () => {
     expect(isShellEvent({ type: 'eval', code: 'alert(1)' })).toBe(false)
     expect(isShellEvent(null)).toBe(false)
     expect(isShellEvent('command')).toBe(false)
+  })
+})
+
+describe('createShellMethods', () => {
+  const channels = { saveExport: 'gloss:save-export', backup: 'gloss:backup' }
+
+  it('sends the request on its own channel and resolves with the file, or null when cancelled', async () => {
+    const invoke = vi.fn(async (): Promise<unknown> => ({ ok: true, value: { path: '/tmp/a.md', bytes: 3 } }))
+    const shell = createShellMethods(invoke, channels)
+    const request = { suggestedName: 'a.md', content: 'abc', mediaType: 'text/markdown' }
+    await expect(shell.saveExport(request)).resolves.toEqual({ path: '/tmp/a.md', bytes: 3 })
+    expect(invoke).toHaveBeenCalledWith('gloss:save-export', request)
+    invoke.mockResolvedValueOnce({ ok: true, value: null })
+    await expect(shell.backupNotebook()).resolves.toBeNull()
+    expect(invoke).toHaveBeenLastCalledWith('gloss:backup')
+  })
+
+  it('rejects with plain GlossErrorData', async () => {
+    const shell = createShellMethods(
+      async () => ({ ok: false, error: { code: 'file_exists', message: 'taken', field: 'path' } }),
+      channels,
+    )
+    await expect(shell.backupNotebook()).rejects.toEqual({
+      code: 'file_exists',
+      message: 'taken',
+      field: 'path',
+    })
+    const broken = createShellMethods(async () => {
+      throw new Error('no handler')
+    }, channels)
+    await expect(broken.saveExport({ suggestedName: 'a', content: '', mediaType: 'x' })).rejects.toEqual({
+      code: 'internal',
+      message: 'saveExport: no handler',
+    })
   })
 })

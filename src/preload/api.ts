@@ -5,7 +5,7 @@
  */
 import type { GlossApi, OperationName } from '../shared/contract'
 import { isGlossErrorData, type GlossErrorData } from '../shared/errors'
-import type { ShellEvent } from '../shared/shell'
+import type { SaveExportRequest, SavedFile, ShellEvent } from '../shared/shell'
 
 /** Sends one operation to the main process and resolves with its raw `{ ok, … }` reply. */
 export type Invoke = (name: OperationName, input: unknown) => Promise<unknown>
@@ -44,6 +44,36 @@ export function createGlossApi(invoke: Invoke, names: readonly OperationName[]):
     }
   }
   return Object.freeze(api) as unknown as GlossApi
+}
+
+/** Sends a request on one of the shell's own channels; resolves with its raw `{ ok, … }` reply. */
+export type ShellInvoke = (channel: string, ...args: unknown[]) => Promise<unknown>
+
+/**
+ * The ShellBridge's save and backup methods. Each resolves with the saved file, or null when
+ * the user cancelled the dialog; rejects with plain GlossErrorData.
+ */
+export function createShellMethods(
+  invoke: ShellInvoke,
+  channels: { saveExport: string; backup: string },
+): {
+  saveExport(request: SaveExportRequest): Promise<SavedFile | null>
+  backupNotebook(): Promise<SavedFile | null>
+} {
+  const call = async (what: string, channel: string, ...args: unknown[]) => {
+    let reply: unknown
+    try {
+      reply = await invoke(channel, ...args)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      throw plainError({ code: 'internal', message: `${what}: ${message}` })
+    }
+    return unwrapReply(reply) as SavedFile | null
+  }
+  return {
+    saveExport: (request) => call('saveExport', channels.saveExport, request),
+    backupNotebook: () => call('backupNotebook', channels.backup),
+  }
 }
 
 const SHELL_EVENT_TYPES = new Set<ShellEvent['type']>(['command', 'imported', 'import-failed', 'theme'])

@@ -6,6 +6,8 @@ import { Toasts } from '../common/Toasts'
 import { useToasts } from '../common/toasts'
 import { PasteDialog } from '../library/PasteDialog'
 import { notesChanged } from '../notes/events'
+import { ExportDialog } from '../export/ExportDialog'
+import { backUpNotebook } from '../export/save'
 import { CommandPalette } from '../palette/CommandPalette'
 import { SearchDialog } from '../search/SearchDialog'
 import { useActions } from './actions'
@@ -80,9 +82,13 @@ export function App() {
     }
   }, [api, feedback, panes.rightCollapsed, setRightTab, toggleRight])
 
+  const backup = useCallback(async () => {
+    await backUpNotebook(api, feedback)
+  }, [api, feedback])
+
   const commands = useMemo<Commands>(
-    () => ({ pickFile: () => fileInput.current?.click(), importFiles, newNote }),
-    [importFiles, newNote],
+    () => ({ pickFile: () => fileInput.current?.click(), importFiles, newNote, backup }),
+    [importFiles, newNote, backup],
   )
 
   const value = useMemo<GlossContextValue>(
@@ -149,6 +155,7 @@ export function App() {
       {dialog === 'search' && <SearchDialog />}
       {dialog === 'palette' && <CommandPalette />}
       {dialog === 'paste' && <PasteDialog />}
+      {dialog === 'export' && <ExportDialog />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to import

@@ -1,11 +1,14 @@
+import { useEffect, useState } from 'react'
 import { LibraryPane } from '../library/LibraryPane'
 import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
+import { cardFromDragData, isExcerptDrag, readExcerptDragData } from '../notes/dnd'
+import { insertExcerptIntoNote, notesPanelMemory } from '../notes/events'
 import { NotesPanel } from '../notes/NotesPanel'
 import { ArticleView } from '../reader/ArticleView'
 import { Splitter } from '../common/Splitter'
-import { Tabs } from '../common/Tabs'
+import { Tabs, type DragToOpen } from '../common/Tabs'
 import { TagsView } from '../tags/TagsView'
-import { useGloss } from './context'
+import { useGloss, type RightTab } from './context'
 import { PANE_LIMITS } from './layout'
 
 function CenterPane() {
@@ -30,12 +33,52 @@ function CenterPane() {
   )
 }
 
+/** True from the start of an excerpt drag (setExcerptDragData) until it ends or drops. */
+function useExcerptDragActive(): boolean {
+  const [active, setActive] = useState(false)
+  useEffect(() => {
+    const start = (event: DragEvent) => {
+      if (isExcerptDrag(event.dataTransfer)) setActive(true)
+    }
+    const end = () => setActive(false)
+    document.addEventListener('dragstart', start)
+    document.addEventListener('dragend', end)
+    document.addEventListener('drop', end)
+    return () => {
+      document.removeEventListener('dragstart', start)
+      document.removeEventListener('dragend', end)
+      document.removeEventListener('drop', end)
+    }
+  }, [])
+  return active
+}
+
 /**
  * Three columns: library/tags, the article, excerpts/notes. The right panel is tabbed so
  * the notes editor lives beside the excerpts; both side panes resize and collapse.
+ *
+ * The notes panel stays mounted while the Excerpts tab is shown (hidden), so the open note
+ * keeps its caret and undo history and can take "Insert into note" at once. An excerpt dragged
+ * onto the Notes tab opens it after a moment (see Tabs' dragToOpen) so the drop can land in the
+ * note; the excerpts list stays mounted (hidden) until that drag ends, as it is the drag source.
  */
 export function Workspace() {
-  const { layout: layoutState, ui } = useGloss()
+  const { layout: layoutState, ui, feedback } = useGloss()
+  const excerptDrag = useExcerptDragActive()
+  const rightDrag: DragToOpen<RightTab> = {
+    accepts: isExcerptDrag,
+    onDrop: (key, transfer) => {
+      if (key !== 'notes') return
+      const data = readExcerptDragData(transfer)
+      if (!data) return
+      const noteId = notesPanelMemory.openNoteId
+      if (!noteId) {
+        feedback.notify('Open or create a note, then drop the excerpt into it.')
+        return
+      }
+      insertExcerptIntoNote.emit({ excerptId: data.excerptId, noteId, card: cardFromDragData(data) })
+    },
+  }
   const { layout, update, toggleLeft, toggleRight } = layoutState
   const columns = [
     layout.leftCollapsed ? null : `${layout.leftWidth}px 6px`,
@@ -109,6 +152,7 @@ export function Workspace() {
               ]}
               selected={ui.rightTab}
               onSelect={ui.setRightTab}
+              dragToOpen={rightDrag}
               extra={
                 <button
                   type="button"
@@ -121,7 +165,12 @@ export function Workspace() {
                 </button>
               }
             >
-              {ui.rightTab === 'excerpts' ? <ExcerptsPanel /> : <NotesPanel />}
+              <div className="tab-page" hidden={ui.rightTab !== 'excerpts'}>
+                {(ui.rightTab === 'excerpts' || excerptDrag) && <ExcerptsPanel />}
+              </div>
+              <div className="tab-page" hidden={ui.rightTab !== 'notes'}>
+                <NotesPanel />
+              </div>
             </Tabs>
           </aside>
         </>

@@ -7,7 +7,7 @@ import type { Feedback, Notebook } from './notebook'
 import type { useTheme } from './theme'
 import type { UndoStack } from './undo'
 
-export type DialogName = 'search' | 'palette' | 'paste'
+export type DialogName = 'search' | 'palette' | 'paste' | 'export'
 export type LeftTab = 'library' | 'tags'
 export type RightTab = 'excerpts' | 'notes'
 
@@ -65,6 +65,8 @@ export interface Commands {
   pickFile: () => void
   importFiles: (files: File[]) => Promise<void>
   newNote: () => Promise<void>
+  /** back up the notebook (save dialog in the desktop app, backups/ beside it in the browser) */
+  backup: () => Promise<void>
 }
 
 export interface GlossContextValue {

@@ -28,8 +28,9 @@ export function useShellEvents(gloss: GlossContextValue) {
             case 'new-note':
               return void commands.newNote()
             case 'export':
+              return ui.openDialog('export')
             case 'backup':
-              return // handled by the shell itself
+              return void commands.backup()
           }
           return
         case 'imported':

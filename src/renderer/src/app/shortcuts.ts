@@ -29,6 +29,9 @@ export function useShortcuts(gloss: GlossContextValue) {
       } else if (key === 'e' && event.shiftKey) {
         event.preventDefault()
         layout.toggleRight()
+      } else if (key === 'e') {
+        event.preventDefault()
+        ui.openDialog('export')
       } else if (isEditable(event.target)) {
         return
       } else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) {

@@ -1,6 +1,9 @@
 import { memo } from 'react'
 import type { Excerpt, NoteRef } from '../../../shared/model'
 import { ExcerptBacklinks } from '../notes/BacklinkBadges'
+import { cardFromExcerpt, setExcerptDragData } from '../notes/dnd'
+import { insertExcerptIntoNote } from '../notes/events'
+import { useOpenNoteId } from '../notes/useOpenNote'
 import { useGloss, type FocusRequest } from '../app/context'
 import { COLOR_LABELS, EXCERPT_COLORS, colorVar } from '../common/colors'
 import { CommentEditor } from './CommentEditor'
@@ -22,10 +25,25 @@ interface Props {
 }
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus, citedIn, onOpenNote }: Props) {
-  const { actions, ui } = useGloss()
+  const { actions, ui, feedback } = useGloss()
+  const openNoteId = useOpenNoteId()
   const note = ANCHOR_NOTES[excerpt.anchorStatus]
   const reveal = () =>
     ui.revealTarget({ articleId: excerpt.articleId, excerptId: excerpt.id, sectionId: excerpt.sectionId })
+  const insertIntoNote = () => {
+    if (!openNoteId) return
+    const taken = insertExcerptIntoNote.emit({
+      excerptId: excerpt.id,
+      noteId: openNoteId,
+      card: cardFromExcerpt(excerpt),
+    })
+    // the note's editor is still opening: show it, the card goes in once it is there
+    if (!taken) ui.setRightTab('notes')
+    else
+      feedback.notify('Inserted the excerpt into the open note', {
+        action: { label: 'Show note', run: () => ui.setRightTab('notes') },
+      })
+  }
   const focusFor = (field: 'comment' | 'tags') =>
     focus && focus.excerptId === excerpt.id && focus.field === field ? focus.nonce : undefined
 
@@ -36,6 +54,18 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus, c
       aria-current={active ? 'true' : undefined}
       aria-label={`Excerpt from ¶${excerpt.sectionOrdinal}`}
       style={{ '--bar': colorVar(excerpt.color) } as React.CSSProperties}
+      // drag the card into a note (over the Notes tab, then into the editor)
+      draggable
+      onPointerDown={(event) => {
+        // text fields inside the card keep mouse selection: no drag starts from them
+        event.currentTarget.draggable = !(
+          event.target instanceof Element && event.target.closest('input, textarea, select')
+        )
+      }}
+      onDragStart={(event) => {
+        if (event.target !== event.currentTarget) return // e.g. text dragged out of the comment
+        setExcerptDragData(event, excerpt)
+      }}
       onClick={(event) => {
         // a click on the card itself (not one of its controls) shows the passage too
         if (
@@ -70,6 +100,16 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt, active, focus, c
           ))}
         </div>
         {citedIn && citedIn.length > 0 && <ExcerptBacklinks notes={citedIn} onOpenNote={onOpenNote} />}
+        <button
+          type="button"
+          className="small insert-into-note"
+          aria-label="Insert excerpt into the open note"
+          title={openNoteId ? 'Insert into the open note' : 'Open a note to insert excerpts into it'}
+          disabled={!openNoteId}
+          onClick={insertIntoNote}
+        >
+          Insert
+        </button>
         <button
           type="button"
           className="small delete-button"

@@ -37,8 +37,12 @@ interface Shown {
   gone: boolean
 }
 
+/**
+ * What the card shows: the excerpt as it is now; once deleted, as it was last (still in the
+ * trash), or the snapshot taken when the card was inserted (gone for good, or offline).
+ */
 function shownFrom(view: ExcerptCardView, live: LiveExcerpt | null): Shown {
-  if (live && live.status === 'ready') {
+  if (live && (live.status === 'ready' || live.status === 'deleted')) {
     const e = live.excerpt
     return {
       quote: e.quote.exact,
@@ -46,10 +50,10 @@ function shownFrom(view: ExcerptCardView, live: LiveExcerpt | null): Shown {
       comment: e.comment,
       tags: e.tags.map((t) => t.name),
       ordinal: e.sectionOrdinal,
-      gone: false,
+      gone: live.status === 'deleted',
     }
   }
-  const gone = !!live && (live.status === 'deleted' || live.status === 'missing')
+  const gone = !!live && live.status === 'missing'
   return { ...view.snapshot, ordinal: view.ordinal, gone }
 }
 

@@ -36,6 +36,7 @@ import {
   BlurPlugin,
   BoundedHistoryPlugin,
   ExcerptDropPlugin,
+  ExcerptInsertPlugin,
   HorizontalRulePlugin,
   SanitizedPastePlugin,
   SectionLinkOpenPlugin,
@@ -224,6 +225,7 @@ export function NoteEditor({
           <SectionPickerPlugin article={article} excerpts={excerpts} articles={articles} />
           <SectionLinkOpenPlugin />
           <ExcerptDropPlugin onError={(error) => onErrorRef.current?.(error)} />
+          <ExcerptInsertPlugin noteId={note.id} onError={(error) => onErrorRef.current?.(error)} />
           <OnChangePlugin ignoreSelectionChange onChange={onChange} />
           <BlurPlugin onBlur={onBlur} />
         </LexicalComposer>

@@ -13,7 +13,8 @@ import { errorMessage } from '../api/errors'
 import { GlossContext } from '../app/context'
 import { formatDate } from '../common/dom'
 import type { NoteEditorEnv } from './env'
-import { notesChanged, notesPanelMemory, openNoteRequests } from './events'
+import { cardFromDragData, isExcerptDrag, readExcerptDragData, type ExcerptDragData } from './dnd'
+import { insertExcerptIntoNote, notesChanged, notesPanelMemory, openNoteRequests } from './events'
 import { useExcerptsChangedSignal } from './excerptStore'
 import { NoteEditor } from './NoteEditor'
 import './notes.css'
@@ -206,14 +207,39 @@ function NotesPanelInner({ env }: { env: Resolved }) {
     void loadList()
   }, [openNote, loadList])
 
-  const createNote = async () => {
+  const createNote = async (withExcerpt?: ExcerptDragData) => {
     try {
       const note = await api.createNote({ title: '' })
+      if (withExcerpt) insertInto(note.id, withExcerpt)
       notesChanged.emit({ kind: 'created', noteId: note.id }) // opens it (see events.ts)
     } catch (error) {
       report(error)
     }
   }
+
+  // an excerpt dropped on a note in the list (or on "New note") goes into that note
+  const [dropOver, setDropOver] = useState<string | null>(null)
+  const insertInto = (noteId: string, data: ExcerptDragData) => {
+    insertExcerptIntoNote.emit({ excerptId: data.excerptId, noteId, card: cardFromDragData(data) })
+  }
+  const dropProps = (target: string, onExcerpt: (data: ExcerptDragData) => void) => ({
+    onDragOver: (event: React.DragEvent) => {
+      if (!isExcerptDrag(event.dataTransfer)) return
+      event.preventDefault()
+      event.dataTransfer.dropEffect = 'copy'
+      if (dropOver !== target) setDropOver(target)
+    },
+    onDragLeave: (event: React.DragEvent) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropOver(null)
+    },
+    onDrop: (event: React.DragEvent) => {
+      setDropOver(null)
+      const data = readExcerptDragData(event.dataTransfer)
+      if (!data) return
+      event.preventDefault()
+      onExcerpt(data)
+    },
+  })
 
   const commitRename = async () => {
     if (!renaming) return
@@ -304,7 +330,13 @@ function NotesPanelInner({ env }: { env: Resolved }) {
         <h2 id={headingId} className="pane-heading">
           Notes
         </h2>
-        <button type="button" className="small primary" onClick={() => void createNote()}>
+        <button
+          type="button"
+          className={`small primary${dropOver === 'new' ? ' drop-over' : ''}`}
+          title="New note (drop an excerpt here to start a note with it)"
+          onClick={() => void createNote()}
+          {...dropProps('new', (data) => void createNote(data))}
+        >
           New note
         </button>
       </div>
@@ -368,7 +400,14 @@ function NotesPanelInner({ env }: { env: Resolved }) {
           {notes.map((note) => {
             const name = note.title.trim() || 'Untitled note'
             return (
-              <li key={note.id} className="notes-item">
+              <li
+                key={note.id}
+                className={`notes-item${dropOver === note.id ? ' drop-over' : ''}`}
+                {...dropProps(note.id, (data) => {
+                  insertInto(note.id, data)
+                  openNote(note.id)
+                })}
+              >
                 {renaming?.id === note.id ? (
                   <input
                     className="notes-rename"

@@ -201,137 +201,144 @@ export function Toolbar({ excerpts }: ToolbarProps) {
         <label htmlFor={blockId} className="visually-hidden">
           Block type
         </label>
-        <select
-          id={blockId}
-          data-toolbar-item
-          className="gloss-note-block-select"
-          value={blockValue}
-          onChange={(event) => setBlock(event.target.value as BlockType)}
-        >
-          {blockValue === '' && <option value="">{state.block === 'other' ? 'Other' : 'List'}</option>}
-          {BLOCK_LABELS.map(([block, label]) => (
-            <option key={block} value={block}>
-              {label}
-            </option>
+        <div className="gloss-tb-group">
+          <select
+            id={blockId}
+            data-toolbar-item
+            className="gloss-note-block-select"
+            value={blockValue}
+            onChange={(event) => setBlock(event.target.value as BlockType)}
+          >
+            {blockValue === '' && <option value="">{state.block === 'other' ? 'Other' : 'List'}</option>}
+            {BLOCK_LABELS.map(([block, label]) => (
+              <option key={block} value={block}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="gloss-tb-group">
+          {FORMATS.map(({ format, label, text, shortcut }) => (
+            <button
+              key={format}
+              type="button"
+              data-toolbar-item
+              className={`gloss-tb gloss-tb-${format}`}
+              aria-label={label}
+              title={shortcut ? `${label} (${shortcutLabel(shortcut)})` : label}
+              aria-pressed={!!state.formats[format]}
+              onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+            >
+              <span aria-hidden="true">{text}</span>
+            </button>
           ))}
-        </select>
-        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        {FORMATS.map(({ format, label, text, shortcut }) => (
+        </div>
+        <div className="gloss-tb-group gloss-tb-history">
           <button
-            key={format}
             type="button"
             data-toolbar-item
-            className={`gloss-tb gloss-tb-${format}`}
-            aria-label={label}
-            title={shortcut ? `${label} (${shortcutLabel(shortcut)})` : label}
-            aria-pressed={!!state.formats[format]}
-            onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+            className="gloss-tb"
+            aria-label="Undo in note"
+            title={`Undo in note (${shortcutLabel('Mod+Z')})`}
+            disabled={!canUndo}
+            onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
           >
-            <span aria-hidden="true">{text}</span>
+            <span aria-hidden="true">↶</span>
           </button>
-        ))}
-        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Bulleted list"
-          title="Bulleted list"
-          aria-pressed={state.block === 'bullet'}
-          onClick={() => toggleList('bullet')}
-        >
-          <span aria-hidden="true">•≡</span>
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Numbered list"
-          title="Numbered list"
-          aria-pressed={state.block === 'number'}
-          onClick={() => toggleList('number')}
-        >
-          <span aria-hidden="true">1≡</span>
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Checklist"
-          title="Checklist"
-          aria-pressed={state.block === 'check'}
-          onClick={() => toggleList('check')}
-        >
-          <span aria-hidden="true">☑</span>
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Quote"
-          title="Quote"
-          aria-pressed={state.block === 'quote'}
-          onClick={() => setBlock(state.block === 'quote' ? 'paragraph' : 'quote')}
-        >
-          <span aria-hidden="true">❝</span>
-        </button>
-        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb gloss-tb-text"
-          aria-label={state.link ? 'Edit link' : 'Link'}
-          title="Link"
-          aria-pressed={!!state.link}
-          aria-expanded={panel === 'link'}
-          onClick={() => setPanel(panel === 'link' ? null : 'link')}
-        >
-          Link
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Horizontal rule"
-          title="Horizontal rule"
-          onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
-        >
-          <span aria-hidden="true">―</span>
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb gloss-tb-text"
-          aria-label="Insert excerpt…"
-          title="Insert an excerpt from this article"
-          aria-expanded={panel === 'excerpt'}
-          onClick={() => setPanel(panel === 'excerpt' ? null : 'excerpt')}
-        >
-          <span aria-hidden="true">❞ </span>Excerpt…
-        </button>
-        <span className="gloss-note-toolbar-sep" aria-hidden="true" />
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Undo in note"
-          title={`Undo in note (${shortcutLabel('Mod+Z')})`}
-          disabled={!canUndo}
-          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
-        >
-          <span aria-hidden="true">↶</span>
-        </button>
-        <button
-          type="button"
-          data-toolbar-item
-          className="gloss-tb"
-          aria-label="Redo in note"
-          title={`Redo in note (${shortcutLabel('Mod+Shift+Z')})`}
-          disabled={!canRedo}
-          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
-        >
-          <span aria-hidden="true">↷</span>
-        </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Redo in note"
+            title={`Redo in note (${shortcutLabel('Mod+Shift+Z')})`}
+            disabled={!canRedo}
+            onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+          >
+            <span aria-hidden="true">↷</span>
+          </button>
+        </div>
+        <div className="gloss-tb-group">
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Bulleted list"
+            title="Bulleted list"
+            aria-pressed={state.block === 'bullet'}
+            onClick={() => toggleList('bullet')}
+          >
+            <span aria-hidden="true">•≡</span>
+          </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Numbered list"
+            title="Numbered list"
+            aria-pressed={state.block === 'number'}
+            onClick={() => toggleList('number')}
+          >
+            {/* drawn by CSS: a visible "1" that is not in the name would fail label-in-name */}
+            <span className="gloss-tb-numbered-icon" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Checklist"
+            title="Checklist"
+            aria-pressed={state.block === 'check'}
+            onClick={() => toggleList('check')}
+          >
+            <span aria-hidden="true">☑</span>
+          </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Quote"
+            title="Quote"
+            aria-pressed={state.block === 'quote'}
+            onClick={() => setBlock(state.block === 'quote' ? 'paragraph' : 'quote')}
+          >
+            <span aria-hidden="true">❝</span>
+          </button>
+        </div>
+        <div className="gloss-tb-group">
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb gloss-tb-text"
+            aria-label={state.link ? 'Edit link' : 'Link'}
+            title="Link"
+            aria-pressed={!!state.link}
+            aria-expanded={panel === 'link'}
+            onClick={() => setPanel(panel === 'link' ? null : 'link')}
+          >
+            Link
+          </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb"
+            aria-label="Horizontal rule"
+            title="Horizontal rule"
+            onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
+          >
+            <span aria-hidden="true">―</span>
+          </button>
+          <button
+            type="button"
+            data-toolbar-item
+            className="gloss-tb gloss-tb-text"
+            aria-label="Insert excerpt…"
+            title="Insert an excerpt from this article"
+            aria-expanded={panel === 'excerpt'}
+            onClick={() => setPanel(panel === 'excerpt' ? null : 'excerpt')}
+          >
+            Excerpt…
+          </button>
+        </div>
       </div>
       {panel === 'link' && <LinkForm current={state.link} onDone={() => setPanel(null)} />}
       {panel === 'excerpt' && <ExcerptMenu excerpts={excerpts} onDone={() => setPanel(null)} />}

@@ -11,7 +11,10 @@ import {
   $getRoot,
   $getSelection,
   $isElementNode,
+  $isNodeSelection,
+  $isParagraphNode,
   $isRangeSelection,
+  $isRootNode,
   BLUR_COMMAND,
   CLICK_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
@@ -26,6 +29,8 @@ import {
   type LexicalEditor,
   type LexicalNode,
   PASTE_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
 } from 'lexical'
 import { useEffect, useRef } from 'react'
 import {
@@ -37,6 +42,7 @@ import {
 import { noteNodeTypes } from '../../../shared/notes/schema'
 import { cardFromDragData, cardFromExcerpt, isExcerptDrag, readExcerptDragData } from './dnd'
 import { useNoteEditorEnv } from './env'
+import { insertExcerptIntoNote } from './events'
 import { isSafeUrl } from './links'
 
 /** Undo history with a bounded depth (HistoryPlugin does not expose maxDepth; registerHistory does). */
@@ -95,6 +101,75 @@ export function $insertExcerptCard(payload: ExcerptCardPayload, after?: LexicalN
   const next = card.getNextSibling()
   if (!next || !$isElementNode(next)) card.insertAfter($createParagraphNode())
   card.getNextSibling()?.selectStart()
+}
+
+/**
+ * Insert an excerpt card after the block holding the caret (an empty paragraph there is
+ * replaced by the card), or at the end of the note when it has no caret. Call inside an update.
+ */
+export function $insertExcerptCardAtCaret(payload: ExcerptCardPayload): void {
+  const selection = $getSelection()
+  const at = $isRangeSelection(selection)
+    ? selection.focus.getNode()
+    : $isNodeSelection(selection)
+      ? (selection.getNodes().at(-1) ?? null)
+      : null
+  const root = $getRoot()
+  const block =
+    at && at.isAttached() && !$isRootNode(at)
+      ? (at.getTopLevelElement() ?? (at.getParent() === root ? at : null))
+      : root.getLastChild()
+  if (block && $isParagraphNode(block) && block.getTextContent().trim() === '') {
+    const card = $createExcerptCardNode(payload)
+    block.replace(card)
+    const next = card.getNextSibling()
+    if (!next || !$isElementNode(next)) card.insertAfter($createParagraphNode())
+    card.getNextSibling()?.selectStart()
+    return
+  }
+  if (block) $insertExcerptCard(payload, block)
+  else root.append($createExcerptCardNode(payload), $createParagraphNode())
+}
+
+/**
+ * Takes `insertExcerptIntoNote` requests for this note (the "Insert into note" button, drops
+ * on the Notes tab or on the note in the list): the card goes in at the caret, or at the end.
+ * The update neither moves the page's focus nor scrolls: the request comes from elsewhere.
+ */
+export function ExcerptInsertPlugin({
+  noteId,
+  onError,
+}: {
+  noteId: string
+  onError: (error: unknown) => void
+}) {
+  const [editor] = useLexicalComposerContext()
+  const env = useNoteEditorEnv()
+  const envRef = useRef(env)
+  envRef.current = env
+  const onErrorRef = useRef(onError)
+  onErrorRef.current = onError
+  useEffect(() => {
+    const insert = (payload: ExcerptCardPayload) =>
+      editor.update(() => $insertExcerptCardAtCaret(payload), {
+        tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG],
+      })
+    return insertExcerptIntoNote.subscribe((request) => {
+      if (request.noteId !== noteId || !editor.isEditable()) return false
+      if (request.card) {
+        insert(request.card)
+        return true
+      }
+      const api = envRef.current?.api
+      if (!api) return false
+      api.getExcerpt({ id: request.excerptId }).then(
+        (excerpt) => insert(cardFromExcerpt(excerpt)),
+        (error: unknown) => onErrorRef.current(error),
+      )
+      return true
+    })
+  }, [editor, noteId])
+  return null
 }
 
 function chipAtCaret(wide: boolean): SectionLinkNode | null {

@@ -1,6 +1,6 @@
-import { useCallback, useContext } from 'react'
+import { useCallback, useContext, useSyncExternalStore } from 'react'
 import { GlossContext } from '../app/context'
-import { requestOpenNote } from './events'
+import { notesPanelMemory, requestOpenNote, watchOpenNote } from './events'
 
 /**
  * Open a note in the notes panel from anywhere (e.g. a backlink badge): switches the right
@@ -17,4 +17,9 @@ export function useOpenNote(): (noteId: string) => void {
     },
     [gloss],
   )
+}
+
+/** The note open in the notes panel (shown or not), or null; re-renders when it changes. */
+export function useOpenNoteId(): string | null {
+  return useSyncExternalStore(watchOpenNote, () => notesPanelMemory.openNoteId)
 }

@@ -46,6 +46,8 @@ export function useCommands(gloss: GlossContextValue): Command[] {
         },
       },
       { id: 'new-note', label: 'New note', run: () => void commands.newNote() },
+      { id: 'export', label: 'Export…', shortcut: 'Mod+E', run: () => ui.openDialog('export') },
+      { id: 'backup', label: 'Back up notebook…', run: () => void commands.backup() },
       { id: 'undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void actions.undo() },
       { id: 'redo', label: 'Redo', shortcut: 'Mod+Shift+Z', run: () => void actions.redo() },
       { id: 'theme-light', label: 'Theme: light', run: () => theme.choose('light') },

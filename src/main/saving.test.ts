@@ -1,0 +1,178 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  backupFileName,
+  backupTargetProblem,
+  MAX_EXPORT_BYTES,
+  parseSaveExportRequest,
+  safeFileName,
+  saveDialogFilters,
+} from './saving'
+
+const valid = { suggestedName: 'Trump and Kim.md', content: '> a quote\n', mediaType: 'text/markdown' }
+
+function refusal(raw: unknown): { code: string; field?: string; message: string } {
+  try {
+    parseSaveExportRequest(raw)
+  } catch (error) {
+    return error as { code: string; field?: string; message: string }
+  }
+  throw new Error('accepted')
+}
+
+describe('parseSaveExportRequest', () => {
+  it('accepts a file, a PDF (content ignored) and a folder export', () => {
+    expect(parseSaveExportRequest(valid)).toEqual(valid)
+    const pdf = {
+      ...valid,
+      suggestedName: 'Note.pdf',
+      content: '',
+      mediaType: 'application/pdf',
+      pdfHtml: '<p>x',
+    }
+    expect(parseSaveExportRequest(pdf)).toEqual(pdf)
+    const folder = {
+      ...valid,
+      suggestedName: 'Gloss notebook 2025-01-02',
+      files: [
+        { path: 'index.md', content: '# Index' },
+        { path: 'articles/A title.md', content: 'text' },
+      ],
+    }
+    expect(parseSaveExportRequest(folder)).toEqual(folder)
+  })
+
+  it('accepts names with characters a title may have', () => {
+    for (const name of ['Q&A: why?.md', 'Ünïcode — “quoted”.html', '.hidden.csv', 'a..b.bib'])
+      expect(parseSaveExportRequest({ ...valid, suggestedName: name }).suggestedName).toBe(name)
+  })
+
+  it('refuses a name with a folder part, . or .., control characters, or none at all', () => {
+    for (const name of [
+      '../evil.md',
+      'a/b.md',
+      'C:\\Users\\x.md',
+      '\\\\server\\share',
+      '/etc/passwd',
+      '.',
+      '..',
+      ' .. ',
+      'a\u0000b.md',
+      'line\nbreak.md',
+      '',
+    ]) {
+      const error = refusal({ ...valid, suggestedName: name })
+      expect(error.code, name).toBe('invalid_input')
+      expect(error.field, name).toBe('suggestedName')
+    }
+    expect(refusal({ ...valid, suggestedName: 'x'.repeat(256) }).field).toBe('suggestedName')
+  })
+
+  it('refuses content over 64 MB, counted in UTF-8 bytes', () => {
+    // 22.4 M three-byte characters: under the length limit, over the byte limit
+    const big = '€'.repeat(Math.floor(MAX_EXPORT_BYTES / 3) + 1)
+    expect(big.length).toBeLessThan(MAX_EXPORT_BYTES)
+    expect(refusal({ ...valid, content: big })).toMatchObject({
+      field: 'content',
+      message: expect.stringContaining('64 MB'),
+    })
+    expect(refusal({ ...valid, content: 'x'.repeat(MAX_EXPORT_BYTES + 1) }).field).toBe('content')
+    expect(parseSaveExportRequest({ ...valid, content: 'x'.repeat(MAX_EXPORT_BYTES) }).content.length).toBe(
+      MAX_EXPORT_BYTES,
+    )
+  })
+
+  it('refuses wrong types, unknown keys and a missing media type', () => {
+    expect(refusal(null).code).toBe('invalid_input')
+    expect(refusal('a string').code).toBe('invalid_input')
+    expect(refusal({ ...valid, content: 42 }).field).toBe('content')
+    expect(refusal({ ...valid, mediaType: '' }).field).toBe('mediaType')
+    expect(refusal({ suggestedName: 'a.md', content: '' }).field).toBe('mediaType')
+    expect(refusal({ ...valid, path: '/tmp/x' }).code).toBe('invalid_input')
+  })
+
+  it('refuses folder files that leave the folder, and a PDF that is a folder', () => {
+    for (const path of ['../x.md', '/abs.md', 'a/../../x.md', 'C:/x.md', 'a\\b.md', 'a//b.md', ''])
+      expect(refusal({ ...valid, files: [{ path, content: '' }] }).code, path).toBe('invalid_input')
+    expect(refusal({ ...valid, pdfHtml: '<p>', files: [{ path: 'index.html', content: '' }] }).field).toBe(
+      'files',
+    )
+  })
+})
+
+describe('safeFileName', () => {
+  it('keeps ordinary names as they are', () => {
+    expect(safeFileName('Trump and Kim.md')).toBe('Trump and Kim.md')
+    expect(safeFileName('Gloss notebook 2025-01-02.gloss.json')).toBe('Gloss notebook 2025-01-02.gloss.json')
+    expect(safeFileName('Ünïcode — “quoted”.html')).toBe('Ünïcode — “quoted”.html')
+  })
+
+  it('replaces characters Windows or macOS refuse, drops control characters and trailing dots', () => {
+    expect(safeFileName('Q&A: why?.md')).toBe('Q&A_ why_.md')
+    expect(safeFileName('a<b>c|d*e"f.csv')).toBe('a_b_c_d_e_f.csv')
+    expect(safeFileName('tab\there.md')).toBe('tabhere.md')
+    expect(safeFileName('ends with dots... ')).toBe('ends with dots')
+    expect(safeFileName('../../etc/passwd')).toBe('.._.._etc_passwd')
+  })
+
+  it('never returns an empty, dot-only or reserved name', () => {
+    expect(safeFileName('')).toBe('Gloss export')
+    expect(safeFileName('...')).toBe('Gloss export')
+    expect(safeFileName('   ', 'Note')).toBe('Note')
+    expect(safeFileName('CON')).toBe('_CON')
+    expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt')
+    expect(safeFileName('console.md')).toBe('console.md')
+  })
+
+  it('shortens long names and keeps the extension', () => {
+    const long = safeFileName(`${'word '.repeat(80)}.gloss.json`)
+    expect(long.length).toBeLessThanOrEqual(200)
+    expect(long.endsWith('.gloss.json')).toBe(true)
+    expect(safeFileName(`${'x'.repeat(300)}.md`)).toMatch(/^x+\.md$/)
+  })
+})
+
+describe('saveDialogFilters', () => {
+  it('offers the extension by name, then all files', () => {
+    expect(saveDialogFilters('Note.md', 'text/markdown')).toEqual([
+      { name: 'Markdown', extensions: ['md'] },
+      { name: 'All files', extensions: ['*'] },
+    ])
+    expect(saveDialogFilters('Article.csl.json', 'application/vnd.citationstyles.csl+json')[0]).toEqual({
+      name: 'JSON',
+      extensions: ['json'],
+    })
+    expect(saveDialogFilters('x.weird', 'application/x-weird; charset=utf-8')[0]).toEqual({
+      name: 'application/x-weird',
+      extensions: ['weird'],
+    })
+    expect(saveDialogFilters('no extension', 'text/plain')).toEqual([
+      { name: 'All files', extensions: ['*'] },
+    ])
+  })
+})
+
+describe('backupFileName', () => {
+  it('names the local day', () => {
+    expect(backupFileName(new Date(2025, 2, 9, 23, 59))).toBe('Gloss backup 2025-03-09.db')
+    expect(backupFileName(new Date(2024, 11, 31, 0, 1))).toBe('Gloss backup 2024-12-31.db')
+  })
+})
+
+describe('backupTargetProblem', () => {
+  const db = join('/home', 'ada', '.local', 'share', 'gloss', 'gloss.db')
+  it('refuses the notebook itself and its journal files', () => {
+    for (const target of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, join(db, '..', 'gloss.db')])
+      expect(backupTargetProblem(target, db, 'linux'), target).toMatch(/open notebook itself/)
+  })
+
+  it('folds case where the file system usually does', () => {
+    expect(backupTargetProblem(db.toUpperCase(), db, 'darwin')).not.toBeNull()
+    expect(backupTargetProblem(db.toUpperCase(), db, 'linux')).toBeNull()
+  })
+
+  it('allows any other file', () => {
+    expect(backupTargetProblem(join('/home', 'ada', 'Gloss backup 2025-03-09.db'), db, 'linux')).toBeNull()
+    expect(backupTargetProblem(`${db}.bak`, db, 'linux')).toBeNull()
+  })
+})

@@ -1,0 +1,193 @@
+/**
+ * The two shell channels besides the contract: save an export where the user chooses
+ * (native save dialog; a PDF printed here with printToPDF), and back up the notebook.
+ * Same sender check as the contract's channel: our window's main frame, our page, only.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { homedir, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'electron'
+import { writeFileAtomic, writeFolderAtomic } from '../core/export/files'
+import { GlossError, toErrorData } from '../shared/errors'
+import type { BackupResult } from '../shared/model'
+import { IPC_BACKUP_CHANNEL, IPC_SAVE_EXPORT_CHANNEL, type SavedFile } from '../shared/shell'
+import { invokeOperation, REFUSED_SENDER, type InvokeReply, type NotebookDispatch } from './invoke'
+import { isTrustedSender } from './ipc'
+import {
+  backupFileName,
+  backupTargetProblem,
+  parseSaveExportRequest,
+  safeFileName,
+  saveDialogFilters,
+} from './saving'
+
+export interface ShellHandlerOptions {
+  mainWindow: () => BrowserWindow | null
+  devOrigin: string | null
+  dispatch: NotebookDispatch
+  dbPath: string
+}
+
+const PRINT_TIMEOUT_MS = 60_000
+const PDF_PARTITION = 'gloss-pdf' // no "persist:": in memory only
+
+/** The folder the last save went to, so the next dialog opens there. */
+let lastFolder: string | null = null
+
+function startFolder(): string {
+  if (lastFolder) return lastFolder
+  try {
+    return app.getPath('documents')
+  } catch {
+    return homedir()
+  }
+}
+
+async function askWhereToSave(
+  win: BrowserWindow | null,
+  options: Electron.SaveDialogOptions,
+): Promise<string | null> {
+  const withDefaults: Electron.SaveDialogOptions = {
+    ...options,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+  const result = win
+    ? await dialog.showSaveDialog(win, withDefaults)
+    : await dialog.showSaveDialog(withDefaults)
+  if (result.canceled || !result.filePath) return null
+  lastFolder = dirname(result.filePath)
+  return result.filePath
+}
+
+/* ---------- PDF ---------- */
+
+const allowedPdfUrls = new Set<string>()
+let pdfSession: Session | null = null
+
+/** An in-memory session for printing: no permissions, no requests but the page's own file. */
+function printingSession(): Session {
+  if (pdfSession) return pdfSession
+  const ses = session.fromPartition(PDF_PARTITION)
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !allowedPdfUrls.has(details.url) }),
+  )
+  pdfSession = ses
+  return ses
+}
+
+/** Print the HTML export to PDF in a hidden window that runs no script and loads nothing else. */
+async function printPdf(html: string): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'))
+  const file = join(dir, 'export.html')
+  const url = pathToFileURL(file).href
+  let win: BrowserWindow | null = null
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await writeFile(file, html, 'utf8')
+    allowedPdfUrls.add(url)
+    win = new BrowserWindow({
+      show: false,
+      width: 900,
+      height: 1200,
+      webPreferences: {
+        session: printingSession(),
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        webviewTag: false,
+        spellcheck: false,
+      },
+    })
+    const printing = (async () => {
+      await win.loadURL(url)
+      return win.webContents.printToPDF({ printBackground: true })
+    })()
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new GlossError('internal', 'Making the PDF took too long; try again.')),
+        PRINT_TIMEOUT_MS,
+      )
+    })
+    return await Promise.race([printing, timeout])
+  } finally {
+    if (timer) clearTimeout(timer)
+    allowedPdfUrls.delete(url)
+    if (win && !win.isDestroyed()) win.destroy()
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
+/* ---------- handlers ---------- */
+
+async function saveExport(raw: unknown, win: BrowserWindow | null): Promise<SavedFile | null> {
+  const request = parseSaveExportRequest(raw)
+  const name = safeFileName(request.suggestedName)
+  const folder = request.files !== undefined
+  const path = await askWhereToSave(win, {
+    title: folder ? 'Export to a new folder' : 'Export',
+    buttonLabel: 'Export',
+    defaultPath: join(startFolder(), name),
+    ...(folder ? {} : { filters: saveDialogFilters(name, request.mediaType) }),
+  })
+  if (path === null) return null
+  if (request.files) {
+    try {
+      const written = writeFolderAtomic(path, request.files)
+      return { path: written.path, bytes: written.bytes }
+    } catch (error) {
+      if (error instanceof GlossError && error.code === 'file_exists')
+        throw new GlossError('file_exists', `“${path}” already exists; export to a new folder name.`, 'path')
+      throw error
+    }
+  }
+  // the user confirmed any overwrite in the save dialog
+  const content = request.pdfHtml !== undefined ? await printPdf(request.pdfHtml) : request.content
+  const written = writeFileAtomic(path, content, { force: true })
+  return { path: written.path, bytes: written.bytes }
+}
+
+async function backupNotebook(options: ShellHandlerOptions): Promise<SavedFile | null> {
+  const path = await askWhereToSave(options.mainWindow(), {
+    title: 'Back up notebook',
+    buttonLabel: 'Back Up',
+    defaultPath: join(startFolder(), backupFileName()),
+    filters: saveDialogFilters('backup.db', 'application/vnd.sqlite3'),
+  })
+  if (path === null) return null
+  const problem = backupTargetProblem(path, options.dbPath)
+  if (problem) throw new GlossError('invalid_input', problem, 'path')
+  const reply = await invokeOperation('backupNotebook', { path, force: true }, options.dispatch)
+  if (!reply.ok) throw GlossError.from(reply.error)
+  const result = reply.value as BackupResult
+  return { path: result.path, bytes: result.bytes }
+}
+
+async function reply(work: () => Promise<SavedFile | null>): Promise<InvokeReply> {
+  try {
+    return { ok: true, value: await work() }
+  } catch (error) {
+    return { ok: false, error: toErrorData(error) }
+  }
+}
+
+export function registerShellHandlers(options: ShellHandlerOptions): void {
+  const trusted = (event: Electron.IpcMainInvokeEvent, what: string) => {
+    if (isTrustedSender(event, options.mainWindow(), options.devOrigin)) return true
+    console.warn(`Gloss: refused ${what} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
+    return false
+  }
+  ipcMain.handle(IPC_SAVE_EXPORT_CHANNEL, (event, payload: unknown) => {
+    if (!trusted(event, 'saveExport')) return REFUSED_SENDER
+    return reply(() => saveExport(payload, options.mainWindow()))
+  })
+  ipcMain.handle(IPC_BACKUP_CHANNEL, (event) => {
+    if (!trusted(event, 'backupNotebook')) return REFUSED_SENDER
+    return reply(() => backupNotebook(options))
+  })
+}

@@ -1,0 +1,134 @@
+/**
+ * What the export dialog offers: scopes, formats with a line about each, which
+ * combinations a shell can make, and the preview's cut. Pure: no React, no DOM.
+ */
+import type { ExportFormat, ExportScope } from '../../../shared/model'
+
+export type ScopeKind = ExportScope['kind']
+/** 'electron': the desktop app (save dialogs, folders, printToPDF); 'web': the browser shell. */
+export type ShellKind = 'electron' | 'web'
+
+export interface FormatInfo {
+  id: ExportFormat
+  label: string
+  description: string
+}
+
+export const FORMATS: readonly FormatInfo[] = [
+  {
+    id: 'md',
+    label: 'Markdown (Obsidian)',
+    description:
+      'Quotes as block quotes with their ¶ number, then comments and #tags. For Obsidian or any Markdown editor.',
+  },
+  {
+    id: 'html',
+    label: 'HTML (printable)',
+    description: 'One standalone page that reads and prints well. No scripts.',
+  },
+  {
+    id: 'pdf',
+    label: 'PDF',
+    description: 'The printable page as a PDF, for one note or one article.',
+  },
+  {
+    id: 'json',
+    label: 'Gloss notebook JSON',
+    description: 'Everything in the scope, to import into another Gloss notebook.',
+  },
+  {
+    id: 'w3c',
+    label: 'W3C Web Annotations JSON',
+    description: 'Excerpts as standard Web Annotations (JSON-LD), for other annotation tools.',
+  },
+  {
+    id: 'csv',
+    label: 'CSV of excerpts (spreadsheets)',
+    description:
+      'One row per excerpt: quote, ¶, color, comment, tags. Opens in Excel, Numbers or LibreOffice.',
+  },
+  {
+    id: 'bibtex',
+    label: 'BibTeX',
+    description: 'One citation entry per article, for LaTeX and reference managers.',
+  },
+  {
+    id: 'csl',
+    label: 'CSL-JSON',
+    description: 'Citation data per article, for Zotero, Pandoc and other citeproc tools.',
+  },
+]
+
+export function formatInfo(format: ExportFormat): FormatInfo {
+  return FORMATS.find((f) => f.id === format)!
+}
+
+/** A whole-notebook Markdown or HTML export is a folder of files, not one file. */
+export function isFolderExport(scope: ScopeKind, format: ExportFormat): boolean {
+  return scope === 'notebook' && (format === 'md' || format === 'html')
+}
+
+/** Why this scope cannot be exported in this format here, or null when it can. */
+export function unavailableReason(scope: ScopeKind, format: ExportFormat, shell: ShellKind): string | null {
+  if (format === 'pdf' && scope === 'notebook') return 'made for one note or one article at a time.'
+  if (isFolderExport(scope, format) && shell === 'web')
+    return 'a whole notebook in these formats is a folder of files; export it from the desktop app or with “gloss export” on the command line.'
+  return null
+}
+
+/** The format to use for this scope: the one asked for when it is available, else the first that is. */
+export function availableFormat(scope: ScopeKind, wanted: ExportFormat, shell: ShellKind): ExportFormat {
+  if (unavailableReason(scope, wanted, shell) === null) return wanted
+  return FORMATS.find((f) => unavailableReason(scope, f.id, shell) === null)!.id
+}
+
+/** "Title.html" → "Title.pdf". */
+export function pdfName(htmlName: string): string {
+  return /\.html?$/i.test(htmlName) ? htmlName.replace(/\.html?$/i, '.pdf') : `${htmlName}.pdf`
+}
+
+export interface PreviewText {
+  text: string
+  /** lines left out after the cut */
+  moreLines: number
+  /** true when the cut fell inside a (very long) line */
+  cutLine: boolean
+}
+
+/** The first `maxLines` lines, and at most `maxChars` characters, of an export. */
+export function previewText(content: string, maxLines = 200, maxChars = 100_000): PreviewText {
+  const text = content.replace(/^\uFEFF/, '')
+  let end = 0
+  let lines = 0
+  while (lines < maxLines && end < text.length) {
+    const newline = text.indexOf('\n', end)
+    end = newline < 0 ? text.length : newline + 1
+    lines++
+  }
+  let cutLine = false
+  if (end > maxChars) {
+    end = maxChars
+    cutLine = text[end - 1] !== '\n'
+  }
+  const rest = text.slice(end)
+  const moreLines = rest === '' ? 0 : rest.split('\n').length - (rest.endsWith('\n') ? 1 : 0)
+  return { text: text.slice(0, end).replace(/\r?\n$/, ''), moreLines, cutLine }
+}
+
+/** "Backed up … (2.4 MB)". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+}
+
+/**
+ * Where the web shell puts a manual backup: `backups` beside the notebook file, named by
+ * the moment (ISO time without colons, which Windows refuses). Either separator works.
+ */
+export function webBackupPath(notebookPath: string, now: Date = new Date()): string {
+  const cut = Math.max(notebookPath.lastIndexOf('/'), notebookPath.lastIndexOf('\\'))
+  const separator = cut >= 0 ? notebookPath[cut]! : '/'
+  const folder = cut >= 0 ? notebookPath.slice(0, cut) : '.'
+  return `${folder}${separator}backups${separator}manual-${now.toISOString().replace(/:/g, '')}.db`
+}
