@@ -209,13 +209,34 @@ test('a crash loses at most the last second of typing; blur and leaving the note
   await openNote(page, 'Crash test')
   await expect(editor).toHaveText('Typed a second before the crash.')
 
-  // a few characters and an immediate blur: saved at once (the debounce would wait 400 ms)
+  // a few characters and an immediate blur: saved at once, not after the 400 ms debounce.
+  // Typed and blurred inside the page, so test-runner latency cannot blur the timing.
   await editor.click()
   await page.keyboard.press('Control+End')
-  await page.keyboard.type(' Blur')
-  const onBlur = page.waitForRequest((r) => r.url().endsWith('/api/saveNote'), { timeout: 300 })
-  await editor.evaluate((el) => el.blur())
-  await onBlur
+  const timing = await editor.evaluate(async (el) => {
+    const status = () => document.querySelector('.gloss-note-status')?.textContent
+    const sent: number[] = []
+    const original = window.fetch
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (url.endsWith('/saveNote')) sent.push(performance.now())
+      return original(input, init)
+    }
+    try {
+      document.execCommand('insertText', false, ' Blur')
+      await new Promise((done) => setTimeout(done, 0))
+      const before = status()
+      const blurredAt = performance.now()
+      el.blur()
+      await new Promise((done) => setTimeout(done, 150))
+      return { before, after: sent.map((at) => Math.round(at - blurredAt)) }
+    } finally {
+      window.fetch = original
+    }
+  })
+  expect(timing.before).toBe('Unsaved changes') // the debounce had not sent it
+  expect(timing.after).toHaveLength(1)
+  expect(timing.after[0]).toBeLessThan(150)
   await expect(saveStatus(page)).toHaveText('Saved')
 
   // a few characters and straight back to the list: saved too

@@ -44,7 +44,7 @@ interface PageWindow {
     listArticles(input: object): Promise<Array<{ title: string }>>
     getArticle(input: { id: string }): Promise<unknown>
   }
-  glossShell: { kind: string; platform: string; onEvent: unknown; pathForFile: unknown }
+  glossShell: { kind: string; platform: string; onEvent: unknown; pathForFile: unknown; saveExport: unknown; backupNotebook: unknown }
 }
 
 /** Fresh user data (window state, preferences, notebook) per test. */
@@ -208,7 +208,7 @@ test.describe('desktop shell security', () => {
       gloss: 'object',
       listArticles: 'function',
       shellKind: 'electron',
-      shellKeys: ['kind', 'onEvent', 'pathForFile', 'platform'],
+      shellKeys: ['backupNotebook', 'kind', 'onEvent', 'pathForFile', 'platform', 'saveExport'],
     })
   })
 
