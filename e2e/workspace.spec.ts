@@ -140,12 +140,18 @@ test('a search the core refuses is explained inline', async ({ page }) => {
   await page.keyboard.press('Control+Shift+F')
   const box = page.getByRole('combobox', { name: 'Search articles, excerpts and notes' })
   await box.fill('x'.repeat(1001))
-  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('alert')).toContainText('longer than 1000 characters')
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('alert')).toContainText(
+    'longer than 1000 characters',
+  )
   await box.fill('nothingmatchesthisword')
   await expect(page.getByText('Nothing matches “nothingmatchesthisword”.')).toBeVisible()
 })
 
-test('when the notebook cannot be reached, the error is in words and the draft is kept', async ({ page, gloss, restartServer }) => {
+test('when the notebook cannot be reached, the error is in words and the draft is kept', async ({
+  page,
+  gloss,
+  restartServer,
+}) => {
   await seedExcerpts(gloss)
   await page.reload()
   await waitForArticle(page)

@@ -44,7 +44,14 @@ interface PageWindow {
     listArticles(input: object): Promise<Array<{ title: string }>>
     getArticle(input: { id: string }): Promise<unknown>
   }
-  glossShell: { kind: string; platform: string; onEvent: unknown; pathForFile: unknown; saveExport: unknown; backupNotebook: unknown }
+  glossShell: {
+    kind: string
+    platform: string
+    onEvent: unknown
+    pathForFile: unknown
+    saveExport: unknown
+    backupNotebook: unknown
+  }
 }
 
 /** Fresh user data (window state, preferences, notebook) per test. */
