@@ -1,17 +1,7 @@
 /** The Content-Security-Policy the shell puts on every renderer response. Pure. */
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /**
  * Development only (loopback Vite server): Vite's client and React refresh need an

@@ -11,7 +11,8 @@ import { isOperationName } from '../shared/contract'
 import { parseInput } from '../shared/dispatch'
 import { GlossError, toErrorData, type GlossErrorCode } from '../shared/errors'
 import type { NotebookHost } from '../core/host/worker-client'
-import { CONTENT_SECURITY_POLICY, cookieValue, isAllowedHost, isAllowedOrigin, tokenMatches } from './security'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { cookieValue, isAllowedHost, isAllowedOrigin, tokenMatches } from './security'
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024 // a 20 MB import, base64-encoded, fits
 const COOKIE = 'gloss_token'
