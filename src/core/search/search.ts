@@ -1,4 +1,11 @@
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit, type SearchHitKind, type SearchResult } from '../../shared/model'
+import {
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type SearchHit,
+  type SearchHitKind,
+  type SearchResult,
+} from '../../shared/model'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/open'
 import { toFtsQuery } from './query'
 
@@ -29,46 +36,43 @@ const LIVE_TAGGED = `SELECT 1 FROM excerpts e WHERE e.deleted_at IS NULL AND ${H
 const snippet = (table: string, column: number) => `snippet(${table}, ${column}, @open, @close, '…', 14)`
 
 /**
- * Two phases per kind: rank every match and filter it without building snippets, then build
- * snippets for the top `limit` rows only (snippet() is the costly part on common words).
+ * Two phases per kind: rank and filter every match without snippets (one statement), then
+ * build snippets for the top `limit` rows only, one rowid seek each: on a common word,
+ * snippets for every match would cost far more than the search itself.
  */
-function ranked(table: string, column: number, top: string): string {
-  return `
-    WITH matches AS MATERIALIZED (
-      SELECT rowid AS seq, bm25(${table}) AS rank FROM ${table} WHERE ${table} MATCH @q
-    ), top AS (${top})
-    SELECT top.*, ${snippet(table, column)} AS snippet
-    FROM ${table} JOIN top ON ${table}.rowid = top.seq
-    WHERE ${table} MATCH @q AND ${table}.rowid IN (SELECT seq FROM top)
-    ORDER BY top.rank`
+interface KindQuery {
+  table: string
+  column: number
+  /** reads `matches(seq, rank)`; returns HitRow columns but the snippet, best first */
+  top: string
 }
 
-const QUERIES: Record<SearchHitKind, string> = {
-  article: ranked(
-    'articles_fts',
-    -1,
-    `SELECT m.seq, m.rank, a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id,
+const QUERIES: Record<SearchHitKind, KindQuery> = {
+  article: {
+    table: 'articles_fts',
+    column: -1,
+    top: `SELECT m.seq, m.rank, a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id,
        NULL AS section_ordinal, a.title
      FROM matches m JOIN articles a ON a.seq = m.seq
      WHERE (@articleId IS NULL OR a.id = @articleId)
        AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))
      ORDER BY m.rank LIMIT @limit`,
-  ),
-  section: ranked(
-    'sections_fts',
-    0,
-    `SELECT m.seq, m.rank, s.id, s.article_id, a.title AS article_title, s.id AS section_id,
+  },
+  section: {
+    table: 'sections_fts',
+    column: 0,
+    top: `SELECT m.seq, m.rank, s.id, s.article_id, a.title AS article_title, s.id AS section_id,
        s.ordinal AS section_ordinal, a.title
      FROM matches m JOIN sections s ON s.seq = m.seq JOIN articles a ON a.id = s.article_id
      WHERE (@includeQuarantined OR s.kind != 'quarantined')
        AND (@articleId IS NULL OR s.article_id = @articleId)
        AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))
      ORDER BY m.rank LIMIT @limit`,
-  ),
-  excerpt: ranked(
-    'excerpts_fts',
-    -1,
-    `SELECT m.seq, m.rank, e.id, e.article_id, a.title AS article_title, e.section_id,
+  },
+  excerpt: {
+    table: 'excerpts_fts',
+    column: -1,
+    top: `SELECT m.seq, m.rank, e.id, e.article_id, a.title AS article_title, e.section_id,
        s.ordinal AS section_ordinal, a.title
      FROM matches m JOIN excerpts e ON e.seq = m.seq
        JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id
@@ -76,11 +80,11 @@ const QUERIES: Record<SearchHitKind, string> = {
        AND (@articleId IS NULL OR e.article_id = @articleId)
        AND (@tag IS NULL OR ${HAS_TAG})
      ORDER BY m.rank LIMIT @limit`,
-  ),
-  note: ranked(
-    'notes_fts',
-    -1,
-    `SELECT m.seq, m.rank, n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id,
+  },
+  note: {
+    table: 'notes_fts',
+    column: -1,
+    top: `SELECT m.seq, m.rank, n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id,
        NULL AS section_ordinal, CASE WHEN n.title = '' THEN 'Untitled note' ELSE n.title END AS title
      FROM matches m JOIN notes n ON n.seq = m.seq
      WHERE n.deleted_at IS NULL
@@ -88,15 +92,34 @@ const QUERIES: Record<SearchHitKind, string> = {
        AND (@tag IS NULL OR EXISTS (SELECT 1 FROM note_links l JOIN excerpts e ON e.id = l.target_id
          WHERE l.note_id = n.id AND l.target_type = 'excerpt' AND e.deleted_at IS NULL AND ${HAS_TAG}))
      ORDER BY m.rank LIMIT @limit`,
-  ),
+  },
 }
 
 const ALL_KINDS: SearchHitKind[] = ['article', 'section', 'excerpt', 'note']
 
+type TopRow = Omit<HitRow, 'snippet'> & { seq: number }
+
 export function createSearch(db: Db) {
-  const statements = Object.fromEntries(ALL_KINDS.map((kind) => [kind, db.prepare<Record<string, unknown>, HitRow>(QUERIES[kind])])) as Record<
+  const statements = Object.fromEntries(
+    ALL_KINDS.map((kind) => {
+      const { table, column, top } = QUERIES[kind]
+      return [
+        kind,
+        {
+          top: db.prepare<Record<string, unknown>, TopRow>(
+            `WITH matches AS (SELECT rowid AS seq, rank FROM ${table} WHERE ${table} MATCH @q) ${top}`,
+          ),
+          snippet: db
+            .prepare<Record<string, unknown>, string>(
+              `SELECT ${snippet(table, column)} FROM ${table} WHERE ${table} MATCH @q AND rowid = @seq`,
+            )
+            .pluck(),
+        },
+      ]
+    }),
+  ) as Record<
     SearchHitKind,
-    ReturnType<typeof db.prepare<Record<string, unknown>, HitRow>>
+    { top: Statement<Record<string, unknown>, TopRow>; snippet: Statement<Record<string, unknown>, string> }
   >
 
   /** Up to `limit` hits of each kind, best first within the kind. */
@@ -109,12 +132,11 @@ export function createSearch(db: Db) {
       tag: input.tag ?? null,
       includeQuarantined: input.includeQuarantined ? 1 : 0,
       limit: input.limit,
-      open: SNIPPET_OPEN,
-      close: SNIPPET_CLOSE,
     }
     const hits: SearchHit[] = []
     for (const kind of input.kinds ?? ALL_KINDS) {
-      for (const row of statements[kind].all(params)) {
+      const { top, snippet } = statements[kind]
+      for (const row of top.all(params)) {
         hits.push({
           kind,
           id: row.id,
@@ -123,7 +145,7 @@ export function createSearch(db: Db) {
           sectionId: row.section_id,
           sectionOrdinal: row.section_ordinal,
           title: row.title,
-          snippet: row.snippet,
+          snippet: snippet.get({ q, seq: row.seq, open: SNIPPET_OPEN, close: SNIPPET_CLOSE }) ?? '',
           rank: row.rank,
         })
       }
