@@ -14,7 +14,11 @@ beforeEach(() => {
 async function run(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await main([...argv, '--db', db], (s) => out.push(s), (s) => err.push(s))
+  const code = await main(
+    [...argv, '--db', db],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  )
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -31,9 +35,28 @@ test('lists the sample, its sections, and hides "Login" unless --all', async () 
 
 test('adds an excerpt with tags and finds it by search', async () => {
   const [article] = JSON.parse((await run('articles', '--json')).out) as Array<{ id: string }>
-  const added = await run('excerpt', 'add', article!.id, '--quote', 'Bruce Klingner', '--comment', 'analyst, ex-CIA', '--tag', 'people/Klingner', '--tag', 'sources', '--color', 'green', '--json')
+  const added = await run(
+    'excerpt',
+    'add',
+    article!.id,
+    '--quote',
+    'Bruce Klingner',
+    '--comment',
+    'analyst, ex-CIA',
+    '--tag',
+    'people/Klingner',
+    '--tag',
+    'sources',
+    '--color',
+    'green',
+    '--json',
+  )
   expect(added.code).toBe(0)
-  expect(JSON.parse(added.out)).toMatchObject({ sectionOrdinal: 10, color: 'green', comment: 'analyst, ex-CIA' })
+  expect(JSON.parse(added.out)).toMatchObject({
+    sectionOrdinal: 10,
+    color: 'green',
+    comment: 'analyst, ex-CIA',
+  })
   const listed = await run('excerpts', article!.id)
   expect(listed.out).toContain('#people/Klingner #sources')
   const tags = await run('tags')
@@ -64,8 +87,14 @@ test('imports a file and reports a re-import as the same article', async () => {
   writeFileSync(file, '# Field notes\n\nFirst paragraph about Seoul.\n\nSecond paragraph.\n')
   const first = await run('import', file, '--json')
   const second = await run('import', file, '--json')
-  expect(JSON.parse(first.out)).toMatchObject({ duplicate: false, article: { title: 'Field notes', sectionCount: 3 } })
-  expect(JSON.parse(second.out)).toMatchObject({ duplicate: true, article: { id: JSON.parse(first.out).article.id } })
+  expect(JSON.parse(first.out)).toMatchObject({
+    duplicate: false,
+    article: { title: 'Field notes', sectionCount: 3 },
+  })
+  expect(JSON.parse(second.out)).toMatchObject({
+    duplicate: true,
+    article: { id: JSON.parse(first.out).article.id },
+  })
 })
 
 test('`call` reaches every operation through the contract', async () => {

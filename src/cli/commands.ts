@@ -10,7 +10,13 @@ import { fileStem } from '../core/export/names'
 import { EXTENSIONS } from '../core/export'
 import { isOperationName } from '../shared/contract'
 import { GlossError } from '../shared/errors'
-import { EXPORT_FORMATS, type ArticleSummary, type ExportFormat, type ExportScope, type NotebookImportReport } from '../shared/model'
+import {
+  EXPORT_FORMATS,
+  type ArticleSummary,
+  type ExportFormat,
+  type ExportScope,
+  type NotebookImportReport,
+} from '../shared/model'
 import type { CliContext } from './main'
 import { requireArg } from './main'
 import { formatArticles, formatExcerpts, formatSearch, formatSections, formatTags } from './format'
@@ -35,32 +41,63 @@ export async function resolveArticle(ctx: CliContext, ref: string): Promise<Arti
   if (exact) return exact
   const matches = articles.filter((a) => a.id.startsWith(ref))
   if (matches.length === 1) return matches[0]!
-  if (matches.length > 1) throw new GlossError('invalid_input', `"${ref}" matches ${matches.length} articles; give more of the id.`, 'article')
+  if (matches.length > 1)
+    throw new GlossError(
+      'invalid_input',
+      `"${ref}" matches ${matches.length} articles; give more of the id.`,
+      'article',
+    )
   throw new GlossError('not_found', `No article "${ref}" (see \`gloss articles\`).`, 'article')
 }
 
 /** A note or an article by id or unique id prefix: whichever it names. */
-async function resolveNoteOrArticle(ctx: CliContext, ref: string): Promise<{ scope: ExportScope; title: string }> {
+async function resolveNoteOrArticle(
+  ctx: CliContext,
+  ref: string,
+): Promise<{ scope: ExportScope; title: string }> {
   const [articles, notes] = await Promise.all([ctx.call('listArticles', {}), ctx.call('listNotes', {})])
   const candidates = [
-    ...articles.map((a) => ({ scope: { kind: 'article', id: a.id } as ExportScope, id: a.id, title: a.title })),
-    ...notes.map((n) => ({ scope: { kind: 'note', id: n.id } as ExportScope, id: n.id, title: n.title || 'Untitled note' })),
+    ...articles.map((a) => ({
+      scope: { kind: 'article', id: a.id } as ExportScope,
+      id: a.id,
+      title: a.title,
+    })),
+    ...notes.map((n) => ({
+      scope: { kind: 'note', id: n.id } as ExportScope,
+      id: n.id,
+      title: n.title || 'Untitled note',
+    })),
   ]
   const exact = candidates.find((c) => c.id === ref)
   const matches = exact ? [exact] : candidates.filter((c) => c.id.startsWith(ref))
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
-    throw new GlossError('invalid_input', `"${ref}" matches ${matches.length} notes and articles; give more of the id.`, 'id')
+    throw new GlossError(
+      'invalid_input',
+      `"${ref}" matches ${matches.length} notes and articles; give more of the id.`,
+      'id',
+    )
   }
-  throw new GlossError('not_found', `No note or article "${ref}" (see \`gloss articles\` and \`gloss call listNotes\`).`, 'id')
+  throw new GlossError(
+    'not_found',
+    `No note or article "${ref}" (see \`gloss articles\` and \`gloss call listNotes\`).`,
+    'id',
+  )
 }
 
 function formatImportReport(report: NotebookImportReport): string {
   const line = (label: string, c: NotebookImportReport['added']) =>
     `${label.padEnd(8)} ${c.articles} articles, ${c.sections} sections, ${c.excerpts} excerpts, ${c.tags} tags, ${c.notes} notes`
-  const lines = [line('added', report.added), line('updated', report.updated), line('skipped', report.skipped)]
+  const lines = [
+    line('added', report.added),
+    line('updated', report.updated),
+    line('skipped', report.skipped),
+  ]
   for (const t of report.mappedTags) lines.push(`tag "${t.name}" merged into the existing "${t.toName}"`)
-  for (const a of report.mappedArticles) lines.push(`article “${a.title}” is already here (${a.toId.slice(0, 8)}); its excerpts and notes joined it`)
+  for (const a of report.mappedArticles)
+    lines.push(
+      `article “${a.title}” is already here (${a.toId.slice(0, 8)}); its excerpts and notes joined it`,
+    )
   return lines.join('\n')
 }
 
@@ -74,8 +111,8 @@ export const commands: Command[] = [
     usage: 'import <file|->',
     summary: 'Import a text, Markdown or HTML file (- reads stdin)',
     options: { format: { type: 'string' }, name: { type: 'string' } },
-    async run(ctx, [file], values) {
-      const path = requireArg([file!].filter(Boolean), 0, 'file')
+    async run(ctx, positionals, values) {
+      const path = requireArg(positionals, 0, 'file')
       const result =
         path === '-'
           ? await ctx.call('importContent', {
@@ -105,7 +142,10 @@ export const commands: Command[] = [
     options: { all: { type: 'boolean', default: false } },
     async run(ctx, positionals, values) {
       const article = await resolveArticle(ctx, requireArg(positionals, 0, 'article'))
-      const sections = await ctx.call('listSections', { articleId: article.id, includeQuarantined: values.all === true })
+      const sections = await ctx.call('listSections', {
+        articleId: article.id,
+        includeQuarantined: values.all === true,
+      })
       emit(ctx, sections, () => formatSections(sections))
     },
   },
@@ -182,7 +222,8 @@ export const commands: Command[] = [
   {
     name: 'export',
     usage: 'export <note|article|--all> --format FMT [-o PATH] [--force]',
-    summary: 'Export as md, html, json, w3c, csv, pdf, bibtex or csl (--all: everything; a folder for md/html)',
+    summary:
+      'Export as md, html, json, w3c, csv, pdf, bibtex or csl (--all: everything; a folder for md/html)',
     options: {
       all: { type: 'boolean', default: false },
       format: { type: 'string' },
@@ -192,12 +233,17 @@ export const commands: Command[] = [
     async run(ctx, positionals, values) {
       const format = values.format as string | undefined
       if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-        throw new GlossError('invalid_input', `--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format')
+        throw new GlossError(
+          'invalid_input',
+          `--format must be one of ${EXPORT_FORMATS.join(', ')}`,
+          'format',
+        )
       }
       let scope: ExportScope
       let stem: string
       if (values.all === true) {
-        if (positionals.length > 0) throw new GlossError('invalid_input', 'give a note or article id, or --all, not both', 'all')
+        if (positionals.length > 0)
+          throw new GlossError('invalid_input', 'give a note or article id, or --all, not both', 'all')
         scope = { kind: 'notebook' }
         stem = `Gloss notebook ${new Date().toISOString().slice(0, 10)}`
       } else {
@@ -206,9 +252,21 @@ export const commands: Command[] = [
         stem = fileStem(found.title, found.scope.kind)
       }
       const folder = scope.kind === 'notebook' && (format === 'md' || format === 'html')
-      const path = resolve((values.output as string | undefined) ?? (folder ? stem : stem + EXTENSIONS[format as ExportFormat]))
-      const result = await ctx.call('export', { scope, format: format as ExportFormat, path, force: values.force === true })
-      emit(ctx, result, () => `Exported ${result.files === 1 ? '' : `${result.files} files, `}${result.bytes} bytes to ${result.path}`)
+      const path = resolve(
+        (values.output as string | undefined) ?? (folder ? stem : stem + EXTENSIONS[format as ExportFormat]),
+      )
+      const result = await ctx.call('export', {
+        scope,
+        format: format as ExportFormat,
+        path,
+        force: values.force === true,
+      })
+      emit(
+        ctx,
+        result,
+        () =>
+          `Exported ${result.files === 1 ? '' : `${result.files} files, `}${result.bytes} bytes to ${result.path}`,
+      )
     },
   },
   {
@@ -217,7 +275,9 @@ export const commands: Command[] = [
     summary: 'Merge a Gloss notebook document (`export --all --format json`) into the notebook',
     options: {},
     async run(ctx, positionals) {
-      const report = await ctx.call('importNotebook', { path: resolve(requireArg(positionals, 0, 'file.json')) })
+      const report = await ctx.call('importNotebook', {
+        path: resolve(requireArg(positionals, 0, 'file.json')),
+      })
       emit(ctx, report, () => formatImportReport(report))
     },
   },
@@ -227,8 +287,15 @@ export const commands: Command[] = [
     summary: 'Copy the whole notebook to a file (consistent, verified)',
     options: { force: { type: 'boolean', default: false } },
     async run(ctx, positionals, values) {
-      const result = await ctx.call('backupNotebook', { path: resolve(requireArg(positionals, 0, 'file')), force: values.force === true })
-      emit(ctx, result, () => `Backed up the notebook to ${result.path} (${result.bytes} bytes, integrity ok)`)
+      const result = await ctx.call('backupNotebook', {
+        path: resolve(requireArg(positionals, 0, 'file')),
+        force: values.force === true,
+      })
+      emit(
+        ctx,
+        result,
+        () => `Backed up the notebook to ${result.path} (${result.bytes} bytes, integrity ok)`,
+      )
     },
   },
   {
@@ -238,7 +305,8 @@ export const commands: Command[] = [
     options: { yes: { type: 'boolean', default: false } },
     async run(ctx, positionals, values) {
       const file = resolve(requireArg(positionals, 0, 'file'))
-      if (values.yes !== true) throw new GlossError('invalid_input', 'restoring replaces the notebook; pass --yes', 'yes')
+      if (values.yes !== true)
+        throw new GlossError('invalid_input', 'restoring replaces the notebook; pass --yes', 'yes')
       // the notebook is not opened first: restoreNotebook opens it itself (and copes with a damaged one)
       const result = restoreNotebook(ctx.dbPath, file)
       emit(ctx, result, () =>
@@ -259,7 +327,11 @@ export const commands: Command[] = [
     async run(ctx, _positionals, values) {
       const port = values.port === undefined ? 0 : Number(values.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new GlossError('invalid_input', `--port must be a number from 0 to 65535, not "${String(values.port)}"`, 'port')
+        throw new GlossError(
+          'invalid_input',
+          `--port must be a number from 0 to 65535, not "${String(values.port)}"`,
+          'port',
+        )
       }
       ctx.keepOpen()
       await serve(ctx, port)
@@ -272,7 +344,8 @@ export const commands: Command[] = [
     options: {},
     async run(ctx, positionals) {
       const name = requireArg(positionals, 0, 'operation')
-      if (!isOperationName(name)) throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
+      if (!isOperationName(name))
+        throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
       let input: unknown = {}
       if (positionals[1] !== undefined) {
         try {
@@ -286,4 +359,3 @@ export const commands: Command[] = [
     },
   },
 ]
-

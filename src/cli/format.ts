@@ -1,12 +1,23 @@
 /** Human-readable output of the CLI (`--json` prints the contract's data instead). */
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type ArticleSummary, type Excerpt, type SearchResult, type Section, type Tag } from '../shared/model'
+import {
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type ArticleSummary,
+  type Excerpt,
+  type SearchResult,
+  type Section,
+  type Tag,
+} from '../shared/model'
 
 const shortId = (id: string) => id.slice(0, 8)
 
 export function formatArticles(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'No articles yet. Import one with `gloss import <file>`.'
   return articles
-    .map((a) => `${shortId(a.id)}  ${a.title}  (${a.sectionCount - a.hiddenCount} sections, ${a.excerptCount} excerpts, ${a.noteCount} notes)`)
+    .map(
+      (a) =>
+        `${shortId(a.id)}  ${a.title}  (${a.sectionCount - a.hiddenCount} sections, ${a.excerptCount} excerpts, ${a.noteCount} notes)`,
+    )
     .join('\n')
 }
 
@@ -49,7 +60,10 @@ export function formatSearch(result: SearchResult): string {
   if (result.hits.length === 0) return `Nothing found for “${result.query}”.`
   return result.hits
     .map((h) => {
-      const where = h.kind === 'note' ? `note “${h.title}”` : `${h.articleTitle ?? h.title}${h.sectionOrdinal ? `, ¶${h.sectionOrdinal}` : ''}`
+      const where =
+        h.kind === 'note'
+          ? `note “${h.title}”`
+          : `${h.articleTitle ?? h.title}${h.sectionOrdinal ? `, ¶${h.sectionOrdinal}` : ''}`
       return `${h.kind.padEnd(7)}  ${where}\n         ${mark(h.snippet)}`
     })
     .join('\n')

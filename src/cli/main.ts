@@ -42,14 +42,18 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
 }
 
 /** Runs one CLI invocation; returns the exit code. Errors print one line. */
-export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  out = (s: string) => console.log(s),
+  err = (s: string) => console.error(s),
+): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     out(usage())
     return 0
   }
   const found = findCommand(argv)
   if (!found) {
-    err(`gloss: unknown command "${argv.join(' ')}"\n\n${usage()}`)
+    err(`gloss: unknown command "${argv[0]}" (see \`gloss help\`)`)
     return 2
   }
   const { command, rest } = found
@@ -106,4 +110,3 @@ export function requireArg(positionals: string[], index: number, name: string): 
   if (value === undefined) throw new GlossError('invalid_input', `missing <${name}>`, name)
   return value
 }
-

@@ -7,14 +7,28 @@ import type { ImportFormat, ParsedArticle } from './import/types'
 import { MAX_IMPORT_BYTES } from './import/validate'
 import { newId, now } from './store/clock'
 import type { Db } from './store/open'
-import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, toSection, type ArticleRow, type SectionRow } from './store/rows'
+import {
+  ARTICLE_SUMMARY_COLUMNS,
+  toArticleSummary,
+  toSection,
+  type ArticleRow,
+  type SectionRow,
+} from './store/rows'
 
 export function createArticles(db: Db) {
-  const byId = db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`)
-  const byHash = db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ?`)
-  const all = db.prepare<[], ArticleRow>(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.seq DESC`)
+  const byId = db.prepare<[string], ArticleRow>(
+    `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`,
+  )
+  const byHash = db.prepare<[string], ArticleRow>(
+    `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ?`,
+  )
+  const all = db.prepare<[], ArticleRow>(
+    `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.seq DESC`,
+  )
   const textOf = db.prepare<[string], { text: string }>(`SELECT text FROM articles WHERE id = ?`)
-  const sectionsOf = db.prepare<[string], SectionRow>(`SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`)
+  const sectionsOf = db.prepare<[string], SectionRow>(
+    `SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`,
+  )
   const insertArticle = db.prepare(`
     INSERT INTO articles (id, title, format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
     VALUES (@id, @title, @format, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
@@ -37,7 +51,11 @@ export function createArticles(db: Db) {
     const existing = byHash.get(parsed.contentHash)
     if (existing) {
       const article = toArticleSummary(existing)
-      return { article, duplicate: true, message: `Already in the notebook as “${article.title}”; nothing was imported.` }
+      return {
+        article,
+        duplicate: true,
+        message: `Already in the notebook as “${article.title}”; nothing was imported.`,
+      }
     }
     const id = newId()
     insertArticle.run({
@@ -69,7 +87,11 @@ export function createArticles(db: Db) {
     })
     const article = summary(id)
     const hidden = article.hiddenCount ? `, ${article.hiddenCount} hidden as page clutter` : ''
-    return { article, duplicate: false, message: `Imported “${article.title}”: ${article.sectionCount} sections${hidden}.` }
+    return {
+      article,
+      duplicate: false,
+      message: `Imported “${article.title}”: ${article.sectionCount} sections${hidden}.`,
+    }
   })
 
   function sections(articleId: string, includeQuarantined: boolean): Section[] {
@@ -80,17 +102,19 @@ export function createArticles(db: Db) {
       .map(toSection)
   }
 
-  const setQuarantine = db.transaction((articleId: string, ids: string[] | undefined, quarantine: boolean): Section[] => {
-    const all = sections(articleId, true)
-    const targets = ids ?? all.filter((s) => s.kind === 'quarantined').map((s) => s.id)
-    for (const id of targets) {
-      if (!all.some((s) => s.id === id)) {
-        throw new GlossError('not_found', `No section with id "${id}" in this article.`, 'sectionIds')
+  const setQuarantine = db.transaction(
+    (articleId: string, ids: string[] | undefined, quarantine: boolean): Section[] => {
+      const all = sections(articleId, true)
+      const targets = ids ?? all.filter((s) => s.kind === 'quarantined').map((s) => s.id)
+      for (const id of targets) {
+        if (!all.some((s) => s.id === id)) {
+          throw new GlossError('not_found', `No section with id "${id}" in this article.`, 'sectionIds')
+        }
+        setKind.run({ articleId, id, quarantine: quarantine ? 1 : 0 })
       }
-      setKind.run({ articleId, id, quarantine: quarantine ? 1 : 0 })
-    }
-    return sections(articleId, true).filter((s) => targets.includes(s.id))
-  })
+      return sections(articleId, true).filter((s) => targets.includes(s.id))
+    },
+  )
 
   return {
     summary,
@@ -115,22 +139,42 @@ export function createArticles(db: Db) {
       let bytes: Buffer
       try {
         const stat = statSync(absolute)
-        if (stat.isDirectory()) throw new GlossError('bad_file', `Cannot import "${name}": it is a folder, not a file.`, 'path')
+        if (stat.isDirectory())
+          throw new GlossError('bad_file', `Cannot import "${name}": it is a folder, not a file.`, 'path')
         if (stat.size > MAX_IMPORT_BYTES) {
-          throw new GlossError('bad_file', `Cannot import "${name}": it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`, 'path')
+          throw new GlossError(
+            'bad_file',
+            `Cannot import "${name}": it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`,
+            'path',
+          )
         }
         bytes = readFileSync(absolute)
       } catch (error) {
         if (error instanceof GlossError) throw error
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
         throw new GlossError('bad_file', `Cannot import "${name}": ${reason}.`, 'path')
       }
       return store(parseArticle({ bytes, fileName: name }), absolute)
     },
 
-    importContent(input: { content: string; encoding: 'utf8' | 'base64'; fileName?: string; format?: ImportFormat; sourceUrl?: string }): ImportResult {
-      const bytes = input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : Buffer.from(input.content, 'utf8')
-      const parsed = parseArticle({ bytes, fileName: input.fileName, format: input.format, sourceUrl: input.sourceUrl })
+    importContent(input: {
+      content: string
+      encoding: 'utf8' | 'base64'
+      fileName?: string
+      format?: ImportFormat
+      sourceUrl?: string
+    }): ImportResult {
+      const bytes =
+        input.encoding === 'base64'
+          ? Buffer.from(input.content, 'base64')
+          : Buffer.from(input.content, 'utf8')
+      const parsed = parseArticle({
+        bytes,
+        fileName: input.fileName,
+        format: input.format,
+        sourceUrl: input.sourceUrl,
+      })
       return store(parsed, null)
     },
 

@@ -55,7 +55,9 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   const insert = db.prepare(`
     INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at)
     VALUES (@id, @articleId, @sectionId, @exact, @prefix, @suffix, @start, @end, @color, @comment, @at, @at)`)
-  const update = db.prepare(`UPDATE excerpts SET comment = @comment, color = @color, updated_at = @at WHERE id = @id`)
+  const update = db.prepare(
+    `UPDATE excerpts SET comment = @comment, color = @color, updated_at = @at WHERE id = @id`,
+  )
   const setDeleted = db.prepare(`UPDATE excerpts SET deleted_at = ?, updated_at = ? WHERE id = ?`)
   const clearTags = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ?`)
   const addTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
@@ -87,13 +89,23 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   function resolveRange(text: string, input: CreateExcerptInput): [number, number] {
     if (input.start !== undefined && input.end !== undefined) {
       if (input.end > text.length) {
-        throw new GlossError('invalid_input', `end ${input.end} is past the end of the article (${text.length} characters).`, 'end')
+        throw new GlossError(
+          'invalid_input',
+          `end ${input.end} is past the end of the article (${text.length} characters).`,
+          'end',
+        )
       }
       const [start, end] = trimRange(text, input.start, input.end)
-      if (start === end) throw new GlossError('invalid_input', 'The selected range holds only whitespace.', 'start')
+      if (start === end)
+        throw new GlossError('invalid_input', 'The selected range holds only whitespace.', 'start')
       return [start, end]
     }
-    const found = locateQuote(text, { exact: input.quote!, prefix: input.prefix, suffix: input.suffix, hint: input.hint })
+    const found = locateQuote(text, {
+      exact: input.quote!,
+      prefix: input.prefix,
+      suffix: input.suffix,
+      hint: input.hint,
+    })
     return trimRange(text, found.start, found.end)
   }
 
@@ -102,7 +114,8 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
     const [start, end] = resolveRange(text, input)
     const selectors = describeRange(text, start, end)
     const id = input.id ?? newId()
-    if (input.id && byId.get(input.id)) throw new GlossError('conflict', `An excerpt with id "${input.id}" already exists.`, 'id')
+    if (input.id && byId.get(input.id))
+      throw new GlossError('conflict', `An excerpt with id "${input.id}" already exists.`, 'id')
     insert.run({
       id,
       articleId: input.articleId,
@@ -135,13 +148,21 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
       return withTags(rows)
     },
 
-    update: db.transaction((input: { id: string; comment?: string; color?: ExcerptColor; tags?: string[] }): Excerpt => {
-      const current = get(input.id)
-      if (current.deletedAt) throw new GlossError('conflict', 'This excerpt is deleted; restore it before editing.', 'id')
-      update.run({ id: input.id, comment: input.comment ?? current.comment, color: input.color ?? current.color, at: now() })
-      if (input.tags) setTags(input.id, input.tags)
-      return get(input.id)
-    }),
+    update: db.transaction(
+      (input: { id: string; comment?: string; color?: ExcerptColor; tags?: string[] }): Excerpt => {
+        const current = get(input.id)
+        if (current.deletedAt)
+          throw new GlossError('conflict', 'This excerpt is deleted; restore it before editing.', 'id')
+        update.run({
+          id: input.id,
+          comment: input.comment ?? current.comment,
+          color: input.color ?? current.color,
+          at: now(),
+        })
+        if (input.tags) setTags(input.id, input.tags)
+        return get(input.id)
+      },
+    ),
 
     delete: db.transaction((id: string): Excerpt => {
       const current = get(id)

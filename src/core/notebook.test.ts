@@ -11,7 +11,8 @@ import { GLOSS_APPLICATION_ID } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
 import { openTempNotebook, tableCounts, tempDir, type TempNotebook } from './testing/tempNotebook'
 
-const SIXTH_SENTENCE = 'His camp has not responded to requests for comment on whether he plans to restart talks.'
+const SIXTH_SENTENCE =
+  'His camp has not responded to requests for comment on whether he plans to restart talks.'
 
 let nb: TempNotebook
 beforeEach(() => {
@@ -46,7 +47,9 @@ describe('the sample article', () => {
   test('listSections hides quarantined sections unless asked', async () => {
     const article = await sample()
     expect(await nb.call('listSections', { articleId: article.id })).toHaveLength(11)
-    expect(await nb.call('listSections', { articleId: article.id, includeQuarantined: true })).toHaveLength(12)
+    expect(await nb.call('listSections', { articleId: article.id, includeQuarantined: true })).toHaveLength(
+      12,
+    )
   })
 
   test('quarantined sections are restored in one operation, and can be hidden again', async () => {
@@ -108,19 +111,51 @@ describe('search', () => {
   })
 
   test('user syntax never throws', async () => {
-    for (const query of ['"', 'Kim"', '*', '-', 'OR', 'AND', 'NOT', '(', 'Kim OR', 'OR Kim', '"unterminated phrase', "Kim's", 'a:b', '^x', 'NEAR(a b)', '***', '—', '""', 'x -']) {
+    for (const query of [
+      '"',
+      'Kim"',
+      '*',
+      '-',
+      'OR',
+      'AND',
+      'NOT',
+      '(',
+      'Kim OR',
+      'OR Kim',
+      '"unterminated phrase',
+      "Kim's",
+      'a:b',
+      '^x',
+      'NEAR(a b)',
+      '***',
+      '—',
+      '""',
+      'x -',
+    ]) {
       await expect(nb.call('search', { query })).resolves.toBeDefined()
     }
   })
 
   test('a search that only excludes is reported, not run', async () => {
-    await expect(nb.call('search', { query: '-Kim' })).rejects.toMatchObject({ code: 'invalid_input', field: 'query' })
+    await expect(nb.call('search', { query: '-Kim' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'query',
+    })
   })
 
   test('filters by article and tag', async () => {
     const article = await sample()
-    await nb.call('createExcerpt', { articleId: article.id, quote: SIXTH_SENTENCE, comment: 'silence from the camp', tags: ['people/Trump'] })
-    await nb.call('createExcerpt', { articleId: article.id, quote: 'Bruce Klingner', comment: 'camp analyst' })
+    await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: SIXTH_SENTENCE,
+      comment: 'silence from the camp',
+      tags: ['people/Trump'],
+    })
+    await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Bruce Klingner',
+      comment: 'camp analyst',
+    })
     const tagged = await nb.call('search', { query: 'camp', tag: 'people', kinds: ['excerpt'] })
     expect(tagged.hits).toHaveLength(1)
     expect(tagged.hits[0]!.sectionOrdinal).toBe(6)
@@ -132,15 +167,25 @@ describe('search', () => {
 describe('excerpts', () => {
   test('a sentence of ¶6 is anchored to ¶6 with both selectors, and survives reopening', async () => {
     const article = await sample()
-    const excerpt = await nb.call('createExcerpt', { articleId: article.id, quote: SIXTH_SENTENCE, color: 'green' })
+    const excerpt = await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: SIXTH_SENTENCE,
+      color: 'green',
+    })
     const sixth = article.sections.find((s) => s.ordinal === 6)!
     expect(excerpt.sectionId).toBe(sixth.id)
     expect(excerpt.sectionOrdinal).toBe(6)
     expect(excerpt.quote.exact).toBe(SIXTH_SENTENCE)
     const start = article.text.indexOf(SIXTH_SENTENCE)
-    expect(excerpt.position).toEqual({ type: 'TextPositionSelector', start, end: start + SIXTH_SENTENCE.length })
+    expect(excerpt.position).toEqual({
+      type: 'TextPositionSelector',
+      start,
+      end: start + SIXTH_SENTENCE.length,
+    })
     expect(excerpt.quote.prefix).toBe(article.text.slice(start - 32, start))
-    expect(excerpt.quote.suffix).toBe(article.text.slice(start + SIXTH_SENTENCE.length, start + SIXTH_SENTENCE.length + 32))
+    expect(excerpt.quote.suffix).toBe(
+      article.text.slice(start + SIXTH_SENTENCE.length, start + SIXTH_SENTENCE.length + 32),
+    )
     expect(excerpt.anchorStatus).toBe('anchored')
 
     nb.reopen()
@@ -151,25 +196,52 @@ describe('excerpts', () => {
   test('created from offsets, trimmed of surrounding whitespace', async () => {
     const article = await sample()
     const start = article.text.indexOf('Bruce Klingner')
-    const excerpt = await nb.call('createExcerpt', { articleId: article.id, start: start - 1, end: start + 15 })
+    const excerpt = await nb.call('createExcerpt', {
+      articleId: article.id,
+      start: start - 1,
+      end: start + 15,
+    })
     expect(excerpt.quote.exact).toBe('Bruce Klingner,')
     expect(excerpt.sectionOrdinal).toBe(10)
   })
 
   test('a missing or ambiguous quote is a clear error', async () => {
     const article = await sample()
-    await expect(nb.call('createExcerpt', { articleId: article.id, quote: 'Kim Jong Il' })).rejects.toMatchObject({ code: 'quote_not_found' })
-    await expect(nb.call('createExcerpt', { articleId: article.id, quote: 'Trump' })).rejects.toMatchObject({ code: 'quote_ambiguous' })
-    const withHint = await nb.call('createExcerpt', { articleId: article.id, quote: 'Trump', prefix: 'Bruce Klingner, a former CIA analyst and expert on North Korea, suggested that Kim might view engagement with ' })
+    await expect(
+      nb.call('createExcerpt', { articleId: article.id, quote: 'Kim Jong Il' }),
+    ).rejects.toMatchObject({ code: 'quote_not_found' })
+    await expect(nb.call('createExcerpt', { articleId: article.id, quote: 'Trump' })).rejects.toMatchObject({
+      code: 'quote_ambiguous',
+    })
+    const withHint = await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Trump',
+      prefix:
+        'Bruce Klingner, a former CIA analyst and expert on North Korea, suggested that Kim might view engagement with ',
+    })
     expect(withHint.sectionOrdinal).toBe(10)
-    await expect(nb.call('createExcerpt', { articleId: article.id })).rejects.toMatchObject({ code: 'invalid_input', field: 'quote' })
-    await expect(nb.call('createExcerpt', { articleId: article.id, quote: 'Kim', color: 'orange' as 'yellow' })).rejects.toMatchObject({ field: 'color' })
+    await expect(nb.call('createExcerpt', { articleId: article.id })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'quote',
+    })
+    await expect(
+      nb.call('createExcerpt', { articleId: article.id, quote: 'Kim', color: 'orange' as 'yellow' }),
+    ).rejects.toMatchObject({ field: 'color' })
   })
 
   test('comment, color and tags are edited; delete and restore; trash emptied', async () => {
     const article = await sample()
-    const excerpt = await nb.call('createExcerpt', { articleId: article.id, quote: SIXTH_SENTENCE, tags: ['Diplomacy'] })
-    const edited = await nb.call('updateExcerpt', { id: excerpt.id, comment: 'No answer, yet.', color: 'pink', tags: ['diplomacy', 'people/Kim Jong Un'] })
+    const excerpt = await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: SIXTH_SENTENCE,
+      tags: ['Diplomacy'],
+    })
+    const edited = await nb.call('updateExcerpt', {
+      id: excerpt.id,
+      comment: 'No answer, yet.',
+      color: 'pink',
+      tags: ['diplomacy', 'people/Kim Jong Un'],
+    })
     expect(edited.comment).toBe('No answer, yet.')
     expect(edited.color).toBe('pink')
     expect(edited.tags.map((t) => t.name)).toEqual(['Diplomacy', 'people/Kim Jong Un'])
@@ -186,34 +258,62 @@ describe('excerpts', () => {
 
   test('excerpts are listed in reading order and filtered by tag and color', async () => {
     const article = await sample()
-    await nb.call('createExcerpt', { articleId: article.id, quote: 'Bruce Klingner', tags: ['people/Klingner'], color: 'blue' })
-    await nb.call('createExcerpt', { articleId: article.id, quote: 'Ramon Pacheco Pardo', tags: ['people/Pacheco Pardo'] })
+    await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Bruce Klingner',
+      tags: ['people/Klingner'],
+      color: 'blue',
+    })
+    await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Ramon Pacheco Pardo',
+      tags: ['people/Pacheco Pardo'],
+    })
     const all = await nb.call('listExcerpts', { articleId: article.id })
     expect(all.map((e) => e.sectionOrdinal)).toEqual([6, 10])
     expect((await nb.call('listExcerpts', { tag: 'people' })).length).toBe(2)
-    expect((await nb.call('listExcerpts', { tag: 'PEOPLE/klingner' })).map((e) => e.quote.exact)).toEqual(['Bruce Klingner'])
-    expect((await nb.call('listExcerpts', { color: 'blue' })).map((e) => e.quote.exact)).toEqual(['Bruce Klingner'])
+    expect((await nb.call('listExcerpts', { tag: 'PEOPLE/klingner' })).map((e) => e.quote.exact)).toEqual([
+      'Bruce Klingner',
+    ])
+    expect((await nb.call('listExcerpts', { color: 'blue' })).map((e) => e.quote.exact)).toEqual([
+      'Bruce Klingner',
+    ])
   })
 })
 
 describe('tags', () => {
   test('unique case-insensitively, hierarchical, renamed with their children', async () => {
     const kim = await nb.call('createTag', { name: 'people/Kim Jong Un' })
-    await expect(nb.call('createTag', { name: 'PEOPLE/kim jong un' })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(nb.call('createTag', { name: 'PEOPLE/kim jong un' })).rejects.toMatchObject({
+      code: 'conflict',
+    })
     const names = () => nb.call('listTags', {}).then((tags) => tags.map((t) => t.name))
     expect(await names()).toEqual(['people', 'people/Kim Jong Un'])
     const people = (await nb.call('listTags', {})).find((t) => t.name === 'people')!
     await nb.call('renameTag', { id: people.id, name: 'persons' })
     expect(await names()).toEqual(['persons', 'persons/Kim Jong Un'])
     expect((await nb.call('listTags', {})).find((t) => t.id === kim.id)!.name).toBe('persons/Kim Jong Un')
-    await expect(nb.call('renameTag', { id: people.id, name: 'persons/sub' })).rejects.toMatchObject({ field: 'name' })
-    await expect(nb.call('createTag', { name: 'a//b' })).rejects.toMatchObject({ code: 'invalid_input', field: 'name' })
+    await expect(nb.call('renameTag', { id: people.id, name: 'persons/sub' })).rejects.toMatchObject({
+      field: 'name',
+    })
+    await expect(nb.call('createTag', { name: 'a//b' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'name',
+    })
   })
 
   test('counts, merge and its undo, delete and its undo', async () => {
     const article = await sample()
-    const a = await nb.call('createExcerpt', { articleId: article.id, quote: 'Bruce Klingner', tags: ['nk', 'north korea'] })
-    const b = await nb.call('createExcerpt', { articleId: article.id, quote: 'Ramon Pacheco Pardo', tags: ['nk'] })
+    const a = await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Bruce Klingner',
+      tags: ['nk', 'north korea'],
+    })
+    const b = await nb.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Ramon Pacheco Pardo',
+      tags: ['nk'],
+    })
     const tags = await nb.call('listTags', {})
     const nk = tags.find((t) => t.name === 'nk')!
     const northKorea = tags.find((t) => t.name === 'north korea')!
@@ -222,7 +322,10 @@ describe('tags', () => {
     const merged = await nb.call('mergeTags', { fromIds: [nk.id], intoId: northKorea.id })
     expect(merged.into.usageCount).toBe(2)
     expect(merged.addedTo).toEqual([b.id])
-    await nb.call('restoreTags', { snapshots: merged.removed, untag: { tagId: northKorea.id, excerptIds: merged.addedTo } })
+    await nb.call('restoreTags', {
+      snapshots: merged.removed,
+      untag: { tagId: northKorea.id, excerptIds: merged.addedTo },
+    })
     expect((await nb.call('getExcerpt', { id: b.id })).tags.map((t) => t.name)).toEqual(['nk'])
     expect((await nb.call('getExcerpt', { id: a.id })).tags.map((t) => t.name)).toEqual(['nk', 'north korea'])
 
@@ -244,7 +347,11 @@ describe('bad input changes nothing', () => {
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), /binary/],
     ['latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x28, 0xc3, 0x28]), /UTF-8/],
     ['paper.pdf', '%PDF-1.7 fake', /unsupported/],
-    ['nothing.html', '<html><head><script>alert(1)</script></head><body><nav>Home</nav></body></html>', /no readable text/],
+    [
+      'nothing.html',
+      '<html><head><script>alert(1)</script></head><body><nav>Home</nav></body></html>',
+      /no readable text/,
+    ],
   ]
 
   test.each(cases)('%s is refused with its name and reason', async (name, content, reason) => {
@@ -263,18 +370,30 @@ describe('bad input changes nothing', () => {
     const file = join(nb.dir, 'huge.txt')
     writeFileSync(file, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'))
     const before = tableCounts(nb.notebook.db)
-    await expect(nb.call('importFile', { path: file })).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(/huge\.txt.*20 MB/) })
+    await expect(nb.call('importFile', { path: file })).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(/huge\.txt.*20 MB/),
+    })
     expect(tableCounts(nb.notebook.db)).toEqual(before)
   })
 
   test('a missing file and a folder are refused', async () => {
-    await expect(nb.call('importFile', { path: join(nb.dir, 'gone.txt') })).rejects.toMatchObject({ message: expect.stringContaining('gone.txt') })
-    await expect(nb.call('importFile', { path: nb.dir })).rejects.toMatchObject({ message: expect.stringMatching(/folder/) })
+    await expect(nb.call('importFile', { path: join(nb.dir, 'gone.txt') })).rejects.toMatchObject({
+      message: expect.stringContaining('gone.txt'),
+    })
+    await expect(nb.call('importFile', { path: nb.dir })).rejects.toMatchObject({
+      message: expect.stringMatching(/folder/),
+    })
   })
 
   test('an invalid call names the field', async () => {
-    await expect(nb.call('getArticle', {} as { id: string })).rejects.toMatchObject({ code: 'invalid_input', field: 'id' })
-    await expect(nb.call('updateExcerpt', { id: 'x', unknown: 1 } as never)).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(nb.call('getArticle', {} as { id: string })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'id',
+    })
+    await expect(nb.call('updateExcerpt', { id: 'x', unknown: 1 } as never)).rejects.toMatchObject({
+      code: 'invalid_input',
+    })
   })
 })
 

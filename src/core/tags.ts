@@ -40,8 +40,12 @@ export function createTags(db: Db) {
     FROM tags t`
   const listAll = db.prepare<[], TagRow>(`${counted} ORDER BY t.name COLLATE NOCASE`)
   const countedById = db.prepare<[string], TagRow>(`${counted} WHERE t.id = ?`)
-  const byName = db.prepare<[string], TagRef>(`SELECT id, name, color FROM tags WHERE name = ? COLLATE NOCASE`)
-  const byId = db.prepare<[string], TagRef & { created_at: string }>(`SELECT id, name, color, created_at FROM tags WHERE id = ?`)
+  const byName = db.prepare<[string], TagRef>(
+    `SELECT id, name, color FROM tags WHERE name = ? COLLATE NOCASE`,
+  )
+  const byId = db.prepare<[string], TagRef & { created_at: string }>(
+    `SELECT id, name, color, created_at FROM tags WHERE id = ?`,
+  )
   const descendantsOf = db.prepare<{ name: string }, TagRef & { created_at: string }>(
     `SELECT id, name, color, created_at FROM tags WHERE substr(name, 1, length(@name) + 1) = @name || '/' COLLATE NOCASE ORDER BY length(name) DESC`,
   )
@@ -50,7 +54,9 @@ export function createTags(db: Db) {
   const setName = db.prepare(`UPDATE tags SET name = ? WHERE id = ?`)
   const setColor = db.prepare(`UPDATE tags SET color = ? WHERE id = ?`)
   const remove = db.prepare(`DELETE FROM tags WHERE id = ?`)
-  const excerptsOf = db.prepare<[string], { excerpt_id: string }>(`SELECT excerpt_id FROM excerpt_tags WHERE tag_id = ?`)
+  const excerptsOf = db.prepare<[string], { excerpt_id: string }>(
+    `SELECT excerpt_id FROM excerpt_tags WHERE tag_id = ?`,
+  )
   const link = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
   const unlink = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ? AND tag_id = ?`)
   const excerptExists = db.prepare<[string], { ok: 1 }>(`SELECT 1 AS ok FROM excerpts WHERE id = ?`)
@@ -106,7 +112,8 @@ export function createTags(db: Db) {
 
     create: db.transaction((name: string, color: string | null): Tag => {
       const normalized = normalizeTagName(name)
-      if (byName.get(normalized)) throw new GlossError('conflict', `A tag named "${normalized}" already exists.`, 'name')
+      if (byName.get(normalized))
+        throw new GlossError('conflict', `A tag named "${normalized}" already exists.`, 'name')
       return get(ensure(normalized, color).id)
     }),
 
@@ -117,7 +124,8 @@ export function createTags(db: Db) {
         throw new GlossError('invalid_input', `Cannot move "${tag.name}" under itself ("${name}").`, 'name')
       }
       const clash = byName.get(name)
-      if (clash && clash.id !== id) throw new GlossError('conflict', `A tag named "${clash.name}" already exists; merge instead.`, 'name')
+      if (clash && clash.id !== id)
+        throw new GlossError('conflict', `A tag named "${clash.name}" already exists; merge instead.`, 'name')
       for (const child of descendants.all(tag.name)) {
         const renamed = name + child.name.slice(tag.name.length)
         const childClash = byName.get(renamed)
@@ -127,7 +135,8 @@ export function createTags(db: Db) {
         setName.run(renamed, child.id)
       }
       setName.run(name, id)
-      for (const ancestor of ancestorsOf(name)) if (!byName.get(ancestor)) insert.run(newId(), ancestor, null, now())
+      for (const ancestor of ancestorsOf(name))
+        if (!byName.get(ancestor)) insert.run(newId(), ancestor, null, now())
       return get(id)
     }),
 
@@ -143,13 +152,22 @@ export function createTags(db: Db) {
       const addedTo = new Set<string>()
       const hadTarget = new Set(excerptsOf.all(intoId).map((r) => r.excerpt_id))
       for (const fromId of new Set(fromIds)) {
-        if (fromId === intoId) throw new GlossError('invalid_input', `Cannot merge "${into.name}" into itself.`, 'fromIds')
+        if (fromId === intoId)
+          throw new GlossError('invalid_input', `Cannot merge "${into.name}" into itself.`, 'fromIds')
         const from = requireTag(fromId, 'fromIds')
         if (descendants.all(from.name).length > 0) {
-          throw new GlossError('conflict', `Cannot merge "${from.name}": it has sub-tags. Merge or rename them first.`, 'fromIds')
+          throw new GlossError(
+            'conflict',
+            `Cannot merge "${from.name}": it has sub-tags. Merge or rename them first.`,
+            'fromIds',
+          )
         }
         if (isBelow(into.name, from.name)) {
-          throw new GlossError('invalid_input', `Cannot merge "${from.name}" into its own sub-tag "${into.name}".`, 'fromIds')
+          throw new GlossError(
+            'invalid_input',
+            `Cannot merge "${from.name}" into its own sub-tag "${into.name}".`,
+            'fromIds',
+          )
         }
         const snap = snapshot(from)
         for (const excerptId of snap.excerptIds) {
@@ -171,27 +189,37 @@ export function createTags(db: Db) {
       return snapshots
     }),
 
-    restore: db.transaction((snapshots: TagSnapshot[], untag?: { tagId: string; excerptIds: string[] }): Tag[] => {
-      // parents first, so a restored child never creates a fresh parent
-      const ordered = [...snapshots].sort((a, b) => a.name.split('/').length - b.name.split('/').length)
-      for (const snap of ordered) {
-        const clash = byName.get(snap.name)
-        if (clash && clash.id !== snap.id) {
-          throw new GlossError('conflict', `Cannot restore "${snap.name}": another tag now has that name.`, 'snapshots')
-        }
-        if (!clash) {
-          for (const ancestor of ancestorsOf(snap.name)) {
-            if (!byName.get(ancestor) && !ordered.some((s) => s.name.toLowerCase() === ancestor.toLowerCase())) {
-              insert.run(newId(), ancestor, null, now())
-            }
+    restore: db.transaction(
+      (snapshots: TagSnapshot[], untag?: { tagId: string; excerptIds: string[] }): Tag[] => {
+        // parents first, so a restored child never creates a fresh parent
+        const ordered = [...snapshots].sort((a, b) => a.name.split('/').length - b.name.split('/').length)
+        for (const snap of ordered) {
+          const clash = byName.get(snap.name)
+          if (clash && clash.id !== snap.id) {
+            throw new GlossError(
+              'conflict',
+              `Cannot restore "${snap.name}": another tag now has that name.`,
+              'snapshots',
+            )
           }
-          insert.run(snap.id, snap.name, snap.color, snap.createdAt)
+          if (!clash) {
+            for (const ancestor of ancestorsOf(snap.name)) {
+              if (
+                !byName.get(ancestor) &&
+                !ordered.some((s) => s.name.toLowerCase() === ancestor.toLowerCase())
+              ) {
+                insert.run(newId(), ancestor, null, now())
+              }
+            }
+            insert.run(snap.id, snap.name, snap.color, snap.createdAt)
+          }
+          for (const excerptId of snap.excerptIds)
+            if (excerptExists.get(excerptId)) link.run(excerptId, snap.id)
         }
-        for (const excerptId of snap.excerptIds) if (excerptExists.get(excerptId)) link.run(excerptId, snap.id)
-      }
-      if (untag) for (const excerptId of untag.excerptIds) unlink.run(excerptId, untag.tagId)
-      return snapshots.map((s) => get(s.id))
-    }),
+        if (untag) for (const excerptId of untag.excerptIds) unlink.run(excerptId, untag.tagId)
+        return snapshots.map((s) => get(s.id))
+      },
+    ),
   }
 }
 

@@ -48,7 +48,10 @@ const tagName = z
   .trim()
   .min(1, 'tag name is empty')
   .max(200, 'tag name is longer than 200 characters')
-  .refine((name) => !name.split('/').some((part) => part.trim() === ''), 'tag name has an empty level between slashes')
+  .refine(
+    (name) => !name.split('/').some((part) => part.trim() === ''),
+    'tag name has an empty level between slashes',
+  )
 const color = z.enum(EXCERPT_COLORS)
 const tagColor = z
   .string()
@@ -109,7 +112,9 @@ export const contract = {
     summary: 'Import pasted or uploaded content',
   },
   renameArticle: {
-    input: z.object({ id: id('article id'), title: z.string().trim().min(1, 'title is empty').max(500) }).strict(),
+    input: z
+      .object({ id: id('article id'), title: z.string().trim().min(1, 'title is empty').max(500) })
+      .strict(),
     output: returns<ArticleSummary>(),
     effect: 'write',
     summary: 'Rename an article',
@@ -241,7 +246,9 @@ export const contract = {
     summary: 'Change a tag’s color',
   },
   mergeTags: {
-    input: z.object({ fromIds: z.array(id('tag id')).min(1, 'fromIds is empty'), intoId: id('tag id') }).strict(),
+    input: z
+      .object({ fromIds: z.array(id('tag id')).min(1, 'fromIds is empty'), intoId: id('tag id') })
+      .strict(),
     output: returns<TagMergeResult>(),
     effect: 'write',
     summary: 'Fold tags into another one',
@@ -290,7 +297,9 @@ export const contract = {
   },
 
   listNotes: {
-    input: z.object({ articleId: id('article id').optional(), includeDeleted: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ articleId: id('article id').optional(), includeDeleted: z.boolean().default(false) })
+      .strict(),
     output: returns<NoteSummary[]>(),
     effect: 'read',
     summary: 'Notes, newest first; optionally only those linked to an article',
@@ -370,7 +379,9 @@ export const contract = {
     input: z
       .object({
         scope: exportScope,
-        format: z.enum(EXPORT_FORMATS.filter((f) => f !== 'pdf') as [Exclude<(typeof EXPORT_FORMATS)[number], 'pdf'>]),
+        format: z.enum(
+          EXPORT_FORMATS.filter((f) => f !== 'pdf') as [Exclude<(typeof EXPORT_FORMATS)[number], 'pdf'>],
+        ),
       })
       .strict(),
     output: returns<RenderedExport>(),
@@ -417,7 +428,9 @@ export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input
 export type OutputOf<K extends OperationName> = Contract[K]['output'] extends Output<infer T> ? T : never
 
 /** What the core implements: one handler per operation, inputs already validated. */
-export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> }
+export type Handlers = {
+  [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
+}
 
 /** What a UI sees: every operation, async, taking the unparsed input. */
 export type GlossApi = { [K in OperationName]: (input: InputOf<K>) => Promise<OutputOf<K>> }

@@ -3,7 +3,10 @@ import { contract, isOperationName, type Handlers, type OperationName } from './
 import { GlossError } from './errors'
 
 /** Validate an operation's raw input against the contract; throws a GlossError naming the field. */
-export function parseInput<K extends OperationName>(name: K, raw: unknown): z.output<(typeof contract)[K]['input']> {
+export function parseInput<K extends OperationName>(
+  name: K,
+  raw: unknown,
+): z.output<(typeof contract)[K]['input']> {
   const result = contract[name].input.safeParse(raw ?? {})
   if (result.success) return result.data as z.output<(typeof contract)[K]['input']>
   const issue = result.error.issues[0]!

@@ -192,7 +192,8 @@ export const EXPORT_FORMATS = ['md', 'html', 'json', 'w3c', 'csv', 'pdf', 'bibte
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** What an export covers: one note; one article with its excerpts and the notes citing it; everything. */
-export type ExportScope = { kind: 'note'; id: string } | { kind: 'article'; id: string } | { kind: 'notebook' }
+export type ExportScope =
+  { kind: 'note'; id: string } | { kind: 'article'; id: string } | { kind: 'notebook' }
 
 export interface ExportResult {
   /** the file written, or the folder for a whole-notebook Markdown/HTML export */

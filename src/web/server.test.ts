@@ -28,19 +28,28 @@ afterAll(async () => {
 
 /** node:http, because fetch may not set Host. */
 function raw(path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: shell.port, path, method: body ? 'POST' : 'GET', headers }, (res) => {
-      let data = ''
-      res.on('data', (c) => (data += c))
-      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: shell.port, path, method: body ? 'POST' : 'GET', headers },
+        (res) => {
+          let data = ''
+          res.on('data', (c) => (data += c))
+          res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }))
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    },
+  )
 }
 
 const api = (name: string, input: unknown, headers: Record<string, string> = {}) =>
-  raw(`/api/${name}`, { 'content-type': 'application/json', 'x-gloss-token': shell.token, ...headers }, JSON.stringify(input))
+  raw(
+    `/api/${name}`,
+    { 'content-type': 'application/json', 'x-gloss-token': shell.token, ...headers },
+    JSON.stringify(input),
+  )
 
 test('listens on 127.0.0.1 with a token in the printed URL', () => {
   expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/)

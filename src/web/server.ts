@@ -55,7 +55,12 @@ export interface WebShell {
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+) {
   res.writeHead(status, {
     'content-type': type,
     'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -94,12 +99,17 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   let port = 0
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST.' } })
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST.' } })
     if (!tokenMatches(req.headers['x-gloss-token'] as string | undefined, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token.' } })
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Missing or wrong token.' },
+      })
     }
     try {
-      if (!isOperationName(name)) throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
+      if (!isOperationName(name))
+        throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
       const body = await readBody(req)
       let raw: unknown
       try {
@@ -118,8 +128,10 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     const fromQuery = url.searchParams.get('token')
-    const authorized = tokenMatches(fromQuery, token) || tokenMatches(cookieValue(req.headers.cookie, COOKIE), token)
-    if (!authorized) return send(res, 401, 'Gloss: open the URL printed by `gloss serve` (it carries the access token).')
+    const authorized =
+      tokenMatches(fromQuery, token) || tokenMatches(cookieValue(req.headers.cookie, COOKIE), token)
+    if (!authorized)
+      return send(res, 401, 'Gloss: open the URL printed by `gloss serve` (it carries the access token).')
     if (fromQuery) res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     if (!existsSync(join(staticRoot, 'index.html'))) {
       return send(res, 503, 'Gloss: the web renderer is not built yet; run `npm run build:web`.')
@@ -136,7 +148,9 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
     if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'Forbidden origin')
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error) => sendJson(res, 500, { ok: false, error: toErrorData(error) }))
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error) =>
+        sendJson(res, 500, { ok: false, error: toErrorData(error) }),
+      )
     } else {
       handleStatic(req, res, url)
     }

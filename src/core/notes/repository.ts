@@ -84,16 +84,24 @@ export function createNotes(db: Db) {
 
     create: db.transaction((input: { title: string; content?: unknown; id?: string }): Note => {
       const id = input.id ?? newId()
-      if (input.id && byId.get(input.id)) throw new GlossError('conflict', `A note with id "${input.id}" already exists.`, 'id')
+      if (input.id && byId.get(input.id))
+        throw new GlossError('conflict', `A note with id "${input.id}" already exists.`, 'id')
       const index = deriveNoteIndex(input.content ?? emptyNoteContent())
-      insert.run({ id, title: input.title, content: JSON.stringify(index.content), text: index.text, at: now() })
+      insert.run({
+        id,
+        title: input.title,
+        content: JSON.stringify(index.content),
+        text: index.text,
+        at: now(),
+      })
       writeLinks(id, index.links)
       return get(id)
     }),
 
     save: db.transaction((input: { id: string; title?: string; content: unknown }): NoteSummary => {
       const current = row(input.id)
-      if (current.deleted_at) throw new GlossError('conflict', 'This note is deleted; restore it before editing.', 'id')
+      if (current.deleted_at)
+        throw new GlossError('conflict', 'This note is deleted; restore it before editing.', 'id')
       const index = deriveNoteIndex(input.content)
       save.run({
         id: input.id,

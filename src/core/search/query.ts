@@ -25,12 +25,19 @@ export function toFtsQuery(input: string): string | null {
   }
   if (groups.length === 0) {
     if (excluded.length > 0) {
-      throw new GlossError('invalid_input', 'The search only excludes words (with “-”); add a word to look for.', 'query')
+      throw new GlossError(
+        'invalid_input',
+        'The search only excludes words (with “-”); add a word to look for.',
+        'query',
+      )
     }
     return null
   }
   const positive = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0])).join(' AND ')
-  return excluded.reduce((q, term) => `${q} NOT ${term}`, groups.length > 1 || groups[0]!.length > 1 ? `(${positive})` : positive)
+  return excluded.reduce(
+    (q, term) => `${q} NOT ${term}`,
+    groups.length > 1 || groups[0]!.length > 1 ? `(${positive})` : positive,
+  )
 }
 
 interface Token {
@@ -65,7 +72,13 @@ function tokenize(input: string): Token[] {
     const word = match[0]
     i += word.length
     if (word === 'OR' && !negated) tokens.push({ kind: 'or', text: word, negated, prefix: false })
-    else tokens.push({ kind: 'term', text: word.replace(/\*+$/, ''), negated, prefix: /\w\*+$/u.test(word) || /\p{L}\*+$/u.test(word) })
+    else
+      tokens.push({
+        kind: 'term',
+        text: word.replace(/\*+$/, ''),
+        negated,
+        prefix: /\w\*+$/u.test(word) || /\p{L}\*+$/u.test(word),
+      })
   }
   return tokens
 }

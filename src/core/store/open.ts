@@ -25,7 +25,11 @@ function inspectExisting(path: string): void {
     const version = probe.pragma('user_version', { simple: true }) as number
     const appId = probe.pragma('application_id', { simple: true }) as number
     if (appId !== 0 && appId !== GLOSS_APPLICATION_ID) {
-      throw new GlossError('bad_file', `"${path}" is an SQLite database of another application; Gloss left it untouched.`, 'db')
+      throw new GlossError(
+        'bad_file',
+        `"${path}" is an SQLite database of another application; Gloss left it untouched.`,
+        'db',
+      )
     }
     if (version > LATEST_SCHEMA_VERSION) {
       throw new GlossError(
@@ -37,7 +41,11 @@ function inspectExisting(path: string): void {
     if (version === 0 && appId === 0) {
       const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }
       if (tables.n > 0) {
-        throw new GlossError('bad_file', `"${path}" is an SQLite database but not a Gloss notebook; Gloss left it untouched.`, 'db')
+        throw new GlossError(
+          'bad_file',
+          `"${path}" is an SQLite database but not a Gloss notebook; Gloss left it untouched.`,
+          'db',
+        )
       }
     }
   } catch (error) {

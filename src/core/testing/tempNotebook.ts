@@ -49,8 +49,12 @@ export function openTempNotebook(options: Partial<NotebookOptions> = {}): TempNo
 /** Row counts of every table: proof that a refused operation changed nothing. */
 export function tableCounts(db: Db): Record<string, number> {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`,
+    )
     .pluck()
     .all() as string[]
-  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]))
+  return Object.fromEntries(
+    tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]),
+  )
 }
