@@ -14,8 +14,14 @@ const noUiInCore = {
         { name: 'react-dom', message: 'src/core and src/shared must run in plain Node: no React.' },
       ],
       patterns: [
-        { group: ['electron/*', 'react/*', 'react-dom/*', '@lexical/react', '@lexical/react/*'], message: 'No UI code in src/core or src/shared.' },
-        { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'src/core and src/shared may not depend on the shells.' },
+        {
+          group: ['electron/*', 'react/*', 'react-dom/*', '@lexical/react', '@lexical/react/*'],
+          message: 'No UI code in src/core or src/shared.',
+        },
+        {
+          group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+          message: 'src/core and src/shared may not depend on the shells.',
+        },
       ],
     },
   ],
