@@ -3,16 +3,18 @@
  * protocol, security guards, the IPC bridge, the menu, the window and the
  * single-instance hand-over of files.
  */
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron'
 import { defaultDbPath } from '../core/paths'
 import { toErrorData } from '../shared/errors'
+import type { RestoreResult } from '../shared/model'
 import iconPath from '../../resources/icons/512x512.png?asset'
 import { aboutDetail } from './about'
 import { importablePathsFromArgv, type LaunchData } from './args'
 import { APP_ENTRY_URL, APP_ID, IMPORT_EXTENSIONS, SAMPLE_FILE } from './constants'
 import { sendShellEvent } from './events'
 import { importFiles } from './importing'
+import { invokeOperation } from './invoke'
 import { registerInvokeHandler } from './ipc'
 import { installMenu, type MenuActions } from './menu'
 import { Notebook } from './notebook'
@@ -151,6 +153,7 @@ function start(): void {
 
   const actions: MenuActions = {
     importFiles: () => void chooseAndImport(),
+    restoreBackup: () => void chooseAndRestore(),
     command: (command) => sendShellEvent(mainWindow, { type: 'command', command }),
     setTheme,
     about: () => void showAbout(dbPath),
@@ -218,6 +221,44 @@ function start(): void {
     if (result.canceled || result.filePaths.length === 0) return
     for (const event of await importFiles(result.filePaths, opened.dispatch))
       sendShellEvent(mainWindow, event)
+  }
+
+  /** Restore after the user confirms; the core keeps the current notebook in backups/ first. */
+  async function chooseAndRestore(): Promise<void> {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Restore Gloss from a backup',
+      buttonLabel: 'Restore…',
+      properties: ['openFile'],
+      filters: [{ name: 'Gloss backups', extensions: ['db', 'sqlite', 'sqlite3'] }],
+    }
+    const chosen = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options)
+    const file = chosen.filePaths[0]
+    if (chosen.canceled || !file) return
+    const confirm: Electron.MessageBoxOptions = {
+      type: 'warning',
+      buttons: ['Restore', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: `Replace this notebook with “${basename(file)}”?`,
+      detail:
+        'Everything in the notebook is replaced by the backup. The current notebook is saved to the backups folder first, so this can be undone by restoring that copy.',
+    }
+    const answer = mainWindow
+      ? await dialog.showMessageBox(mainWindow, confirm)
+      : await dialog.showMessageBox(confirm)
+    if (answer.response !== 0) return
+    const reply = await invokeOperation('restoreNotebook', { path: file }, opened.dispatch)
+    if (!reply.ok) {
+      sendShellEvent(mainWindow, { type: 'import-failed', message: reply.error.message })
+      return
+    }
+    const result = reply.value as RestoreResult
+    sendShellEvent(mainWindow, {
+      type: 'restored',
+      message: `Restored from “${basename(file)}”. The previous notebook was saved as ${result.safetyBackup}.`,
+    })
   }
 }
 

@@ -7,7 +7,13 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function setup(platform: NodeJS.Platform, developer = false) {
-  const actions: MenuActions = { importFiles: vi.fn(), command: vi.fn(), setTheme: vi.fn(), about: vi.fn() }
+  const actions: MenuActions = {
+    importFiles: vi.fn(),
+    restoreBackup: vi.fn(),
+    command: vi.fn(),
+    setTheme: vi.fn(),
+    about: vi.fn(),
+  }
   const template = menuTemplate(actions, { appName: 'Gloss', theme: 'dark', developer, platform })
   const items = flatten(template)
   const byLabel = (label: string) => items.find((item) => item.label === label)
@@ -15,6 +21,13 @@ function setup(platform: NodeJS.Platform, developer = false) {
 }
 
 describe('menuTemplate', () => {
+  it('offers restoring from a backup in the File menu', () => {
+    const { actions, byLabel } = setup('linux')
+    const item = byLabel('Restore from Backup…')!
+    ;(item.click as () => void)()
+    expect(actions.restoreBackup).toHaveBeenCalledOnce()
+  })
+
   it('has File, Edit, View and Help', () => {
     const { template } = setup('linux')
     expect(template.map((item) => item.label ?? item.role)).toEqual(['&File', '&Edit', '&View', '&Help'])

@@ -8,6 +8,7 @@ import type { ThemeSource } from './preferences'
 
 export interface MenuActions {
   importFiles(): void
+  restoreBackup(): void
   command(command: ShellCommand): void
   setTheme(theme: ThemeSource): void
   about(): void
@@ -65,6 +66,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         { type: 'separator' },
         command('Export…', 'export'),
         command('Back Up…', 'backup'),
+        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -19,6 +19,8 @@ export type ShellEvent =
   | { type: 'command'; command: ShellCommand }
   | { type: 'imported'; results: ImportResult[] }
   | { type: 'import-failed'; message: string }
+  /** the notebook was replaced from a backup: everything shown is stale */
+  | { type: 'restored'; message: string }
   | { type: 'theme'; theme: 'light' | 'dark' }
 
 export interface ShellBridge {

@@ -10,6 +10,11 @@ export function useShellEvents(gloss: GlossContextValue) {
   useEffect(() => {
     const shell = window.glossShell
     if (!shell) return
+    const restored = sessionStorage.getItem('gloss-restored')
+    if (restored) {
+      sessionStorage.removeItem('gloss-restored')
+      ref.current.feedback.notify(restored)
+    }
     return shell.onEvent((event: ShellEvent) => {
       const { ui, layout, commands, notebook, feedback, theme } = ref.current
       switch (event.type) {
@@ -37,6 +42,10 @@ export function useShellEvents(gloss: GlossContextValue) {
           return void notebook.afterImport(event.results)
         case 'import-failed':
           return feedback.notify(event.message, { kind: 'error' })
+        case 'restored':
+          // every list and article on screen is from the old notebook: start afresh
+          sessionStorage.setItem('gloss-restored', event.message)
+          return window.location.reload()
         case 'theme':
           return theme.setShellTheme(event.theme)
       }
