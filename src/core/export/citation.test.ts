@@ -2,9 +2,14 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { bibtexEscape, bylineAuthors, dateParts, type CslItem } from './citation'
 import { renderExport } from './index'
 import { expectGolden } from './testing/golden'
-import { IDS, MAPS_URL, normalizeVolatile, openSampleNotebook, type SampleNotebook } from './testing/sample'
-
-const AT = '2025-01-02T03:04:05.000Z'
+import {
+  EXPORTED_AT as AT,
+  IDS,
+  MAPS_URL,
+  normalizeVolatile,
+  openSampleNotebook,
+  type SampleNotebook,
+} from './testing/sample'
 
 let nb: SampleNotebook
 beforeEach(async () => {

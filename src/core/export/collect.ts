@@ -9,7 +9,7 @@
  * `visibleExcerpts`.
  */
 import { GlossError } from '../../shared/errors'
-import type { ArticleFormat, Excerpt, ExportScope, NoteLink, SectionKind, TagRef } from '../../shared/model'
+import type { ArticleSummary, Excerpt, ExportScope, NoteLink, SectionKind, TagRef } from '../../shared/model'
 import type { SerializedEditorState } from 'lexical'
 import { now } from '../store/clock'
 import type { Db } from '../store/open'
@@ -28,16 +28,11 @@ export interface SectionRecord {
   quarantineReason: string | null
 }
 
-export interface ArticleRecord {
-  id: string
-  title: string
-  format: ArticleFormat
-  sourcePath: string | null
-  sourceUrl: string | null
-  byline: string | null
-  publishedAt: string | null
-  importedAt: string
-  contentHash: string
+/** An article as the notebook stores it: its summary without the counts, and its content. */
+export interface ArticleRecord extends Omit<
+  ArticleSummary,
+  'sectionCount' | 'hiddenCount' | 'excerptCount' | 'noteCount'
+> {
   text: string
   contentHtml: string | null
   /** every section in reading order, quarantined ones included */
@@ -83,7 +78,7 @@ export interface ExportData {
 interface ArticleDbRow {
   id: string
   title: string
-  format: ArticleFormat
+  format: ArticleSummary['format']
   source_path: string | null
   source_url: string | null
   byline: string | null

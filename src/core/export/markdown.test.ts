@@ -8,15 +8,14 @@ import { escapeMarkdown } from './markdown'
 import { obsidianTag } from './names'
 import { expectGolden } from './testing/golden'
 import {
+  EXPORTED_AT as AT,
+  SAMPLE_TITLE as TITLE,
   IDS,
   normalizeVolatile,
   openSampleNotebook,
   SILENCE_QUOTE,
   type SampleNotebook,
 } from './testing/sample'
-
-const AT = '2025-01-02T03:04:05.000Z'
-const TITLE = 'The story of Trump and Kim’s relationship began on a tense note'
 
 let nb: SampleNotebook
 beforeEach(async () => {

@@ -3,6 +3,7 @@ import { reanchor } from '../anchoring'
 import { renderExport } from './index'
 import { expectGolden } from './testing/golden'
 import {
+  EXPORTED_AT as AT,
   IDS,
   normalizeVolatile,
   openSampleNotebook,
@@ -10,8 +11,6 @@ import {
   type SampleNotebook,
 } from './testing/sample'
 import { codePointOffset, utf16Offset, type AnnotationCollection, type WebAnnotation } from './w3c'
-
-const AT = '2025-01-02T03:04:05.000Z'
 
 let nb: SampleNotebook
 beforeEach(async () => {

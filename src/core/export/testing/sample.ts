@@ -18,6 +18,10 @@ import { openTempNotebook, type TempNotebook } from '../../testing/tempNotebook'
 import type { NotebookOptions } from '../../notebook'
 import type { Db } from '../../store/open'
 
+/** A fixed export time, so golden files don't change from run to run. */
+export const EXPORTED_AT = '2025-01-02T03:04:05.000Z'
+export const SAMPLE_TITLE = 'The story of Trump and Kim’s relationship began on a tense note'
+
 export const IDS = {
   summits: '00000000-0000-4000-8000-0000000000e1',
   silence: '00000000-0000-4000-8000-0000000000e2',
