@@ -33,94 +33,68 @@ interface HitRow {
 const HAS_TAG = `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
   WHERE et.excerpt_id = e.id AND (t.name = @tag COLLATE NOCASE OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE))`
 const LIVE_TAGGED = `SELECT 1 FROM excerpts e WHERE e.deleted_at IS NULL AND ${HAS_TAG}`
-const snippet = (table: string, column: number) => `snippet(${table}, ${column}, @open, @close, '…', 14)`
 
 /**
- * Two phases per kind: rank and filter every match without snippets (one statement), then
- * build snippets for the top `limit` rows only, one rowid seek each: on a common word,
- * snippets for every match would cost far more than the search itself.
+ * One statement per kind. FTS5 hands matches over best first (it consumes `ORDER BY rank`), each
+ * is joined and filtered as it comes, and snippet() runs only for the rows that pass, so a common
+ * word costs its ranking plus `limit` snippets, never a snippet per match. The FTS table is not
+ * aliased: snippet() and MATCH take its name.
  */
-interface KindQuery {
-  table: string
-  column: number
-  /** reads `matches(seq, rank)`; returns HitRow columns but the snippet, best first */
-  top: string
+function kindQuery(table: string, column: number, select: string, from: string, where: string): string {
+  return `SELECT ${select}, ${table}.rank AS rank,
+      snippet(${table}, ${column}, @open, @close, '…', 14) AS snippet
+    FROM ${table} ${from}
+    WHERE ${table} MATCH @q AND ${where}
+    ORDER BY ${table}.rank LIMIT @limit`
 }
 
-const QUERIES: Record<SearchHitKind, KindQuery> = {
-  article: {
-    table: 'articles_fts',
-    column: -1,
-    top: `SELECT m.seq, m.rank, a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id,
-       NULL AS section_ordinal, a.title
-     FROM matches m JOIN articles a ON a.seq = m.seq
-     WHERE (@articleId IS NULL OR a.id = @articleId)
-       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))
-     ORDER BY m.rank LIMIT @limit`,
-  },
-  section: {
-    table: 'sections_fts',
-    column: 0,
-    top: `SELECT m.seq, m.rank, s.id, s.article_id, a.title AS article_title, s.id AS section_id,
-       s.ordinal AS section_ordinal, a.title
-     FROM matches m JOIN sections s ON s.seq = m.seq JOIN articles a ON a.id = s.article_id
-     WHERE (@includeQuarantined OR s.kind != 'quarantined')
+const QUERIES: Record<SearchHitKind, string> = {
+  article: kindQuery(
+    'articles_fts',
+    -1,
+    `a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id, NULL AS section_ordinal, a.title`,
+    `JOIN articles a ON a.seq = articles_fts.rowid`,
+    `(@articleId IS NULL OR a.id = @articleId)
+       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))`,
+  ),
+  section: kindQuery(
+    'sections_fts',
+    0,
+    `s.id, s.article_id, a.title AS article_title, s.id AS section_id, s.ordinal AS section_ordinal, a.title`,
+    `JOIN sections s ON s.seq = sections_fts.rowid JOIN articles a ON a.id = s.article_id`,
+    `(@includeQuarantined OR s.kind != 'quarantined')
        AND (@articleId IS NULL OR s.article_id = @articleId)
-       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))
-     ORDER BY m.rank LIMIT @limit`,
-  },
-  excerpt: {
-    table: 'excerpts_fts',
-    column: -1,
-    top: `SELECT m.seq, m.rank, e.id, e.article_id, a.title AS article_title, e.section_id,
-       s.ordinal AS section_ordinal, a.title
-     FROM matches m JOIN excerpts e ON e.seq = m.seq
-       JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id
-     WHERE e.deleted_at IS NULL
+       AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))`,
+  ),
+  excerpt: kindQuery(
+    'excerpts_fts',
+    -1,
+    `e.id, e.article_id, a.title AS article_title, e.section_id, s.ordinal AS section_ordinal, a.title`,
+    `JOIN excerpts e ON e.seq = excerpts_fts.rowid
+       JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id`,
+    `e.deleted_at IS NULL
        AND (@articleId IS NULL OR e.article_id = @articleId)
-       AND (@tag IS NULL OR ${HAS_TAG})
-     ORDER BY m.rank LIMIT @limit`,
-  },
-  note: {
-    table: 'notes_fts',
-    column: -1,
-    top: `SELECT m.seq, m.rank, n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id,
-       NULL AS section_ordinal, CASE WHEN n.title = '' THEN 'Untitled note' ELSE n.title END AS title
-     FROM matches m JOIN notes n ON n.seq = m.seq
-     WHERE n.deleted_at IS NULL
+       AND (@tag IS NULL OR ${HAS_TAG})`,
+  ),
+  note: kindQuery(
+    'notes_fts',
+    -1,
+    `n.id, NULL AS article_id, NULL AS article_title, NULL AS section_id, NULL AS section_ordinal,
+       CASE WHEN n.title = '' THEN 'Untitled note' ELSE n.title END AS title`,
+    `JOIN notes n ON n.seq = notes_fts.rowid`,
+    `n.deleted_at IS NULL
        AND (@articleId IS NULL OR EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = @articleId))
        AND (@tag IS NULL OR EXISTS (SELECT 1 FROM note_links l JOIN excerpts e ON e.id = l.target_id
-         WHERE l.note_id = n.id AND l.target_type = 'excerpt' AND e.deleted_at IS NULL AND ${HAS_TAG}))
-     ORDER BY m.rank LIMIT @limit`,
-  },
+         WHERE l.note_id = n.id AND l.target_type = 'excerpt' AND e.deleted_at IS NULL AND ${HAS_TAG}))`,
+  ),
 }
 
-const ALL_KINDS: SearchHitKind[] = ['article', 'section', 'excerpt', 'note']
-
-type TopRow = Omit<HitRow, 'snippet'> & { seq: number }
+export const SEARCH_KINDS: SearchHitKind[] = ['article', 'section', 'excerpt', 'note']
 
 export function createSearch(db: Db) {
   const statements = Object.fromEntries(
-    ALL_KINDS.map((kind) => {
-      const { table, column, top } = QUERIES[kind]
-      return [
-        kind,
-        {
-          top: db.prepare<Record<string, unknown>, TopRow>(
-            `WITH matches AS (SELECT rowid AS seq, rank FROM ${table} WHERE ${table} MATCH @q) ${top}`,
-          ),
-          snippet: db
-            .prepare<Record<string, unknown>, string>(
-              `SELECT ${snippet(table, column)} FROM ${table} WHERE ${table} MATCH @q AND rowid = @seq`,
-            )
-            .pluck(),
-        },
-      ]
-    }),
-  ) as Record<
-    SearchHitKind,
-    { top: Statement<Record<string, unknown>, TopRow>; snippet: Statement<Record<string, unknown>, string> }
-  >
+    SEARCH_KINDS.map((kind) => [kind, db.prepare<Record<string, unknown>, HitRow>(QUERIES[kind])]),
+  ) as Record<SearchHitKind, Statement<Record<string, unknown>, HitRow>>
 
   /** Up to `limit` hits of each kind, best first within the kind. */
   return function search(input: SearchInput): SearchResult {
@@ -132,11 +106,12 @@ export function createSearch(db: Db) {
       tag: input.tag ?? null,
       includeQuarantined: input.includeQuarantined ? 1 : 0,
       limit: input.limit,
+      open: SNIPPET_OPEN,
+      close: SNIPPET_CLOSE,
     }
     const hits: SearchHit[] = []
-    for (const kind of input.kinds ?? ALL_KINDS) {
-      const { top, snippet } = statements[kind]
-      for (const row of top.all(params)) {
+    for (const kind of input.kinds ?? SEARCH_KINDS) {
+      for (const row of statements[kind].all(params)) {
         hits.push({
           kind,
           id: row.id,
@@ -145,7 +120,7 @@ export function createSearch(db: Db) {
           sectionId: row.section_id,
           sectionOrdinal: row.section_ordinal,
           title: row.title,
-          snippet: snippet.get({ q, seq: row.seq, open: SNIPPET_OPEN, close: SNIPPET_CLOSE }) ?? '',
+          snippet: row.snippet,
           rank: row.rank,
         })
       }
