@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { isOperationName } from '../shared/contract'
 import { parseInput } from '../shared/dispatch'
@@ -26,6 +27,10 @@ const STATUS: Record<GlossErrorCode, number> = {
   quote_ambiguous: 422,
   future_schema: 409,
   file_exists: 409,
+  locked: 423,
+  disk_full: 507,
+  read_only: 409,
+  corrupt: 500,
   internal: 500,
 }
 
@@ -55,12 +60,32 @@ export interface WebShell {
   close(): Promise<void>
 }
 
+/**
+ * A request the HTTP layer refuses before it reaches the contract: a malformed target or
+ * path (400), a body over the limit (413). The message names the input and the reason.
+ */
+class BadRequest extends GlossError {
+  constructor(
+    readonly status: number,
+    message: string,
+    field: string,
+  ) {
+    super('invalid_input', message, field)
+  }
+}
+
 function send(
   res: ServerResponse,
   status: number,
   body: string | Buffer,
   type = 'text/plain; charset=utf-8',
 ) {
+  // An answer already under way, or a client already gone: nothing more can be said; a
+  // second writeHead would throw (ERR_HTTP_HEADERS_SENT) where no one catches it.
+  if (res.headersSent || res.destroyed) {
+    if (!res.writableEnded) res.destroy()
+    return
+  }
   res.writeHead(status, {
     'content-type': type,
     'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -68,6 +93,7 @@ function send(
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
   })
   res.end(body)
 }
@@ -75,22 +101,94 @@ function send(
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8')
 
-function readBody(req: IncomingMessage): Promise<string> {
+const tooLarge = () => new BadRequest(413, 'The request body is larger than 32 MB.', 'body')
+
+/** The body as UTF-8; rejects (never throws) when it is too large or the client hangs up first. */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    let settled = false
+    const fail = (error: Error) => {
+      if (settled) return
+      settled = true
+      reject(error)
+    }
+    // refuse a declared size at once, before reading a byte of it
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      res.shouldKeepAlive = false // the rest of the body is never read: hang up after answering
+      return fail(tooLarge())
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
+      if (settled) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new GlossError('invalid_input', 'The request is larger than 32 MB.', 'body'))
-        req.destroy()
+        res.shouldKeepAlive = false
+        chunks.length = 0
+        fail(tooLarge())
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+    req.on('end', () => {
+      if (settled) return
+      settled = true
+      resolveBody(Buffer.concat(chunks).toString('utf8'))
+    })
+    req.on('error', fail)
+    // 'close' before 'end': the client hung up halfway (after 'end' this is a no-op)
+    req.on('close', () =>
+      fail(new BadRequest(400, 'The request body ended early: the client closed the connection.', 'body')),
+    )
   })
+}
+
+/**
+ * The request target as a URL on our origin. Only origin-form ("/path?query") is accepted:
+ * absolute-form ("http://host/…") is for proxies and authority-form / "*" name no page.
+ * Prefixing our origin keeps "//host/x" a path here instead of a different host.
+ */
+function requestUrl(target: string | undefined, port: number): URL {
+  if (!target?.startsWith('/')) {
+    throw new BadRequest(400, 'Bad request: the request target must be a path starting with "/".', 'url')
+  }
+  try {
+    return new URL(`http://127.0.0.1:${port}${target}`)
+  } catch {
+    throw new BadRequest(400, 'Bad request: the request target is not a valid URL path.', 'url')
+  }
+}
+
+/** The URL path as a file path: percent-decoded, no NUL; a BadRequest when it cannot be. */
+function decodedPath(pathname: string): string {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    throw new BadRequest(400, 'Bad request: the path is not valid percent-encoded UTF-8.', 'url')
+  }
+  if (decoded.includes('\0')) throw new BadRequest(400, 'Bad request: the path holds a NUL character.', 'url')
+  return decoded
+}
+
+/** Malformed HTTP the parser refused (bad request line, oversized headers, timeouts): answer and hang up. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const body =
+    status === 431
+      ? 'Bad request: the request headers are too large.'
+      : status === 408
+        ? 'Bad request: the request took too long to arrive.'
+        : 'Bad request: this is not a well-formed HTTP request.'
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }
 
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
@@ -110,7 +208,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
     try {
       if (!isOperationName(name))
         throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
-      const body = await readBody(req)
+      const body = await readBody(req, res)
       let raw: unknown
       try {
         raw = body ? JSON.parse(body) : {}
@@ -121,7 +219,8 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
       sendJson(res, 200, { ok: true, value: await options.host.dispatch(name, input) })
     } catch (error) {
       const data = toErrorData(error)
-      sendJson(res, STATUS[data.code] ?? 500, { ok: false, error: data })
+      const status = error instanceof BadRequest ? error.status : (STATUS[data.code] ?? 500)
+      sendJson(res, status, { ok: false, error: data })
     }
   }
 
@@ -136,29 +235,39 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
     if (!existsSync(join(staticRoot, 'index.html'))) {
       return send(res, 503, 'Gloss: the web renderer is not built yet; run `npm run build:web`.')
     }
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    const relative = normalize(decodedPath(url.pathname)).replace(/^([/\\])+/, '')
     let file = resolve(staticRoot, relative)
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return send(res, 403, 'Forbidden')
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html')
     send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream')
   }
 
-  const server = createServer((req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'Forbidden host')
     if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'Forbidden origin')
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error) =>
-        sendJson(res, 500, { ok: false, error: toErrorData(error) }),
-      )
-    } else {
-      handleStatic(req, res, url)
-    }
+    const url = requestUrl(req.url, port)
+    if (url.pathname.startsWith('/api/')) await handleApi(req, res, url.pathname.slice('/api/'.length))
+    else handleStatic(req, res, url)
+  }
+
+  // No request of any shape may end the server: whatever `handle` throws is answered here.
+  const server = createServer((req, res) => {
+    // a client gone before the answer: the write fails, and that is all
+    res.on('error', () => undefined)
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BadRequest) return send(res, error.status, error.message)
+      console.error('Gloss web shell: a request failed:', error)
+      send(res, 500, 'Gloss: internal error; see the terminal running `gloss serve`.')
+    })
   })
+  server.on('clientError', answerClientError)
 
   return new Promise((resolveShell, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      // after listening, a server error (say, out of file descriptors) is reported, not fatal
+      server.on('error', (error) => console.error('Gloss web shell:', error))
       port = (server.address() as AddressInfo).port
       resolveShell({
         url: `http://127.0.0.1:${port}/?token=${token}`,
