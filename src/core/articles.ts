@@ -15,6 +15,8 @@ import {
   type SectionRow,
 } from './store/rows'
 
+const RECENT_TEXTS = 4
+
 export function createArticles(db: Db) {
   const byId = db.prepare<[string], ArticleRow>(
     `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`,
@@ -40,6 +42,19 @@ export function createArticles(db: Db) {
     UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
       quarantine_reason = CASE WHEN @quarantine THEN coalesce(quarantine_reason, 'hidden by you') ELSE quarantine_reason END
     WHERE article_id = @articleId AND id = @id`)
+
+  // An article's text never changes once stored, so the last few read are kept: excerpts are
+  // made in runs on one article, and reading a long text per excerpt cost more than the write.
+  const recentTexts = new Map<string, string>()
+  function text(id: string): string {
+    const cached = recentTexts.get(id)
+    if (cached !== undefined) return cached
+    const row = textOf.get(id)
+    if (!row) throw new GlossError('not_found', `No article with id "${id}".`, 'articleId')
+    recentTexts.set(id, row.text)
+    if (recentTexts.size > RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!)
+    return row.text
+  }
 
   function summary(id: string): ArticleSummary {
     const row = byId.get(id)
@@ -120,16 +135,13 @@ export function createArticles(db: Db) {
     summary,
     list: (): ArticleSummary[] => all.all().map(toArticleSummary),
 
+    /** The text travels once, as its sections; the reader needs only its length besides. */
     get(id: string): ArticleDetail {
       const article = summary(id)
-      return { ...article, text: textOf.get(id)!.text, sections: sectionsOf.all(id).map(toSection) }
+      return { ...article, textLength: text(id).length, sections: sectionsOf.all(id).map(toSection) }
     },
 
-    text(id: string): string {
-      const row = textOf.get(id)
-      if (!row) throw new GlossError('not_found', `No article with id "${id}".`, 'articleId')
-      return row.text
-    },
+    text,
 
     sections,
 

@@ -9,7 +9,13 @@ import { openNotebook } from './notebook'
 import { defaultSamplePath } from './paths'
 import { GLOSS_APPLICATION_ID } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
-import { openTempNotebook, tableCounts, tempDir, type TempNotebook } from './testing/tempNotebook'
+import {
+  articleText,
+  openTempNotebook,
+  tableCounts,
+  tempDir,
+  type TempNotebook,
+} from './testing/tempNotebook'
 
 const SIXTH_SENTENCE =
   'His camp has not responded to requests for comment on whether he plans to restart talks.'
@@ -22,7 +28,8 @@ afterEach(() => nb.cleanup())
 
 async function sample() {
   const [article] = await nb.call('listArticles', {})
-  return nb.call('getArticle', { id: article!.id })
+  const detail = await nb.call('getArticle', { id: article!.id })
+  return { ...detail, text: articleText(nb.notebook.db, detail.id) }
 }
 
 describe('the sample article', () => {

@@ -39,7 +39,8 @@ export interface Section {
 }
 
 export interface ArticleDetail extends ArticleSummary {
-  text: string
+  /** length of the article's text in UTF-16 code units; the text itself is its sections' */
+  textLength: number
   sections: Section[]
 }
 
@@ -179,6 +180,24 @@ export interface NotebookInfo {
   noteCount: number
   tagCount: number
   deletedCount: number
+  /** open read-only (asked for, the file is not writable, or the disk refused a write): writes fail with `read_only` */
+  readOnly: boolean
+  /** what Gloss's own check of the file found damaged, or null (see src/core/store/integrity.ts) */
+  damage: NotebookDamage | null
+}
+
+/** Damage SQLite's integrity_check can miss: text that no longer agrees with itself. */
+export interface NotebookDamage {
+  /** 'sample': some sections, checked on open; 'full': every article and section, and SQLite's own check */
+  scope: 'sample' | 'full'
+  /** articles whose sections no longer match their text, or whose text no longer matches its hash */
+  articles: Array<{ id: string; title: string; sectionOrdinals: number[]; textChanged: boolean }>
+  /** what SQLite reported, when it found the file itself damaged */
+  sqlite: string | null
+  /** the newest backup that passes its check, or null when none was found */
+  backup: string | null
+  /** for a person: what is damaged and how to restore the backup */
+  message: string
 }
 
 /* ---- export, import of notebook documents, backups ---- */

@@ -12,12 +12,12 @@ export interface Migration {
 const FTS_TOKENIZER = `tokenize = 'porter unicode61 remove_diacritics 2'`
 
 /** FTS5 external-content index kept in sync by triggers, inside the writer's transaction. */
-function ftsFor(table: string, columns: string[]): string {
+function ftsFor(table: string, columns: string[], options = ''): string {
   const cols = columns.join(', ')
   const newCols = columns.map((c) => `new.${c}`).join(', ')
   const oldCols = columns.map((c) => `old.${c}`).join(', ')
   return `
-    CREATE VIRTUAL TABLE ${table}_fts USING fts5(${cols}, content='${table}', content_rowid='seq', ${FTS_TOKENIZER});
+    CREATE VIRTUAL TABLE ${table}_fts USING fts5(${cols}, content='${table}', content_rowid='seq', ${FTS_TOKENIZER}${options});
     CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
       INSERT INTO ${table}_fts(rowid, ${cols}) VALUES (new.seq, ${newCols});
     END;
@@ -134,5 +134,32 @@ export const migrations: Migration[] = [
     },
   },
 ]
+
+const FTS_TABLES: Array<[string, string[]]> = [
+  ['articles', ['title', 'byline']],
+  ['sections', ['text']],
+  ['excerpts', ['exact', 'comment']],
+  ['notes', ['title', 'text']],
+]
+
+migrations.push({
+  // Indexes for what the screens ask: a section by offset (every new excerpt), live excerpts of
+  // one article, the trash's excerpts (tag counts subtract them); FTS prefix indexes so `diplom*`
+  // reads a short prefix doclist instead of merging every term that starts so.
+  version: 2,
+  up(db) {
+    db.exec(`
+      CREATE INDEX sections_by_offset ON sections (article_id, start_offset);
+      CREATE INDEX excerpts_deleted ON excerpts (deleted_at) WHERE deleted_at IS NOT NULL;
+    `)
+    for (const [table, columns] of FTS_TABLES) {
+      db.exec(`
+        DROP TRIGGER ${table}_fts_insert; DROP TRIGGER ${table}_fts_delete; DROP TRIGGER ${table}_fts_update;
+        DROP TABLE ${table}_fts;
+        ${ftsFor(table, columns, `, prefix = '2 3'`)}
+        INSERT INTO ${table}_fts(${table}_fts) VALUES ('rebuild');`)
+    }
+  },
+})
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

@@ -58,3 +58,8 @@ export function tableCounts(db: Db): Record<string, number> {
     tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]),
   )
 }
+
+/** An article's stored text (getArticle sends it only as its sections). */
+export function articleText(db: Db, id: string): string {
+  return db.prepare(`SELECT text FROM articles WHERE id = ?`).pluck().get(id) as string
+}

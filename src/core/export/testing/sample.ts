@@ -14,7 +14,7 @@ import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import type { ArticleDetail, Excerpt } from '../../../shared/model'
 import { sectionLinkLabel } from '../../../shared/notes/labels'
 import { $createExcerptCardNode, $createSectionLinkNode, NOTE_NODES } from '../../../shared/notes/nodes'
-import { openTempNotebook, type TempNotebook } from '../../testing/tempNotebook'
+import { articleText, openTempNotebook, type TempNotebook } from '../../testing/tempNotebook'
 import type { NotebookOptions } from '../../notebook'
 import type { Db } from '../../store/open'
 
@@ -52,9 +52,12 @@ Every summary leaves something out: that is what makes it useful.
 `
 export const MAPS_URL = 'https://example.org/essays/maps?ref=gloss&id=(7)'
 
+/** getArticle's answer with the stored text beside it, for tests that check offsets */
+export type ArticleWithText = ArticleDetail & { text: string }
+
 export interface SampleNotebook extends TempNotebook {
-  article: ArticleDetail
-  maps: ArticleDetail
+  article: ArticleWithText
+  maps: ArticleWithText
   excerpts: { summits: Excerpt; silence: Excerpt; klingner: Excerpt; maps: Excerpt }
   /** the note's Lexical JSON as the editor wrote it */
   noteContent: unknown
@@ -121,7 +124,8 @@ export function writeSampleNote(article: ArticleDetail, silence: Excerpt): unkno
 export async function openSampleNotebook(options: Partial<NotebookOptions> = {}): Promise<SampleNotebook> {
   const nb = openTempNotebook(options) as SampleNotebook
   const [listed] = await nb.call('listArticles', {})
-  const article = await nb.call('getArticle', { id: listed!.id })
+  const withText = (detail: ArticleDetail) => ({ ...detail, text: articleText(nb.notebook.db, detail.id) })
+  const article = withText(await nb.call('getArticle', { id: listed!.id }))
   const summits = await nb.call('createExcerpt', {
     id: IDS.summits,
     articleId: article.id,
@@ -157,7 +161,7 @@ export async function openSampleNotebook(options: Partial<NotebookOptions> = {})
     fileName: 'maps.md',
     sourceUrl: MAPS_URL,
   })
-  const maps = await nb.call('getArticle', { id: imported.article.id })
+  const maps = withText(await nb.call('getArticle', { id: imported.article.id }))
   const mapsExcerpt = await nb.call('createExcerpt', {
     id: IDS.maps,
     articleId: maps.id,

@@ -60,7 +60,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     if (!element || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null
     const range = selection.getRangeAt(0)
     if (!element.contains(range.commonAncestorContainer)) return null
-    const offsets = rangeToOffsets(range, nodes(), article.text.length)
+    const offsets = rangeToOffsets(range, nodes(), article.textLength)
     if (!offsets) return null
     const rect = range.getBoundingClientRect()
     const box = element.getBoundingClientRect()
@@ -69,7 +69,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       Math.max(box.width - 120, 120),
     )
     return { ...offsets, top: rect.top - box.top - 48, left }
-  }, [article.text.length, nodes])
+  }, [article.textLength, nodes])
 
   const readSelection = useCallback(() => setPending(measureSelection()), [measureSelection])
 

@@ -1,0 +1,89 @@
+/** Excerpts over several articles at once: each list and each write returns its rows' own data. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Excerpt } from '../shared/model'
+import { articleText, openTempNotebook, type TempNotebook } from './testing/tempNotebook'
+
+const ARTICLES = 5
+const PER_ARTICLE = 24
+
+let nb: TempNotebook
+const created = new Map<string, Excerpt[]>() // article id → excerpts as createExcerpt returned them
+
+beforeAll(async () => {
+  nb = openTempNotebook({ samplePath: null })
+  for (let i = 0; i < ARTICLES; i++) {
+    const body = Array.from(
+      { length: 8 },
+      (_, j) => `Article ${i} paragraph ${j} tells of ${['rain', 'sun', 'fog', 'wind'][j % 4]} over the bay.`,
+    ).join('\n\n')
+    const { article } = await nb.call('importContent', { content: body, format: 'text' })
+    const sections = await nb.call('listSections', { articleId: article.id })
+    const list: Excerpt[] = []
+    // made out of order, so reading order has to come from the store; "Bay" comes first, "bay" joins it
+    for (let k = PER_ARTICLE - 1; k >= 0; k--) {
+      const section = sections[k % sections.length]!
+      const start = section.start + (k % 3) * 5
+      list.push(
+        await nb.call('createExcerpt', {
+          articleId: article.id,
+          start,
+          end: start + 12,
+          color: (['yellow', 'green', 'blue'] as const)[k % 3],
+          comment: `comment ${i}-${k}`,
+          tags: k % 2 ? ['weather/wet', 'Bay'] : ['bay'],
+        }),
+      )
+    }
+    created.set(article.id, list)
+  }
+})
+afterAll(() => nb.cleanup())
+
+describe('excerpts over several articles', () => {
+  test('createExcerpt returns exactly what getExcerpt then reads', async () => {
+    for (const list of created.values()) {
+      for (const excerpt of list) expect(await nb.call('getExcerpt', { id: excerpt.id })).toEqual(excerpt)
+    }
+  })
+
+  test("each article's list holds its own excerpts, in reading order, with their own data", async () => {
+    for (const [articleId, list] of created) {
+      const listed = await nb.call('listExcerpts', { articleId })
+      expect(listed).toHaveLength(PER_ARTICLE)
+      const text = articleText(nb.notebook.db, articleId)
+      for (const e of listed) {
+        expect(e.articleId).toBe(articleId)
+        expect(text.slice(e.position.start, e.position.end)).toBe(e.quote.exact)
+        expect(e).toEqual(list.find((c) => c.id === e.id))
+      }
+      const order = listed.map((e) => [e.position.start, e.position.end])
+      expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!))
+    }
+  })
+
+  test('filters by color and tag per article agree with the rows', async () => {
+    const [articleId, list] = [...created][2]!
+    const green = await nb.call('listExcerpts', { articleId, color: 'green' })
+    expect(green.map((e) => e.id).sort()).toEqual(
+      list
+        .filter((e) => e.color === 'green')
+        .map((e) => e.id)
+        .sort(),
+    )
+    const wet = await nb.call('listExcerpts', { articleId, tag: 'weather' })
+    expect(wet).toHaveLength(PER_ARTICLE / 2)
+    expect(wet.every((e) => e.tags.map((t) => t.name).join() === 'Bay,weather/wet')).toBe(true)
+  })
+
+  test('the whole notebook lists every article, newest first, and the trash only on request', async () => {
+    const all = await nb.call('listExcerpts', {})
+    expect(all).toHaveLength(ARTICLES * PER_ARTICLE)
+    const articleOrder = [...new Set(all.map((e) => e.articleId))]
+    expect(articleOrder).toEqual([...created.keys()].reverse())
+    const victim = all[7]!
+    await nb.call('deleteExcerpt', { id: victim.id })
+    expect(await nb.call('listExcerpts', { articleId: victim.articleId })).toHaveLength(PER_ARTICLE - 1)
+    const withTrash = await nb.call('listExcerpts', { articleId: victim.articleId, includeDeleted: true })
+    expect(withTrash.find((e) => e.id === victim.id)!.deletedAt).not.toBeNull()
+  })
+})
