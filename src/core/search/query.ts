@@ -7,7 +7,7 @@ import { GlossError } from '../../shared/errors'
  * nothing to look for (empty, or only punctuation).
  */
 export function toFtsQuery(input: string): string | null {
-  const tokens = tokenize(input.normalize('NFC'))
+  const tokens = tokenize(searchableText(input))
   const groups: string[][] = [] // AND of OR-groups
   const excluded: string[] = []
   let joinNext = false
@@ -38,6 +38,15 @@ export function toFtsQuery(input: string): string | null {
     (q, term) => `${q} NOT ${term}`,
     groups.length > 1 || groups[0]!.length > 1 ? `(${positive})` : positive,
   )
+}
+
+/**
+ * The query without what FTS5 cannot take: control characters (SQLite ends a string at U+0000,
+ * so "a\u0000b" was an "unterminated string" error) and lone surrogates (not UTF-8 at all).
+ * Each becomes a space, so the words either side stay two words; then NFC, as text is indexed.
+ */
+export function searchableText(input: string): string {
+  return input.replace(/[\p{Cc}\p{Cs}]/gu, ' ').normalize('NFC')
 }
 
 interface Token {
