@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Handlers } from '../shared/contract'
+import type { NotebookDamage } from '../shared/model'
 import { createArticles } from './articles'
 import { backupsDir, backupTo, ensureDailyBackup, restoreInto, type DailyBackupResult } from './backup'
 import { exportTo, importNotebookDocument, readNotebookDocumentFile, renderExport } from './export'
@@ -8,6 +9,8 @@ import { createExcerpts } from './excerpts'
 import { createNotes } from './notes/repository'
 import { defaultSamplePath } from './paths'
 import { createSearch } from './search/search'
+import { NotebookGuard } from './store/faults'
+import { checkIntegrity, OPEN_SAMPLE_SECTIONS } from './store/integrity'
 import { openDatabase, type Db } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
 import { createTags } from './tags'
@@ -24,6 +27,10 @@ export interface NotebookOptions {
    * to `backups/` beside the notebook.
    */
   dailyBackupDir?: string
+  /** open without writing a byte (writes fail with `read_only`); a file Gloss cannot write opens so anyway */
+  readOnly?: boolean
+  /** how long a write waits for another process's lock (default 5 s) */
+  busyTimeoutMs?: number
 }
 
 export interface Notebook {
@@ -32,11 +39,21 @@ export interface Notebook {
   handlers: Handlers
   /** today's automatic backup (null without dailyBackupDir); never rejects, failures are `{ error }` */
   dailyBackup: Promise<DailyBackupResult | { error: string } | null>
+  /** the full integrity check (every section, SQLite's quick_check): slow on a big notebook, for the host to run when idle; notebookInfo reports its damage */
+  checkIntegrity(): NotebookDamage | null
   close(): void
 }
 
 export function openNotebook(options: NotebookOptions): Notebook {
-  const { db, created } = openDatabase(options.path)
+  const guard = new NotebookGuard({
+    path: options.path,
+    dataDir: options.dailyBackupDir,
+    busyTimeoutMs: options.busyTimeoutMs,
+  })
+  const { db, created, readOnly } = guard.run(() => openDatabase(options.path, options), 'db')
+  guard.readOnly = readOnly
+  const recheck = () => guard.noteIntegrity(checkIntegrity(db, { sample: OPEN_SAMPLE_SECTIONS }))
+  guard.run(recheck)
   const articles = createArticles(db)
   const tags = createTags(db)
   const excerpts = createExcerpts(db, articles, tags)
@@ -62,6 +79,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
       deletedCount:
         count(`SELECT count(*) AS n FROM excerpts WHERE deleted_at IS NOT NULL`) +
         count(`SELECT count(*) AS n FROM notes WHERE deleted_at IS NOT NULL`),
+      readOnly: guard.readOnly !== null,
+      damage: guard.damage,
     }),
     emptyTrash: db.transaction(() => ({ excerpts: excerpts.purgeDeleted(), notes: notes.purgeDeleted() })),
 
@@ -113,8 +132,10 @@ export function openNotebook(options: NotebookOptions): Notebook {
     restoreNotebook: ({ path }) => restoreInto(db, options.path, path, { safetyDir: backupsDir(dataDir) }),
   }
 
-  const dailyBackup = options.dailyBackupDir
-    ? ensureDailyBackup(db, options.dailyBackupDir).catch((error: unknown) => {
+  // none while damaged: its copy would push the good backups out of the last-7 rotation
+  const dailyBackupDir = guard.damage ? undefined : options.dailyBackupDir
+  const dailyBackup = dailyBackupDir
+    ? ensureDailyBackup(db, dailyBackupDir).catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error)
         if (db.open) console.warn(`Gloss: the daily backup failed: ${message}`)
         return { error: message }
@@ -124,8 +145,9 @@ export function openNotebook(options: NotebookOptions): Notebook {
   return {
     path: options.path,
     db,
-    handlers,
+    handlers: guard.guard(handlers, (name) => name === 'restoreNotebook' && recheck()),
     dailyBackup,
+    checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),
     close: () => {
       if (db.open) db.close()
     },

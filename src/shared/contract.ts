@@ -26,6 +26,7 @@ import type {
   TagSnapshot,
 } from './model'
 import { EXCERPT_COLORS, EXPORT_FORMATS } from './model'
+import { httpUrl, isoTimestamp } from './formats'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -104,7 +105,7 @@ export const contract = {
         encoding: z.enum(['utf8', 'base64']).default('utf8'),
         fileName: z.string().min(1).max(500).optional(),
         format: z.enum(['text', 'markdown', 'html']).optional(),
-        sourceUrl: z.string().url().optional(),
+        sourceUrl: httpUrl.optional(),
       })
       .strict(),
     output: returns<ImportResult>(),
@@ -267,7 +268,7 @@ export const contract = {
             id: id('tag id'),
             name: tagName,
             color: tagColor,
-            createdAt: z.string(),
+            createdAt: isoTimestamp,
             excerptIds: z.array(id('excerpt id')),
           }),
         ),

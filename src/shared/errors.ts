@@ -12,6 +12,10 @@ export type GlossErrorCode =
   | 'quote_ambiguous'
   | 'future_schema' // database written by a newer Gloss
   | 'file_exists'
+  | 'locked' // another Gloss held the notebook's write lock for longer than Gloss waits
+  | 'disk_full' // nothing was saved: the disk (or the notebook's size cap) is full
+  | 'read_only' // the notebook is open read-only, or its disk refused a write
+  | 'corrupt' // the notebook file is damaged; the message names the newest good backup
   | 'internal'
 
 export interface GlossErrorData {

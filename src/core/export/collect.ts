@@ -119,7 +119,7 @@ export interface CollectOptions {
 }
 
 export function collect(db: Db, scope: ExportScope, options: CollectOptions = {}): ExportData {
-  return db.transaction(() => collectNow(db, scope, options))()
+  return db.transaction(() => collectNow(db, scope, options)).deferred() // a read snapshot: no write lock
 }
 
 function collectNow(db: Db, scope: ExportScope, options: CollectOptions): ExportData {

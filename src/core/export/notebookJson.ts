@@ -27,6 +27,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import { GlossError } from '../../shared/errors'
+import { isHttpUrl, isoDateLike, isoTimestamp } from '../../shared/formats'
 import { EXCERPT_COLORS, type ImportCounts, type NotebookImportReport } from '../../shared/model'
 import { EXCERPT_CARD_TYPE } from '../../shared/notes/nodes/ExcerptCardNode'
 import { SECTION_LINK_TYPE } from '../../shared/notes/nodes/SectionLinkNode'
@@ -45,10 +46,7 @@ export const NOTEBOOK_VERSION = 1
 const text = z.string()
 const nullableText = z.string().nullable()
 const offset = z.number().int().nonnegative()
-const timestamp = z
-  .string()
-  .min(1)
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
+const timestamp = isoTimestamp // the contract's, so what it accepts always comes back
 const docId = z.string().min(1).max(200)
 const tagNameSchema = z
   .string()
@@ -77,9 +75,9 @@ const articleSchema = z.object({
   title: z.string().min(1).max(500),
   format: z.enum(['text', 'markdown', 'html']),
   sourcePath: nullableText,
-  sourceUrl: nullableText,
+  sourceUrl: nullableText.transform((url) => (url !== null && isHttpUrl(url) ? url : null)), // as HTML import: http(s) only
   byline: nullableText,
-  publishedAt: nullableText,
+  publishedAt: isoDateLike.nullable(),
   importedAt: timestamp,
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'),
   text,

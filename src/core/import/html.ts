@@ -50,7 +50,7 @@ function readHeadMetadata(doc: Document, givenUrl: string | undefined) {
     // a relative canonical link only means something against a real page address
     sourceUrl:
       httpUrl(canonical, givenUrl === undefined ? undefined : (httpUrl(givenUrl) ?? undefined)) ??
-      givenUrl ??
+      (httpUrl(givenUrl) ? givenUrl : null) ?? // a given javascript: or data: address is dropped
       null,
   }
 }
