@@ -1,4 +1,4 @@
-import type { Toast } from './toasts'
+import type { Toast } from './toastStore'
 import './toasts.css'
 
 interface Props {
