@@ -25,7 +25,7 @@ export default defineConfig({
   },
   preload: {
     define: {
-      // the preload needs only the names; importing the contract would bundle zod
+      // the preload needs only the names; importing the contract would bundle every schema
       __GLOSS_OPERATION_NAMES__: JSON.stringify(operationNames),
     },
     build: {

@@ -1,7 +1,8 @@
 /**
- * The two shell channels besides the contract: save an export where the user chooses
- * (native save dialog; a PDF printed here with printToPDF), and back up the notebook.
- * Same sender check as the contract's channel: our window's main frame, our page, only.
+ * The shell's calls besides the contract (`shellCalls` in shared/shell.ts), one channel each:
+ * save an export where the user chooses (native save dialog; a PDF printed here with
+ * printToPDF), and back up the notebook. Same sender check as the contract's channel: our
+ * window's main frame, our page, only. Each request is validated here, where it enters.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
@@ -11,16 +12,19 @@ import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'elec
 import { writeFileAtomic, writeFolderAtomic } from '../core/export/files'
 import { GlossError, toErrorData } from '../shared/errors'
 import type { BackupResult } from '../shared/model'
-import { IPC_BACKUP_CHANNEL, IPC_SAVE_EXPORT_CHANNEL, type SavedFile } from '../shared/shell'
+import {
+  parseShellCallInput,
+  shellCallNames,
+  shellCalls,
+  type SaveExportRequest,
+  type SavedFile,
+  type ShellCallInput,
+  type ShellCallName,
+  type ShellCallOutput,
+} from '../shared/shell'
 import { invokeOperation, REFUSED_SENDER, type InvokeReply, type NotebookDispatch } from './invoke'
 import { isTrustedSender } from './ipc'
-import {
-  backupFileName,
-  backupTargetProblem,
-  parseSaveExportRequest,
-  safeFileName,
-  saveDialogFilters,
-} from './saving'
+import { backupFileName, backupTargetProblem, safeFileName, saveDialogFilters } from './saving'
 
 export interface ShellHandlerOptions {
   mainWindow: () => BrowserWindow | null
@@ -125,8 +129,7 @@ async function printPdf(html: string): Promise<Buffer> {
 
 /* ---------- handlers ---------- */
 
-async function saveExport(raw: unknown, win: BrowserWindow | null): Promise<SavedFile | null> {
-  const request = parseSaveExportRequest(raw)
+async function saveExport(request: SaveExportRequest, win: BrowserWindow | null): Promise<SavedFile | null> {
   const name = safeFileName(request.suggestedName)
   const folder = request.files !== undefined
   const path = await askWhereToSave(win, {
@@ -168,7 +171,18 @@ async function backupNotebook(options: ShellHandlerOptions): Promise<SavedFile |
   return { path: result.path, bytes: result.bytes }
 }
 
-async function reply(work: () => Promise<SavedFile | null>): Promise<InvokeReply> {
+/** One handler per call of the list: a missing one is a compile error. Requests arrive checked. */
+const handlers: {
+  [K in ShellCallName]: (
+    request: ShellCallInput<K>,
+    options: ShellHandlerOptions,
+  ) => Promise<ShellCallOutput<K>>
+} = {
+  saveExport: (request, options) => saveExport(request, options.mainWindow()),
+  backupNotebook: (_none, options) => backupNotebook(options),
+}
+
+async function reply(work: () => Promise<unknown>): Promise<InvokeReply> {
   try {
     return { ok: true, value: await work() }
   } catch (error) {
@@ -177,17 +191,14 @@ async function reply(work: () => Promise<SavedFile | null>): Promise<InvokeReply
 }
 
 export function registerShellHandlers(options: ShellHandlerOptions): void {
-  const trusted = (event: Electron.IpcMainInvokeEvent, what: string) => {
-    if (isTrustedSender(event, options.mainWindow(), options.devOrigin)) return true
-    console.warn(`Gloss: refused ${what} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
-    return false
+  for (const name of shellCallNames) {
+    const handle = handlers[name] as (request: unknown, options: ShellHandlerOptions) => Promise<unknown>
+    ipcMain.handle(shellCalls[name].channel, (event, raw: unknown) => {
+      if (!isTrustedSender(event, options.mainWindow(), options.devOrigin)) {
+        console.warn(`Gloss: refused ${name} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
+        return REFUSED_SENDER
+      }
+      return reply(() => handle(parseShellCallInput(name, raw), options))
+    })
   }
-  ipcMain.handle(IPC_SAVE_EXPORT_CHANNEL, (event, payload: unknown) => {
-    if (!trusted(event, 'saveExport')) return REFUSED_SENDER
-    return reply(() => saveExport(payload, options.mainWindow()))
-  })
-  ipcMain.handle(IPC_BACKUP_CHANNEL, (event) => {
-    if (!trusted(event, 'backupNotebook')) return REFUSED_SENDER
-    return reply(() => backupNotebook(options))
-  })
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { operationNames } from '../shared/contract'
-import { createGlossApi, createShellMethods, isShellEvent, unwrapReply } from './api'
+import { shellCallNames, shellCalls, shellEventTypes } from '../shared/shell'
+import { badEventExamples, callExamples, eventExamples } from '../shared/testing/shellExamples'
+import { createGlossApi, createShellMethods, shellEventListener, unwrapReply } from './api'
 
 describe('createGlossApi', () => {
   it('has one function per operation and nothing else, frozen', () => {
@@ -59,37 +61,71 @@ describe('unwrapReply', () => {
   })
 })
 
-describe('isShellEvent', () => {
-  it('accepts the event types of the shell and nothing else', () => {
-    expect(isShellEvent({ type: 'command', command: 'search' })).toBe(true)
-    expect(isShellEvent({ type: 'imported', results: [] })).toBe(true)
-    expect(isShellEvent({ type: 'import-failed', message: 'x' })).toBe(true)
-    expect(isShellEvent({ type: 'theme', theme: 'dark' })).toBe(true)
-    expect(isShellEvent({ type: 'eval', code: 'alert(1)' })).toBe(false)
-    expect(isShellEvent(null)).toBe(false)
-    expect(isShellEvent('command')).toBe(false)
+describe('shellEventListener', () => {
+  it.each(shellEventTypes)('passes a %s event to the page', (type) => {
+    const listener = vi.fn()
+    const warn = vi.fn()
+    shellEventListener(listener, warn)(eventExamples[type])
+    expect(listener).toHaveBeenCalledExactlyOnceWith(eventExamples[type])
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it.each(shellEventTypes)('drops a %s event whose payload does not match, and warns', (type) => {
+    const listener = vi.fn()
+    const warn = vi.fn()
+    shellEventListener(listener, warn)(badEventExamples[type])
+    expect(listener).not.toHaveBeenCalled()
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(type))
+  })
+
+  it('drops anything the bridge does not list', () => {
+    const listener = vi.fn()
+    const accept = shellEventListener(listener, () => undefined)
+    for (const payload of [{ type: 'eval', code: 'alert(1)' }, { type: '__proto__' }, null, 'command', 42])
+      accept(payload)
+    expect(listener).not.toHaveBeenCalled()
   })
 })
 
 describe('createShellMethods', () => {
-  const channels = { saveExport: 'gloss:save-export', backup: 'gloss:backup' }
+  it('has one method per call and nothing else, frozen', () => {
+    const shell = createShellMethods(vi.fn())
+    expect(Object.keys(shell).sort()).toEqual([...shellCallNames].sort())
+    expect(Object.isFrozen(shell)).toBe(true)
+  })
 
-  it('sends the request on its own channel and resolves with the file, or null when cancelled', async () => {
-    const invoke = vi.fn(async (): Promise<unknown> => ({ ok: true, value: { path: '/tmp/a.md', bytes: 3 } }))
-    const shell = createShellMethods(invoke, channels)
-    const request = { suggestedName: 'a.md', content: 'abc', mediaType: 'text/markdown' }
-    await expect(shell.saveExport(request)).resolves.toEqual({ path: '/tmp/a.md', bytes: 3 })
-    expect(invoke).toHaveBeenCalledWith('gloss:save-export', request)
-    invoke.mockResolvedValueOnce({ ok: true, value: null })
-    await expect(shell.backupNotebook()).resolves.toBeNull()
-    expect(invoke).toHaveBeenLastCalledWith('gloss:backup')
+  it.each(shellCallNames)(
+    '%s sends its request on its own channel and resolves with the reply',
+    async (name) => {
+      const { args, reply } = callExamples[name]
+      const invoke = vi.fn(async (): Promise<unknown> => ({ ok: true, value: reply }))
+      const method = createShellMethods(invoke)[name] as (...args: unknown[]) => Promise<unknown>
+      await expect(method(...args)).resolves.toEqual(reply)
+      expect(invoke).toHaveBeenCalledExactlyOnceWith(shellCalls[name].channel, ...args)
+      // null: the user cancelled the dialog
+      invoke.mockResolvedValueOnce({ ok: true, value: null })
+      await expect(method(...args)).resolves.toBeNull()
+      // a reply that is not the call's output
+      invoke.mockResolvedValueOnce({ ok: true, value: { path: 42 } })
+      await expect(method(...args)).rejects.toEqual({
+        code: 'internal',
+        message: `${name}: Gloss received an unreadable reply.`,
+      })
+    },
+  )
+
+  it("gives the channels distinct names, none of them the contract's or the events'", () => {
+    const channels = shellCallNames.map((name) => shellCalls[name].channel)
+    expect(new Set(channels).size).toBe(channels.length)
+    expect(channels).not.toContain('gloss:invoke')
+    expect(channels).not.toContain('gloss:event')
   })
 
   it('rejects with plain GlossErrorData', async () => {
-    const shell = createShellMethods(
-      async () => ({ ok: false, error: { code: 'file_exists', message: 'taken', field: 'path' } }),
-      channels,
-    )
+    const shell = createShellMethods(async () => ({
+      ok: false,
+      error: { code: 'file_exists', message: 'taken', field: 'path' },
+    }))
     await expect(shell.backupNotebook()).rejects.toEqual({
       code: 'file_exists',
       message: 'taken',
@@ -97,7 +133,7 @@ describe('createShellMethods', () => {
     })
     const broken = createShellMethods(async () => {
       throw new Error('no handler')
-    }, channels)
+    })
     await expect(broken.saveExport({ suggestedName: 'a', content: '', mediaType: 'x' })).rejects.toEqual({
       code: 'internal',
       message: 'saveExport: no handler',

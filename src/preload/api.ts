@@ -1,11 +1,17 @@
 /**
  * The preload's bridge objects, built without touching Electron so they can be unit
- * tested: `window.gloss` (one async function per contract operation) and the check
- * applied to events pushed by the main process.
+ * tested: `window.gloss` (one async function per contract operation), the shell's calls and
+ * the filter on events pushed by the main process, both from the lists in shared/shell.ts.
  */
 import type { GlossApi, OperationName } from '../shared/contract'
 import { isGlossErrorData, type GlossErrorData } from '../shared/errors'
-import type { SaveExportRequest, SavedFile, ShellEvent } from '../shared/shell'
+import {
+  parseShellEvent,
+  shellCallNames,
+  shellCalls,
+  type ShellCallMethods,
+  type ShellEvent,
+} from '../shared/shell'
 
 /** Sends one operation to the main process and resolves with its raw `{ ok, … }` reply. */
 export type Invoke = (name: OperationName, input: unknown) => Promise<unknown>
@@ -50,38 +56,44 @@ export function createGlossApi(invoke: Invoke, names: readonly OperationName[]):
 export type ShellInvoke = (channel: string, ...args: unknown[]) => Promise<unknown>
 
 /**
- * The ShellBridge's save and backup methods. Each resolves with the saved file, or null when
- * the user cancelled the dialog; rejects with plain GlossErrorData.
+ * One method per call in `shellCalls`, each on its own channel: resolves with the call's
+ * output (checked against its schema), rejects with plain GlossErrorData. Main validates the
+ * request where it arrives.
  */
-export function createShellMethods(
-  invoke: ShellInvoke,
-  channels: { saveExport: string; backup: string },
-): {
-  saveExport(request: SaveExportRequest): Promise<SavedFile | null>
-  backupNotebook(): Promise<SavedFile | null>
-} {
-  const call = async (what: string, channel: string, ...args: unknown[]) => {
-    let reply: unknown
-    try {
-      reply = await invoke(channel, ...args)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      throw plainError({ code: 'internal', message: `${what}: ${message}` })
+export function createShellMethods(invoke: ShellInvoke): ShellCallMethods {
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
+  for (const name of shellCallNames) {
+    const { channel, output } = shellCalls[name]
+    methods[name] = async (...args: unknown[]) => {
+      let reply: unknown
+      try {
+        // the one request, if the call takes one; nothing else crosses
+        reply = await invoke(channel, ...args.slice(0, 1))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        throw plainError({ code: 'internal', message: `${name}: ${message}` })
+      }
+      const checked = output.safeParse(unwrapReply(reply))
+      if (!checked.success)
+        throw plainError({ code: 'internal', message: `${name}: Gloss received an unreadable reply.` })
+      return checked.data
     }
-    return unwrapReply(reply) as SavedFile | null
   }
-  return {
-    saveExport: (request) => call('saveExport', channels.saveExport, request),
-    backupNotebook: () => call('backupNotebook', channels.backup),
-  }
+  return Object.freeze(methods) as unknown as ShellCallMethods
 }
 
-const SHELL_EVENT_TYPES = new Set<ShellEvent['type']>(['command', 'imported', 'import-failed', 'theme'])
-
-export function isShellEvent(value: unknown): value is ShellEvent {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    SHELL_EVENT_TYPES.has((value as { type?: unknown }).type as ShellEvent['type'])
-  )
+/**
+ * Wraps a page's listener: it gets only the events `shellEvents` lists, each checked against
+ * its schema. Anything else is dropped, with a warning so a missing entry shows.
+ */
+export function shellEventListener(
+  listener: (event: ShellEvent) => void,
+  warn: (message: string) => void = console.warn,
+): (payload: unknown) => void {
+  return (payload) => {
+    const event = parseShellEvent(payload)
+    if (event) return listener(event)
+    const type = (payload as { type?: unknown } | null)?.type
+    warn(`Gloss: dropped a shell event the bridge does not list or that does not match it: ${String(type)}`)
+  }
 }

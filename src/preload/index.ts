@@ -6,20 +6,18 @@
  * Nothing of ipcRenderer itself crosses the bridge.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
+import { z } from 'zod'
 import type { OperationName } from '../shared/contract'
-import {
-  IPC_BACKUP_CHANNEL,
-  IPC_EVENT_CHANNEL,
-  IPC_INVOKE_CHANNEL,
-  IPC_SAVE_EXPORT_CHANNEL,
-  type ShellBridge,
-  type ShellEvent,
-} from '../shared/shell'
-import { createGlossApi, createShellMethods, isShellEvent } from './api'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ShellBridge, type ShellEvent } from '../shared/shell'
+import { createGlossApi, createShellMethods, shellEventListener } from './api'
+
+// zod is bundled in for the bridge's schemas; the page's CSP forbids eval, so keep zod from
+// probing for it (a console violation otherwise), as the renderer does
+z.config({ jitless: true })
 
 /**
  * The contract's operation names, inlined at build time by electron.vite.config.ts: the
- * contract module pulls in zod, and a sandboxed preload cannot require() packages.
+ * preload needs only the names, and importing the contract would bundle every schema.
  */
 declare const __GLOSS_OPERATION_NAMES__: readonly OperationName[]
 
@@ -28,19 +26,15 @@ const gloss = createGlossApi(
   __GLOSS_OPERATION_NAMES__,
 )
 
-const { saveExport, backupNotebook } = createShellMethods(
-  (channel, ...args) => ipcRenderer.invoke(channel, ...args),
-  { saveExport: IPC_SAVE_EXPORT_CHANNEL, backup: IPC_BACKUP_CHANNEL },
-)
+const shellMethods = createShellMethods((channel, ...args) => ipcRenderer.invoke(channel, ...args))
 
 const glossShell: ShellBridge = Object.freeze({
   kind: 'electron' as const,
   platform: process.platform,
   onEvent(listener: (event: ShellEvent) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('glossShell.onEvent needs a function')
-    const handler = (_event: IpcRendererEvent, payload: unknown) => {
-      if (isShellEvent(payload)) listener(payload)
-    }
+    const filtered = shellEventListener(listener)
+    const handler = (_event: IpcRendererEvent, payload: unknown) => filtered(payload)
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler)
     return () => {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler)
@@ -53,8 +47,7 @@ const glossShell: ShellBridge = Object.freeze({
       return '' // not a File
     }
   },
-  saveExport,
-  backupNotebook,
+  ...shellMethods,
 })
 
 contextBridge.exposeInMainWorld('gloss', gloss)

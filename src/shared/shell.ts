@@ -1,29 +1,227 @@
 /**
- * Besides the contract, a desktop shell pushes a few events to the UI (menu
- * commands, drops handled natively). The web shell has none of these.
- * The UI must work without them.
+ * The shell bridge's contract. Besides the operations (contract.ts), the desktop shell pushes
+ * events to the UI (menu commands, files opened natively, a restore) and offers calls of its
+ * own (native save dialogs). Both are listed here once, each with a zod schema: the preload
+ * lets through exactly these events and these calls, main validates each call's request, and
+ * the renderer's handler map is typed from the same list (a missing handler is a compile
+ * error). The web shell has none of this; the UI must work without it.
  */
+import { z } from 'zod'
+import { GlossError } from './errors'
 import type { ImportResult } from './model'
 
-export type ShellCommand =
-  | 'import'
-  | 'export'
-  | 'backup'
-  | 'toggle-library'
-  | 'toggle-excerpts'
-  | 'command-palette'
-  | 'search'
-  | 'new-note'
+export const SHELL_COMMANDS = [
+  'import',
+  'export',
+  'backup',
+  'toggle-library',
+  'toggle-excerpts',
+  'command-palette',
+  'search',
+  'new-note',
+] as const
+export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
-export type ShellEvent =
-  | { type: 'command'; command: ShellCommand }
-  | { type: 'imported'; results: ImportResult[] }
-  | { type: 'import-failed'; message: string }
-  /** the notebook was replaced from a backup: everything shown is stale */
-  | { type: 'restored'; message: string }
-  | { type: 'theme'; theme: 'light' | 'dark' }
+/** The parts of an ImportResult the UI reads; the rest is passed through as sent. */
+const importResultShape = z.looseObject({
+  article: z.looseObject({ id: z.string(), title: z.string() }),
+  duplicate: z.boolean(),
+  message: z.string(),
+})
+const importResult = z.custom<ImportResult>((value) => importResultShape.safeParse(value).success)
 
-export interface ShellBridge {
+/** Events from the main process to the page, by `type`; each schema is the rest of the event. */
+export const shellEvents = {
+  command: {
+    payload: z.object({ command: z.enum(SHELL_COMMANDS) }),
+    summary: 'A menu item or its accelerator was chosen',
+  },
+  imported: {
+    payload: z.object({ results: z.array(importResult) }),
+    summary: 'Files opened natively (File › Import, the Dock, a second launch) were imported',
+  },
+  'import-failed': {
+    payload: z.object({ message: z.string() }),
+    summary: 'Files opened natively, or a restore, failed; the message says why',
+  },
+  restored: {
+    payload: z.object({ message: z.string() }),
+    summary: 'The notebook was replaced from a backup: everything shown is stale',
+  },
+  theme: {
+    payload: z.object({ theme: z.enum(['light', 'dark']) }),
+    summary: 'The system or the View menu changed the colour scheme',
+  },
+} as const satisfies Record<string, { payload: z.ZodObject; summary: string }>
+
+type Events = typeof shellEvents
+export type ShellEventType = keyof Events
+export type ShellEventOf<K extends ShellEventType> = { type: K } & z.output<Events[K]['payload']>
+export type ShellEvent = { [K in ShellEventType]: ShellEventOf<K> }[ShellEventType]
+/** What the renderer implements: one handler per event type. */
+export type ShellEventHandlers = { [K in ShellEventType]: (event: ShellEventOf<K>) => void }
+
+export const shellEventTypes = Object.freeze(Object.keys(shellEvents) as ShellEventType[])
+
+const eventSchemas = new Map<string, z.ZodType>(
+  shellEventTypes.map((type) => [
+    type,
+    shellEvents[type].payload.extend({ type: z.literal(type) }).strict() as z.ZodType,
+  ]),
+)
+
+/** The event, checked against its schema; null for anything the list does not describe. */
+export function parseShellEvent(value: unknown): ShellEvent | null {
+  if (typeof value !== 'object' || value === null) return null
+  const type = (value as { type?: unknown }).type
+  const schema = typeof type === 'string' ? eventSchemas.get(type) : undefined
+  const result = schema?.safeParse(value)
+  return result?.success ? (result.data as ShellEvent) : null
+}
+
+/** Hands the event to its handler. */
+export function handleShellEvent(handlers: ShellEventHandlers, event: ShellEvent): void {
+  ;(handlers[event.type] as (event: ShellEvent) => void)(event)
+}
+
+/* ---------- calls ---------- */
+
+/** The most a renderer may hand over in one save: 64 MB of UTF-8. */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024
+const MAX_NAME_LENGTH = 255
+const MAX_FOLDER_FILES = 100_000
+
+/** UTF-8 size of a string, without encoding it (that would copy up to 64 MB); as Buffer.byteLength. */
+export function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) continue
+    if (unit < 0x800) bytes += 1
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2 // a surrogate pair: two units, four bytes
+      i++
+    } else bytes += 2 // three bytes (a lone surrogate becomes U+FFFD)
+  }
+  return bytes
+}
+
+/** At most `max` bytes of UTF-8; only a string long enough to exceed it is measured. */
+const fitsBytes = (texts: string[], max: number) =>
+  texts.reduce((n, t) => n + t.length * 3, 0) <= max || texts.reduce((n, t) => n + utf8Length(t), 0) <= max
+
+const bigText = (what: string) =>
+  z
+    .string()
+    .max(MAX_EXPORT_BYTES, `${what} is larger than 64 MB`)
+    .refine((text) => fitsBytes([text], MAX_EXPORT_BYTES), `${what} is larger than 64 MB`)
+
+/**
+ * A plain file name: not empty, no folder part (/ or \), not . or .., no control
+ * characters (NUL included). Other characters a file system refuses are replaced later
+ * (main's `safeFileName`), not refused: a note may be titled "Q&A: why?".
+ */
+export const plainFileName = z
+  .string()
+  .min(1, 'the file name is empty')
+  .max(MAX_NAME_LENGTH, `the file name is longer than ${MAX_NAME_LENGTH} characters`)
+  .refine((name) => !/[/\\]/.test(name), 'the file name must not contain / or \\')
+  .refine((name) => name.trim() !== '.' && name.trim() !== '..', 'the file name must not be . or ..')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'the file name contains control characters')
+
+/** A path inside a folder export: "index.md", "articles/Title.md" — the core's writer checks it again. */
+const relativePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(
+    (path) =>
+      !path.startsWith('/') &&
+      !/^[A-Za-z]:/.test(path) &&
+      path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\\')),
+    'is not a plain relative path',
+  )
+
+const saveExportRequest = z
+  .object({
+    /** a plain file (or, with `files`, folder) name: no path separators */
+    suggestedName: plainFileName,
+    /** the file's text; ignored for a PDF (see pdfHtml) and a folder (see files) */
+    content: bigText('the export'),
+    mediaType: z.string().min(1, 'the media type is empty').max(200),
+    /** a PDF: the HTML export of the same scope, printed by the shell */
+    pdfHtml: bigText('the page to print').optional(),
+    /** a folder export (whole notebook as Markdown or HTML): its files, relative paths with '/' */
+    files: z
+      .array(z.object({ path: relativePath, content: z.string() }).strict())
+      .min(1)
+      .max(MAX_FOLDER_FILES)
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.pdfHtml === undefined || v.files === undefined, {
+    message: 'a PDF is one file, not a folder',
+    path: ['files'],
+  })
+  .refine(
+    (v) =>
+      v.files === undefined ||
+      fitsBytes(
+        v.files.map((file) => file.content),
+        MAX_EXPORT_BYTES,
+      ),
+    { message: 'the export is larger than 64 MB', path: ['files'] },
+  )
+
+const savedFile = z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).strict().nullable()
+
+/**
+ * Calls from the page to the desktop shell, each on its own IPC channel. `input` is the one
+ * argument (z.undefined(): none); `output` is what the call resolves with.
+ */
+export const shellCalls = {
+  saveExport: {
+    channel: 'gloss:save-export',
+    input: saveExportRequest,
+    output: savedFile,
+    summary:
+      'Ask where to save an export (native save dialog) and write it atomically; a PDF is printed from pdfHtml. Null when cancelled',
+  },
+  backupNotebook: {
+    channel: 'gloss:backup',
+    input: z.undefined(),
+    output: savedFile,
+    summary: 'Ask where to put a copy of the notebook database and make it. Null when cancelled',
+  },
+} as const satisfies Record<string, { channel: string; input: z.ZodType; output: z.ZodType; summary: string }>
+
+type Calls = typeof shellCalls
+export type ShellCallName = keyof Calls
+export type ShellCallInput<K extends ShellCallName> = z.input<Calls[K]['input']>
+export type ShellCallOutput<K extends ShellCallName> = z.output<Calls[K]['output']>
+/** One method per call: no argument when the call takes none. Rejects with GlossErrorData. */
+export type ShellCallMethods = {
+  [K in ShellCallName]: undefined extends ShellCallInput<K>
+    ? () => Promise<ShellCallOutput<K>>
+    : (request: ShellCallInput<K>) => Promise<ShellCallOutput<K>>
+}
+
+export const shellCallNames = Object.freeze(Object.keys(shellCalls) as ShellCallName[])
+
+export type SaveExportRequest = ShellCallInput<'saveExport'>
+export type SavedFile = NonNullable<ShellCallOutput<'saveExport'>>
+
+/** A call's request, checked where it enters the main process; throws a GlossError naming the field. */
+export function parseShellCallInput<K extends ShellCallName>(name: K, raw: unknown): ShellCallInput<K> {
+  const result = (shellCalls[name].input as z.ZodType).safeParse(raw)
+  if (result.success) return result.data as ShellCallInput<K>
+  const issue = result.error.issues[0]!
+  const field = issue.path.map(String).join('.') || '(input)'
+  throw new GlossError('invalid_input', `${name}: ${field}: ${issue.message}`, field)
+}
+
+export interface ShellBridge extends ShellCallMethods {
   /** 'electron' in the desktop app */
   kind: 'electron'
   platform: string
@@ -31,35 +229,8 @@ export interface ShellBridge {
   onEvent(listener: (event: ShellEvent) => void): () => void
   /** path of a dropped File (webUtils.getPathForFile), '' when it has none */
   pathForFile(file: File): string
-  /**
-   * Ask where to save an export (native save dialog) and write it atomically; a PDF is
-   * printed from `pdfHtml`. Resolves with the path written, or null when the user cancelled;
-   * rejects with GlossErrorData.
-   */
-  saveExport(request: SaveExportRequest): Promise<SavedFile | null>
-  /** Ask where to put a copy of the notebook database and make it; null when cancelled. */
-  backupNotebook(): Promise<SavedFile | null>
 }
 
-export interface SaveExportRequest {
-  /** a plain file (or, with `files`, folder) name: no path separators */
-  suggestedName: string
-  /** the file's text; ignored for a PDF (see pdfHtml) and a folder (see files) */
-  content: string
-  mediaType: string
-  /** a PDF: the HTML export of the same scope, printed by the shell */
-  pdfHtml?: string
-  /** a folder export (whole notebook as Markdown or HTML): its files, relative paths with '/' */
-  files?: Array<{ path: string; content: string }>
-}
-
-export interface SavedFile {
-  path: string
-  bytes: number
-}
-
-/** Channel names used by the Electron shell. */
+/** Channel names used by the Electron shell (the calls' are in shellCalls). */
 export const IPC_INVOKE_CHANNEL = 'gloss:invoke'
 export const IPC_EVENT_CHANNEL = 'gloss:event'
-export const IPC_SAVE_EXPORT_CHANNEL = 'gloss:save-export'
-export const IPC_BACKUP_CHANNEL = 'gloss:backup'

@@ -1,8 +1,55 @@
 import { useEffect, useRef } from 'react'
-import type { ShellEvent } from '../../../shared/shell'
+import {
+  handleShellEvent,
+  type ShellCommand,
+  type ShellEvent,
+  type ShellEventHandlers,
+} from '../../../shared/shell'
 import type { GlossContextValue } from './context'
 
-/** Menu commands and native imports pushed by the desktop shell (none in the browser). */
+/** Carries a restore's message across the reload it causes. */
+const RESTORED_KEY = 'gloss-restored'
+
+/** What the handlers need of the page itself (a stand-in in tests). */
+export interface ShellPage {
+  /** start afresh on the restored notebook, then show `message` */
+  reloadWith(message: string): void
+}
+
+/** The renderer's side of the bridge: one handler per event that shared/shell.ts lists. */
+export function shellEventHandlers(
+  gloss: Pick<GlossContextValue, 'ui' | 'layout' | 'commands' | 'notebook' | 'feedback' | 'theme'>,
+  page: ShellPage,
+): ShellEventHandlers {
+  const { ui, layout, commands, notebook, feedback, theme } = gloss
+  const run: Record<ShellCommand, () => void> = {
+    import: () => commands.pickFile(),
+    'toggle-library': () => layout.toggleLeft(),
+    'toggle-excerpts': () => layout.toggleRight(),
+    'command-palette': () => ui.openDialog('palette'),
+    search: () => ui.openDialog('search'),
+    'new-note': () => void commands.newNote(),
+    export: () => ui.openDialog('export'),
+    backup: () => void commands.backup(),
+  }
+  return {
+    command: (event) => run[event.command](),
+    imported: (event) => void notebook.afterImport(event.results),
+    'import-failed': (event) => feedback.notify(event.message, { kind: 'error' }),
+    // every list and article on screen is from the old notebook
+    restored: (event) => page.reloadWith(event.message),
+    theme: (event) => theme.setShellTheme(event.theme),
+  }
+}
+
+const browserPage: ShellPage = {
+  reloadWith(message) {
+    sessionStorage.setItem(RESTORED_KEY, message)
+    window.location.reload()
+  },
+}
+
+/** Menu commands, native imports and restores pushed by the desktop shell (none in the browser). */
 export function useShellEvents(gloss: GlossContextValue) {
   const ref = useRef(gloss)
   ref.current = gloss
@@ -10,45 +57,13 @@ export function useShellEvents(gloss: GlossContextValue) {
   useEffect(() => {
     const shell = window.glossShell
     if (!shell) return
-    const restored = sessionStorage.getItem('gloss-restored')
+    const restored = sessionStorage.getItem(RESTORED_KEY)
     if (restored) {
-      sessionStorage.removeItem('gloss-restored')
+      sessionStorage.removeItem(RESTORED_KEY)
       ref.current.feedback.notify(restored)
     }
-    return shell.onEvent((event: ShellEvent) => {
-      const { ui, layout, commands, notebook, feedback, theme } = ref.current
-      switch (event.type) {
-        case 'command':
-          switch (event.command) {
-            case 'import':
-              return commands.pickFile()
-            case 'toggle-library':
-              return layout.toggleLeft()
-            case 'toggle-excerpts':
-              return layout.toggleRight()
-            case 'command-palette':
-              return ui.openDialog('palette')
-            case 'search':
-              return ui.openDialog('search')
-            case 'new-note':
-              return void commands.newNote()
-            case 'export':
-              return ui.openDialog('export')
-            case 'backup':
-              return void commands.backup()
-          }
-          return
-        case 'imported':
-          return void notebook.afterImport(event.results)
-        case 'import-failed':
-          return feedback.notify(event.message, { kind: 'error' })
-        case 'restored':
-          // every list and article on screen is from the old notebook: start afresh
-          sessionStorage.setItem('gloss-restored', event.message)
-          return window.location.reload()
-        case 'theme':
-          return theme.setShellTheme(event.theme)
-      }
-    })
+    return shell.onEvent((event: ShellEvent) =>
+      handleShellEvent(shellEventHandlers(ref.current, browserPage), event),
+    )
   }, [])
 }
