@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { restoreNotebook } from '../core/backup'
-import { fileStem } from '../core/export/names'
-import { EXTENSIONS } from '../core/export'
-import { isOperationName } from '../shared/contract'
+import { EXTENSIONS, fileStem } from '../core/export/names'
+import { assertOperationName } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
 import {
   EXPORT_FORMATS,
@@ -17,9 +16,9 @@ import {
   type ExportScope,
   type NotebookImportReport,
 } from '../shared/model'
-import type { CliContext } from './main'
-import { requireArg } from './main'
+import { requireArg, type CliContext } from './context'
 import { formatArticles, formatExcerpts, formatSearch, formatSections, formatTags } from './format'
+import { operationList } from './operations'
 import { serve } from './serve'
 
 export interface Command {
@@ -27,6 +26,8 @@ export interface Command {
   usage: string
   summary: string
   options: ParseArgsConfig['options']
+  /** more for `gloss <command> --help`, after the usage and summary */
+  help?: () => string
   run(ctx: CliContext, positionals: string[], values: Record<string, unknown>): Promise<void>
 }
 
@@ -342,10 +343,10 @@ export const commands: Command[] = [
     usage: 'call <operation> [JSON]',
     summary: 'Call any contract operation with a JSON input (see the list below)',
     options: {},
+    help: () => `Operations (read or write the notebook):\n${operationList()}`,
     async run(ctx, positionals) {
       const name = requireArg(positionals, 0, 'operation')
-      if (!isOperationName(name))
-        throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
+      assertOperationName(name)
       let input: unknown = {}
       if (positionals[1] !== undefined) {
         try {

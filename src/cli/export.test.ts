@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { main } from '../../cli/main'
-import { tempDir } from '../testing/tempNotebook'
-import { IDS, openSampleNotebook, type SampleNotebook } from './testing/sample'
+import { main } from './main'
+import { tempDir } from '../core/testing/tempNotebook'
+import { IDS, openSampleNotebook, type SampleNotebook } from '../core/export/testing/sample'
 
 let nb: SampleNotebook
 let out: string

@@ -1,19 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { operationNames, type InputOf, type OperationName, type OutputOf } from '../shared/contract'
+import type { OutputOf } from '../shared/contract'
 import { createDispatcher } from '../shared/dispatch'
-import { GlossError, toErrorData } from '../shared/errors'
+import { toErrorData } from '../shared/errors'
 import { openNotebook, type Notebook } from '../core/notebook'
 import { defaultDbPath } from '../core/paths'
 import { commands, type Command } from './commands'
-
-export interface CliContext {
-  call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>
-  json: boolean
-  dbPath: string
-  print(text: string): void
-  /** keep the process (and notebook) alive, e.g. for `serve` */
-  keepOpen(): void
-}
+import type { CliContext } from './context'
+import { operationList } from './operations'
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
@@ -28,7 +21,9 @@ export function usage(): string {
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    `Operations for \`gloss call\`: ${operationNames.join(', ')}`,
+    'Operations for `gloss call <operation> [JSON]` (read or write the notebook):',
+    operationList(),
+    '',
     'The notebook is GLOSS_DB, or gloss.db in the Gloss user-data folder, unless --db is given.',
   ].join('\n')
 }
@@ -70,7 +65,13 @@ export async function main(
     const values = parsed.values as Record<string, unknown>
     json = values.json === true
     if (values.help) {
-      out(`Usage: gloss ${command.usage}\n${command.summary}`)
+      out(
+        [
+          `Usage: gloss ${command.usage}`,
+          command.summary,
+          ...(command.help ? ['', command.help()] : []),
+        ].join('\n'),
+      )
       return 0
     }
     const dbPath = (values.db as string | undefined) ?? defaultDbPath()
@@ -103,10 +104,4 @@ export async function main(
   } finally {
     if (!keepOpen) (notebook as Notebook | null)?.close()
   }
-}
-
-export function requireArg(positionals: string[], index: number, name: string): string {
-  const value = positionals[index]
-  if (value === undefined) throw new GlossError('invalid_input', `missing <${name}>`, name)
-  return value
 }

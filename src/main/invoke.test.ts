@@ -1,21 +1,28 @@
 import { describe, expect, it, vi } from 'vitest'
+import { contract, type Handlers } from '../shared/contract'
+import { createDispatcher } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
 import type { ImportResult } from '../shared/model'
 import { importFiles } from './importing'
 import { invokeOperation, REFUSED_SENDER } from './invoke'
 
 describe('invokeOperation', () => {
-  it('forwards the validated input (defaults applied) and wraps the value', async () => {
+  it('forwards the input as sent and wraps the value', async () => {
     const dispatch = vi.fn(async () => [{ id: 's1' }])
     const reply = await invokeOperation('listSections', { articleId: 'a1' }, dispatch)
     expect(reply).toEqual({ ok: true, value: [{ id: 's1' }] })
-    expect(dispatch).toHaveBeenCalledWith('listSections', { articleId: 'a1', includeQuarantined: false })
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('listSections', { articleId: 'a1' })
   })
 
-  it('treats a missing input as {}', async () => {
-    const dispatch = vi.fn(async () => [])
-    expect(await invokeOperation('listArticles', undefined, dispatch)).toEqual({ ok: true, value: [] })
-    expect(dispatch).toHaveBeenCalledWith('listArticles', {})
+  it('leaves validation to the dispatcher behind it, which parses the input exactly once', async () => {
+    const listSections = vi.fn(async (input: unknown) => [input])
+    const handlers = { listSections } as unknown as Handlers
+    const parse = vi.spyOn(contract.listSections.input, 'safeParse')
+    const reply = await invokeOperation('listSections', { articleId: 'a1' }, createDispatcher(handlers))
+    // defaults applied by the one parse
+    expect(reply).toEqual({ ok: true, value: [{ articleId: 'a1', includeQuarantined: false }] })
+    expect(parse).toHaveBeenCalledTimes(1)
+    parse.mockRestore()
   })
 
   it('refuses unknown names without calling the notebook', async () => {
@@ -27,15 +34,16 @@ describe('invokeOperation', () => {
     expect(dispatch).not.toHaveBeenCalled()
   })
 
-  it('refuses invalid input, naming the field, without calling the notebook', async () => {
-    const dispatch = vi.fn()
+  it('returns invalid input as the dispatcher reports it, naming the field', async () => {
+    const getArticle = vi.fn()
+    const dispatch = createDispatcher({ getArticle } as unknown as Handlers)
     const reply = await invokeOperation('getArticle', { id: '' }, dispatch)
     expect(reply).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'getArticle: id: article id is required', field: 'id' },
     })
-    expect(await invokeOperation('listArticles', { extra: 1 }, dispatch)).toMatchObject({ ok: false })
-    expect(dispatch).not.toHaveBeenCalled()
+    expect(await invokeOperation('getArticle', { id: 'a', extra: 1 }, dispatch)).toMatchObject({ ok: false })
+    expect(getArticle).not.toHaveBeenCalled()
   })
 
   it('returns notebook errors as data', async () => {

@@ -1,28 +1,29 @@
 /**
- * The IPC reply format and the checks every invoke goes through before the notebook
- * sees it. Pure: no Electron import (the handler in ipc.ts adds the sender check).
+ * The IPC reply format and the check every invoke goes through before the notebook sees
+ * it. Pure: no Electron import (the handler in ipc.ts adds the sender check).
+ *
+ * The input is validated once, by the notebook worker's dispatcher (shared/dispatch.ts),
+ * which every shell reaches: it is not parsed here as well. The name is checked here
+ * because the worker also takes a message of its own ('__close') that the page must never send.
  */
-import { isOperationName, type OperationName } from '../shared/contract'
-import { parseInput } from '../shared/dispatch'
-import { GlossError, toErrorData, type GlossErrorData } from '../shared/errors'
+import type { OperationName } from '../shared/contract'
+import { assertOperationName } from '../shared/dispatch'
+import { toErrorData, type GlossErrorData } from '../shared/errors'
 
 /** Errors travel as data: Electron keeps only the message of a thrown Error. */
 export type InvokeReply = { ok: true; value: unknown } | { ok: false; error: GlossErrorData }
 
 export type NotebookDispatch = (name: OperationName, input: unknown) => Promise<unknown>
 
-/** Name known, input valid per the contract, then forwarded; any failure becomes `{ ok: false }`. */
+/** A contract operation's name, then forwarded as sent; any failure becomes `{ ok: false }`. */
 export async function invokeOperation(
   name: unknown,
   input: unknown,
   dispatch: NotebookDispatch,
 ): Promise<InvokeReply> {
   try {
-    if (!isOperationName(name)) {
-      throw new GlossError('invalid_input', `Unknown operation ${JSON.stringify(String(name))}`, 'operation')
-    }
-    const parsed = parseInput(name, input)
-    return { ok: true, value: await dispatch(name, parsed) }
+    assertOperationName(name)
+    return { ok: true, value: await dispatch(name, input) }
   } catch (error) {
     return { ok: false, error: toErrorData(error) }
   }

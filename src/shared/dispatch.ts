@@ -2,6 +2,12 @@ import { z } from 'zod'
 import { contract, isOperationName, type Handlers, type OperationName } from './contract'
 import { GlossError } from './errors'
 
+/** Every shell's check of a name it was handed (IPC, HTTP path, CLI argument, worker message). */
+export function assertOperationName(name: unknown): asserts name is OperationName {
+  if (!isOperationName(name))
+    throw new GlossError('invalid_input', `Unknown operation ${JSON.stringify(String(name))}.`, 'operation')
+}
+
 /** Validate an operation's raw input against the contract; throws a GlossError naming the field. */
 export function parseInput<K extends OperationName>(
   name: K,
@@ -20,9 +26,7 @@ export function parseInput<K extends OperationName>(
  */
 export function createDispatcher(handlers: Handlers) {
   return async function dispatch(name: unknown, raw: unknown): Promise<unknown> {
-    if (!isOperationName(name)) {
-      throw new GlossError('invalid_input', `Unknown operation ${JSON.stringify(String(name))}`, 'operation')
-    }
+    assertOperationName(name)
     const input = parseInput(name, raw)
     const handler = handlers[name] as (input: unknown) => unknown
     return handler(input)
