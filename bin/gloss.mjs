@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `gloss` CLI: loads the TypeScript sources through tsx (Node >= 22.14).
-import { register } from 'tsx/esm/api'
+// The `gloss` CLI: the built JavaScript in out/node (`npm install` builds it; `npm run build:node`
+// again after changing sources), else the TypeScript sources through tsx, a second slower.
+import { existsSync } from 'node:fs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < 22 || (major === 22 && minor < 14)) {
@@ -9,6 +10,13 @@ if (major < 22 || (major === 22 && minor < 14)) {
   )
   process.exit(1)
 }
-register()
-const { main } = await import('../src/cli/main.ts')
+const built = new URL('../out/node/cli.js', import.meta.url)
+let main
+if (existsSync(built)) {
+  ;({ main } = await import(built.href))
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  ;({ main } = await import('../src/cli/main.ts'))
+}
 process.exitCode = await main(process.argv.slice(2))

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
 import { beforeEach, expect, test } from 'vitest'
 import { tempDir } from '../core/testing/tempNotebook'
+import { LATEST_SCHEMA_VERSION } from '../core/store/schema'
 import { main } from './main'
 
 let db: string
@@ -99,7 +100,7 @@ test('imports a file and reports a re-import as the same article', async () => {
 
 test('`call` reaches every operation through the contract', async () => {
   const info = await run('call', 'notebookInfo')
-  expect(JSON.parse(info.out)).toMatchObject({ articleCount: 1, schemaVersion: 1 })
+  expect(JSON.parse(info.out)).toMatchObject({ articleCount: 1, schemaVersion: LATEST_SCHEMA_VERSION })
   const bad = await run('call', 'getArticle', '{"id": 5}')
   expect(bad.code).toBe(2)
   expect(bad.err).toMatch(/getArticle: id/)

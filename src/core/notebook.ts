@@ -4,7 +4,6 @@ import type { Handlers } from '../shared/contract'
 import type { NotebookDamage } from '../shared/model'
 import { createArticles } from './articles'
 import { backupsDir, backupTo, ensureDailyBackup, restoreInto, type DailyBackupResult } from './backup'
-import { exportTo, importNotebookDocument, readNotebookDocumentFile, renderExport } from './export'
 import { createExcerpts } from './excerpts'
 import { createNotes } from './notes/repository'
 import { defaultSamplePath } from './paths'
@@ -14,6 +13,9 @@ import { checkIntegrity, OPEN_SAMPLE_SECTIONS } from './store/integrity'
 import { openDatabase, type Db } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
 import { createTags } from './tags'
+
+let exportModule: Promise<typeof import('./export')> | undefined
+const loadExport = () => (exportModule ??= import('./export'))
 
 export interface NotebookOptions {
   path: string
@@ -123,10 +125,14 @@ export function openNotebook(options: NotebookOptions): Notebook {
       return notes.backlinks(articleId)
     },
 
-    export: (input) => exportTo(db, input, { generator: `Gloss ${appVersion}` }),
-    renderExport: (input) => renderExport(db, input, { generator: `Gloss ${appVersion}` }),
+    // the exporters (Lexical, marked, …) load on first use: the CLI and shells start without them
+    export: async (input) => (await loadExport()).exportTo(db, input, { generator: `Gloss ${appVersion}` }),
+    renderExport: async (input) =>
+      (await loadExport()).renderExport(db, input, { generator: `Gloss ${appVersion}` }),
     importNotebook: ({ path, document }) =>
-      importNotebookDocument(db, document !== undefined ? document : readNotebookDocumentFile(path!)),
+      loadExport().then((m) =>
+        m.importNotebookDocument(db, document !== undefined ? document : m.readNotebookDocumentFile(path!)),
+      ),
     backupNotebook: ({ path, force }) => backupTo(db, path, { force }),
     // in place, through this connection: see src/core/backup/restore.ts for why
     restoreNotebook: ({ path }) => restoreInto(db, options.path, path, { safetyDir: backupsDir(dataDir) }),

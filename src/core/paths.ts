@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const APP_NAME = 'Gloss'
 
@@ -19,7 +20,37 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.GLOSS_DB || join(userDataDir(env), 'gloss.db')
 }
 
-/** The bundled sample article, from the source tree (dev, CLI) — shells may pass another path. */
+/**
+ * The folder holding package.json: this module runs from src/core (sources) or out/node (the
+ * built CLI and web shell), so it is found by walking up rather than by a fixed relative path.
+ */
+export function packageRoot(from = fileURLToPath(import.meta.url)): string {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}`)
+  }
+}
+
+/** The bundled sample article, from the package (dev, CLI) — shells may pass another path. */
 export function defaultSamplePath(): string {
-  return fileURLToPath(new URL('../../resources/samples/trump-kim-diplomacy.txt', import.meta.url))
+  return join(packageRoot(), 'resources', 'samples', 'trump-kim-diplomacy.txt')
+}
+
+export interface WorkerEntry {
+  url: URL
+  /** a TypeScript loader when running from sources */
+  execArgv: string[]
+}
+
+/**
+ * A worker thread's entry file. Built, every entry sits in out/node side by side; from sources
+ * (vitest, tsx) it is the .ts file under src, loaded through tsx as the parent was.
+ */
+export function workerEntry(name: 'notebook-worker', source: string): WorkerEntry {
+  const here = import.meta.url
+  if (!here.endsWith('.ts')) return { url: new URL(`./${name}.js`, here), execArgv: [] }
+  return {
+    url: pathToFileURL(join(packageRoot(), source)),
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  }
 }

@@ -22,7 +22,9 @@ import { renderCsv } from './csv'
 import { writeFileAtomic, writeFolderAtomic } from './files'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
-import { fileStem } from './names'
+import { EXTENSIONS, fileStem } from './names'
+
+export { EXTENSIONS }
 import { renderNotebookJson } from './notebookJson'
 import { renderPdf } from './pdf'
 import { renderW3c } from './w3c'
@@ -41,17 +43,6 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   bibtex: 'application/x-bibtex; charset=utf-8',
   csl: 'application/vnd.citationstyles.csl+json',
-}
-
-export const EXTENSIONS: Record<ExportFormat, string> = {
-  md: '.md',
-  html: '.html',
-  json: '.gloss.json',
-  w3c: '.jsonld',
-  csv: '.csv',
-  pdf: '.pdf',
-  bibtex: '.bib',
-  csl: '.csl.json',
 }
 
 export interface ExportOptions {

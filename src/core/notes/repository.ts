@@ -1,9 +1,19 @@
 import { GlossError } from '../../shared/errors'
 import type { Backlinks, Note, NoteRef, NoteSummary } from '../../shared/model'
-import { emptyNoteContent } from '../../shared/notes/schema'
 import { newId, now } from '../store/clock'
 import type { Db } from '../store/open'
-import { deriveNoteIndex } from './derive'
+import type { DerivedLink, NoteIndex } from './derive'
+
+/** Lexical's headless editor takes a third of a second to load: notes load it on first write. */
+const loadDerive = (() => {
+  let loaded: Promise<(content: unknown | undefined) => NoteIndex> | undefined
+  return () =>
+    (loaded ??= Promise.all([import('./derive'), import('../../shared/notes/schema')]).then(
+      ([{ deriveNoteIndex }, { emptyNoteContent }]) =>
+        (content: unknown | undefined) =>
+          deriveNoteIndex(content ?? emptyNoteContent()),
+    ))
+})()
 
 interface NoteRow {
   id: string
@@ -43,7 +53,7 @@ export function createNotes(db: Db) {
   const insert = db.prepare(
     `INSERT INTO notes (id, title, content, text, created_at, updated_at) VALUES (@id, @title, @content, @text, @at, @at)`,
   )
-  const save = db.prepare(
+  const saveRow = db.prepare(
     `UPDATE notes SET title = coalesce(@title, title), content = @content, text = @text, updated_at = @at WHERE id = @id`,
   )
   const rename = db.prepare(`UPDATE notes SET title = ?, updated_at = ? WHERE id = ?`)
@@ -72,21 +82,19 @@ export function createNotes(db: Db) {
   }
 
   /** Content, plain text and links are written in one transaction: links always match what is saved. */
-  function writeLinks(id: string, links: ReturnType<typeof deriveNoteIndex>['links']): void {
+  function writeLinks(id: string, links: DerivedLink[]): void {
     clearLinks.run(id)
     for (const link of links) addLink.run(id, link.targetType, link.targetId, link.articleId)
   }
 
-  return {
-    get,
-    list: (articleId: string | undefined, includeDeleted: boolean): NoteSummary[] =>
-      list.all({ articleId: articleId ?? null, includeDeleted: includeDeleted ? 1 : 0 }).map(toSummary),
+  type Derive = (content: unknown | undefined) => NoteIndex
 
-    create: db.transaction((input: { title: string; content?: unknown; id?: string }): Note => {
+  const create = db.transaction(
+    (input: { title: string; content?: unknown; id?: string }, derive: Derive): Note => {
       const id = input.id ?? newId()
       if (input.id && byId.get(input.id))
         throw new GlossError('conflict', `A note with id "${input.id}" already exists.`, 'id')
-      const index = deriveNoteIndex(input.content ?? emptyNoteContent())
+      const index = derive(input.content)
       insert.run({
         id,
         title: input.title,
@@ -96,14 +104,16 @@ export function createNotes(db: Db) {
       })
       writeLinks(id, index.links)
       return get(id)
-    }),
+    },
+  )
 
-    save: db.transaction((input: { id: string; title?: string; content: unknown }): NoteSummary => {
+  const save = db.transaction(
+    (input: { id: string; title?: string; content: unknown }, derive: Derive): NoteSummary => {
       const current = row(input.id)
       if (current.deleted_at)
         throw new GlossError('conflict', 'This note is deleted; restore it before editing.', 'id')
-      const index = deriveNoteIndex(input.content)
-      save.run({
+      const index = derive(input.content)
+      saveRow.run({
         id: input.id,
         title: input.title ?? null,
         content: JSON.stringify(index.content),
@@ -112,7 +122,18 @@ export function createNotes(db: Db) {
       })
       writeLinks(input.id, index.links)
       return toSummary(row(input.id))
-    }),
+    },
+  )
+
+  return {
+    get,
+    list: (articleId: string | undefined, includeDeleted: boolean): NoteSummary[] =>
+      list.all({ articleId: articleId ?? null, includeDeleted: includeDeleted ? 1 : 0 }).map(toSummary),
+
+    create: async (input: { title: string; content?: unknown; id?: string }): Promise<Note> =>
+      create(input, await loadDerive()),
+    save: async (input: { id: string; title?: string; content: unknown }): Promise<NoteSummary> =>
+      save(input, await loadDerive()),
 
     rename: db.transaction((id: string, title: string): NoteSummary => {
       row(id)

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid'
+import { randomUUID } from 'node:crypto'
 
 /** ISO timestamps, strictly increasing within a process so "newest first" never ties. */
 let last = 0
@@ -9,8 +9,4 @@ export function now(): string {
   return new Date(t).toISOString()
 }
 
-/**
- * Public ids are UUIDs (sync will key on them). Version 7 starts with the time, so new rows land
- * at the end of the id indexes instead of on a random page each: fewer pages per commit.
- */
-export const newId = (): string => uuidv7()
+export const newId = (): string => randomUUID()
