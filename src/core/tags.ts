@@ -158,7 +158,7 @@ export function createTags(db: Db) {
         }
         return toTag({ ...row, usage_count: live(row.id), total_count: total })
       })
-    }),
+    }).deferred, // a read snapshot: transactions begin IMMEDIATE (store/open.ts), a read needs no write lock
     get,
     ensure,
 

@@ -64,7 +64,11 @@ const exportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('article'), id: id('article id') }).strict(),
   z.object({ kind: z.literal('notebook') }).strict(),
 ])
-const filePath = z.string().min(1, 'path is required').max(4096)
+const filePath = z
+  .string()
+  .min(1, 'path is required')
+  .max(4096, 'path is longer than 4096 characters')
+  .refine((path) => !path.includes('\0'), 'path contains a NUL character (\\0), which no file name can hold')
 
 export const contract = {
   notebookInfo: {
@@ -93,7 +97,7 @@ export const contract = {
     summary: 'One article with all its sections (quarantined ones included, marked)',
   },
   importFile: {
-    input: z.object({ path: z.string().min(1, 'path is required') }).strict(),
+    input: z.object({ path: filePath }).strict(),
     output: returns<ImportResult>(),
     effect: 'write',
     summary: 'Import a text, Markdown or HTML file',

@@ -93,10 +93,18 @@ const THINGS: Record<string, string> = {
   notes: 'A note',
 }
 
+const OPEN_REASONS: Record<string, string> = {
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EEXIST: 'a part of its path is a file, not a folder', // mkdir of its folder met a file
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+}
+
 function cannotOpenReason(path: string): string {
   const folder = statSync(dirname(path), { throwIfNoEntry: false })
   if (!folder) return 'its folder does not exist'
-  if (!folder.isDirectory()) return 'a part of the path is a file, not a folder'
+  if (!folder.isDirectory()) return OPEN_REASONS.ENOTDIR!
   return 'SQLite cannot open it there (check that the folder is yours and writable)'
 }
 
@@ -167,6 +175,10 @@ export function describeFault(error: unknown, context: FaultContext, field?: str
       `The path ${q(path)} is too long: ${tooLongReason(path)}.`,
       field ?? 'path',
     )
+  }
+  // the notebook's own path at open (the fs calls of exports and imports word theirs where they happen)
+  if (field !== undefined && OPEN_REASONS[code]) {
+    return new GlossError('bad_file', `Cannot open the notebook ${where}: ${OPEN_REASONS[code]}.`, field)
   }
   if (code === 'ERR_INVALID_ARG_VALUE') {
     return new GlossError(
