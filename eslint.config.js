@@ -1,41 +1,23 @@
-// Layers by environment, as VS Code does: src/core and src/shared run in plain Node
-// (and shared in the browser too), so they may not import Electron, React or the DOM.
+// Layers by allow-list, as VS Code's `code-import-patterns` does: each folder of src/ names
+// what it may import (scripts/lint/layers.js, docs/architecture.md); gloss/layers refuses
+// the rest. src/core and src/shared run in plain Node (shared in the browser too), so they
+// may not touch the DOM's globals either.
 import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
-
-const noUiInCore = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: [
-        { name: 'electron', message: 'src/core and src/shared must run in plain Node: no Electron.' },
-        { name: 'react', message: 'src/core and src/shared must run in plain Node: no React.' },
-        { name: 'react-dom', message: 'src/core and src/shared must run in plain Node: no React.' },
-      ],
-      patterns: [
-        {
-          group: ['electron/*', 'react/*', 'react-dom/*', '@lexical/react', '@lexical/react/*'],
-          message: 'No UI code in src/core or src/shared.',
-        },
-        {
-          group: ['**/renderer/**', '**/main/**', '**/preload/**'],
-          message: 'src/core and src/shared may not depend on the shells.',
-        },
-      ],
-    },
-  ],
-  'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'],
-}
+import gloss from './scripts/lint/plugin.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { gloss },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      'gloss/layers': 'error',
+      'gloss/import-case': 'error',
     },
   },
   {
@@ -49,7 +31,9 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
-    rules: noUiInCore,
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'],
+    },
   },
   {
     // the shared editor nodes build DOM inside methods that only the browser calls
