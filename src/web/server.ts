@@ -8,8 +8,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { isOperationName } from '../shared/contract'
-import { parseInput } from '../shared/dispatch'
+import { assertOperationName } from '../shared/dispatch'
 import { GlossError, toErrorData, type GlossErrorCode } from '../shared/errors'
 import type { NotebookHost } from '../core/host/worker-client'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
@@ -206,8 +205,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
       })
     }
     try {
-      if (!isOperationName(name))
-        throw new GlossError('invalid_input', `Unknown operation "${name}".`, 'operation')
+      assertOperationName(name)
       const body = await readBody(req, res)
       let raw: unknown
       try {
@@ -215,8 +213,8 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
       } catch {
         throw new GlossError('invalid_input', 'The request body is not JSON.', 'body')
       }
-      const input = parseInput(name, raw)
-      sendJson(res, 200, { ok: true, value: await options.host.dispatch(name, input) })
+      // validated once, by the worker's dispatcher
+      sendJson(res, 200, { ok: true, value: await options.host.dispatch(name, raw) })
     } catch (error) {
       const data = toErrorData(error)
       const status = error instanceof BadRequest ? error.status : (STATUS[data.code] ?? 500)
