@@ -9,9 +9,13 @@
  *
  *   npm start                 build with electron-vite, then run Electron on this folder
  *   npm start -- notes.md     …and import notes.md (also works while Gloss is running)
+ *   npm run web               the web shell, even where Electron is here
+ *
+ * The web shell rebuilds out/node and out/web only when their sources are newer, then runs
+ * `gloss serve` itself (no npm or shell in between), so stopping this stops all it started.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,18 +52,59 @@ function run(command, args, options = {}) {
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options })
     const forward = (signal) => child.kill(signal)
-    process.on('SIGTERM', forward)
-    process.on('SIGHUP', forward)
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
+    for (const signal of signals) process.on(signal, forward)
     child.on('error', (error) => {
       console.error(`Gloss: could not start ${command}: ${error.message}`)
       done(1)
     })
     child.on('exit', (code, signal) => {
-      process.off('SIGTERM', forward)
-      process.off('SIGHUP', forward)
+      for (const s of signals) process.off(s, forward)
       done(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal] ?? 1) : 1))
     })
   })
+}
+
+/** Newest modification time under the given files and folders (tests excluded). */
+function newest(paths) {
+  let latest = 0
+  const visit = (path) => {
+    if (!existsSync(path)) return
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== 'node_modules') visit(join(path, entry))
+    } else if (!/\.test\.tsx?$/.test(path)) latest = Math.max(latest, stat.mtimeMs)
+  }
+  for (const path of paths) visit(join(root, path))
+  return latest
+}
+
+const BUILDS = [
+  {
+    name: 'the CLI and web shell',
+    output: 'out/node/cli.js',
+    config: 'vite.node.config.ts',
+    sources: ['src/cli', 'src/core', 'src/shared', 'src/web', 'resources', 'package.json'],
+  },
+  {
+    name: 'the web renderer',
+    output: 'out/web/index.html',
+    config: 'vite.web.config.ts',
+    sources: ['src/renderer', 'src/shared', 'package.json'],
+  },
+]
+
+async function buildIfStale() {
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
+  for (const build of BUILDS) {
+    const output = join(root, build.output)
+    const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0
+    if (builtAt > newest([...build.sources, build.config])) continue
+    console.log(`Gloss: building ${build.name}…`)
+    const code = await run(process.execPath, [vite, 'build', '--config', build.config, '--logLevel', 'warn'])
+    if (code !== 0) return code
+  }
+  return 0
 }
 
 async function startDesktop(electronPath) {
@@ -74,23 +119,28 @@ async function startDesktop(electronPath) {
   return run(electronPath, ['.', ...args], { env })
 }
 
-function startWeb() {
-  // the npm that runs `npm start` runs `npm run web` too; else whatever npm is on PATH
-  const npmCli = process.env.npm_execpath
-  if (npmCli && /\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, 'run', 'web'])
-  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'web'], {
-    shell: process.platform === 'win32',
-  })
+async function startWeb() {
+  const built = await buildIfStale()
+  if (built !== 0) return built
+  // an IPC channel, so `gloss serve` also stops if this process is killed outright
+  return run(
+    process.execPath,
+    [join(root, 'bin', 'gloss.mjs'), 'serve', ...process.argv.slice(2).filter((a) => a !== '--web')],
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    },
+  )
 }
 
-const electron = findElectronBinary()
+const electron = process.argv.includes('--web') ? { ok: false, reason: null } : findElectronBinary()
 let code
 if (electron.ok) {
   code = await startDesktop(electron.path)
 } else {
-  console.log(
-    `Gloss: the Electron binary is not available here (${electron.reason}); starting the web shell instead.`,
-  )
+  if (electron.reason)
+    console.log(
+      `Gloss: the Electron binary is not available here (${electron.reason}); starting the web shell instead.`,
+    )
   code = await startWeb()
 }
 process.exitCode = code

@@ -326,8 +326,9 @@ export const commands: Command[] = [
     summary: 'Serve the app to a browser on 127.0.0.1 (prints the URL with its token)',
     options: { port: { type: 'string' } },
     async run(ctx, _positionals, values) {
-      const port = values.port === undefined ? 0 : Number(values.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      // without --port: the last port this notebook was served on, when it is free
+      const port = values.port === undefined ? undefined : Number(values.port)
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
         throw new GlossError(
           'invalid_input',
           `--port must be a number from 0 to 65535, not "${String(values.port)}"`,

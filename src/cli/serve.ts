@@ -1,12 +1,41 @@
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { startNotebookHost } from '../core/host/worker-client'
-import { packageRoot, workerEntry } from '../core/paths'
+import { packageRoot, userDataDir, workerEntry } from '../core/paths'
 import { startWebShell } from '../web/server'
 import type { CliContext } from './context'
 
-/** `gloss serve`: the notebook in a worker thread, the renderer and contract over loopback HTTP. */
-export async function serve(ctx: CliContext, port: number): Promise<void> {
+/** The port each notebook was last served on, so a bookmark keeps working (the token changes). */
+const portsFile = () => join(userDataDir(), 'web-ports.json')
+
+function readPorts(): Record<string, number> {
+  try {
+    const ports = JSON.parse(readFileSync(portsFile(), 'utf8')) as unknown
+    return ports && typeof ports === 'object' ? (ports as Record<string, number>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function rememberPort(dbPath: string, port: number): void {
+  try {
+    // notebooks that no longer exist drop out
+    const kept = Object.entries(readPorts()).filter(([path]) => existsSync(path))
+    const ports = { ...Object.fromEntries(kept), [resolve(dbPath)]: port }
+    mkdirSync(dirname(portsFile()), { recursive: true })
+    const temp = `${portsFile()}.${process.pid}.tmp`
+    writeFileSync(temp, JSON.stringify(ports, null, 2))
+    renameSync(temp, portsFile())
+  } catch {
+    // a convenience only: a read-only config folder must not stop the server
+  }
+}
+
+/**
+ * `gloss serve`: the notebook in a worker thread, the renderer and contract over loopback HTTP.
+ * `port` undefined: the notebook's last port if it is free, else any free port.
+ */
+export async function serve(ctx: CliContext, port: number | undefined): Promise<void> {
   const staticDir = join(packageRoot(), 'out', 'web')
   if (!existsSync(join(staticDir, 'index.html'))) {
     ctx.print('Gloss: the web renderer is not built; run `npm run build:web`, then reload the page.')
@@ -19,7 +48,13 @@ export async function serve(ctx: CliContext, port: number): Promise<void> {
     workerPath: worker.url,
     execArgv: worker.execArgv,
   })
-  const shell = await startWebShell({ host, staticDir, port })
+  const last = readPorts()[resolve(ctx.dbPath)]
+  const shell = await startWebShell({ host, staticDir, port: port ?? last ?? 0 }).catch((error: unknown) => {
+    if (port === undefined && (error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      return startWebShell({ host, staticDir, port: 0 })
+    throw error
+  })
+  if (port === undefined) rememberPort(ctx.dbPath, shell.port)
   ctx.print(`Gloss web shell: ${shell.url}`)
   ctx.print(`Notebook: ${ctx.dbPath}  (Ctrl+C to stop)`)
   let stopping = false
