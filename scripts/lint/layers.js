@@ -88,7 +88,7 @@ export const LAYERS = [
 ]
 
 /** What a test (or a test helper under testing/) may import besides its layer's list. */
-export const TEST_PACKAGES = ['vitest', 'papaparse']
+export const TEST_PACKAGES = ['vitest', 'papaparse', 'yaml']
 
 export function isTestFile(path) {
   return /\.test\.[cm]?[jt]sx?$/.test(path) || /(^|\/)testing\//.test(path)

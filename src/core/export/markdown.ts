@@ -38,12 +38,24 @@ import { FORMAT, isBlank, noteBlocks, type Block, type Inline, type ListBlock } 
 
 /* ---------- text ---------- */
 
+/** CommonMark also ends a line at CR: make every line end "\n", so each line start is seen (and escaped). */
+const lf = (text: string) => text.replace(/\r\n?/g, '\n')
+
+/**
+ * "\](": escaped brackets followed by "(". CommonMark reads "\[x\](y)" as text, but inside a
+ * link's text marked (and so any tool built on it) takes it for a nested link or image: the
+ * outer link is dropped, or "!\[x\](javascript:…)" becomes an <img>. Escaping the "(" too
+ * leaves nothing to mistake.
+ */
+const ESCAPED_LINK_SHAPE = /\\\]\(/g
+
 /** Escape text so that CommonMark, GFM and Obsidian show it literally. */
 export function escapeMarkdown(text: string): string {
-  const inline = text
+  const inline = lf(text)
     .replace(/[\\`*_[\]<>#~$|]/g, '\\$&')
     .replace(/&(?=[A-Za-z0-9#]+;)/g, '\\&')
     .replace(/==/g, '=\\=')
+    .replace(ESCAPED_LINK_SHAPE, '\\]\\(')
   return inline
     .split('\n')
     .map((line) =>
@@ -56,9 +68,37 @@ export function escapeMarkdown(text: string): string {
     .join('\n')
 }
 
-/** A code span holding `text` exactly. */
+/** Escaped text on one line (headings, titles, bylines, link text): a line break would end the block. */
+const escapeLine = (text: string) => escapeMarkdown(text.replace(/[\r\n]+/g, ' '))
+
+/**
+ * A safe (http, https, mailto) URL as a link destination: what could end it early or open
+ * markup (space and controls, double quote, angle brackets, parentheses, backslash, backtick)
+ * percent-encoded. `safeUrl` has already encoded the rest where it matters.
+ */
+function linkDestination(href: string): string {
+  return href.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0020"<>()\\`]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  )
+}
+
+/**
+ * A link title, "…": on one line, since a blank line inside would end the link and leave
+ * the rest of the title as Markdown (raw HTML included); quotes and backslashes escaped.
+ */
+function linkTitle(title: string): string {
+  // "<", ">" and brackets escaped too: should a reader not see a link here, the title shows as text, not markup
+  return `"${title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/["\\<>[\]]/g, '\\$&')}"`
+}
+
+/** A code span holding `text` exactly (line breaks as spaces: a blank line would end the span). */
 function codeSpan(text: string): string {
-  const flat = text.replace(/\n/g, ' ')
+  const flat = text.replace(/\r\n?|\n/g, ' ')
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad =
@@ -88,8 +128,8 @@ export interface MarkdownContext {
 
 /** "(¶6, *Title*)" preceded by the chip's words. */
 function sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: MarkdownContext): string {
-  const words = ref.words ? `“${escapeMarkdown(ref.words)}” ` : ''
-  return `${words}(¶${ref.ordinal}, *${escapeMarkdown(titleOf(ctx.data, ref.articleId))}*)`
+  const words = ref.words ? `“${escapeLine(ref.words)}” ` : ''
+  return `${words}(¶${ref.ordinal}, *${escapeLine(titleOf(ctx.data, ref.articleId))}*)`
 }
 
 /**
@@ -107,10 +147,11 @@ function inlineMarkdown(nodes: Inline[], ctx: MarkdownContext, hardBreak = '  \n
   }
   for (const node of nodes) {
     if (node.kind === 'text') {
-      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text)!
+      const text = lf(node.text)
+      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!
       const [, lead = '', core = '', trail = ''] = match
       if (core === '') {
-        pendingSpace += node.text.replace(/\n/g, ' ')
+        pendingSpace += text.replace(/\n/g, ' ')
         continue
       }
       pendingSpace += lead
@@ -138,9 +179,10 @@ function inlineMarkdown(nodes: Inline[], ctx: MarkdownContext, hardBreak = '  \n
       const href = safeUrl(node.url)
       if (!href) out += text
       else {
-        const url = href.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-        const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : ''
-        out += `[${text || escapeMarkdown(node.url)}](${url}${title})`
+        const title = node.title?.trim() ? ` ${linkTitle(node.title)}` : ''
+        // text from several runs can meet as "\](" only here, across a run boundary
+        const label = (text || escapeLine(node.url)).replace(ESCAPED_LINK_SHAPE, '\\]\\(')
+        out += `[${label}](${linkDestination(href)}${title})`
       }
     }
   }
@@ -152,7 +194,7 @@ function inlineMarkdown(nodes: Inline[], ctx: MarkdownContext, hardBreak = '  \n
 
 /** The comment as Markdown paragraphs: blank lines separate paragraphs, single newlines are kept as line breaks. */
 function commentMarkdown(comment: string): string {
-  return comment
+  return lf(comment)
     .trim()
     .split(/\n\s*\n/)
     .map((para) =>
@@ -172,11 +214,11 @@ export function tagLine(tags: string[]): string {
 
 /** > quote / > — Title, ¶N, then the comment, then #tags. */
 export function excerptMarkdown(view: ExcerptView): string {
-  const quote = view.quote
+  const quote = lf(view.quote)
     .split('\n')
     .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
     .join('\n')
-  const parts = [`${quote}\n>\n> — ${escapeMarkdown(view.articleTitle)}, ¶${view.ordinal}`]
+  const parts = [`${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ¶${view.ordinal}`]
   if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
   if (view.tags.length) parts.push(tagLine(view.tags))
   return parts.join('\n\n')
@@ -259,11 +301,33 @@ export function noteBodyMarkdown(note: NoteRecord, ctx: MarkdownContext): string
 
 /* ---------- documents ---------- */
 
-/** YAML front matter; values are JSON, which YAML reads as the same values. Null and empty values are left out. */
+/**
+ * A front matter string as JSON, which YAML reads as the same string, with two kinds of
+ * character written as \uXXXX escapes (JSON and YAML both read them back):
+ * - those YAML does not allow unescaped: DEL, C1 controls, U+2028/U+2029, BOM, U+FFFE/U+FFFF
+ *   (lone surrogates, which neither can hold, become U+FFFD);
+ * - "<" and "[", so that a Markdown reader that does not know front matter, and renders it
+ *   as text, finds no raw HTML, autolink or link in it.
+ */
+function yamlString(value: string): string {
+  return JSON.stringify(value.replace(/\p{Cs}/gu, '\ufffd')).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff<[]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  )
+}
+
+/** A front matter value: a string (see yamlString), a number, or a flow sequence of strings. */
+function yamlValue(value: string | number | string[]): string {
+  if (typeof value === 'number') return JSON.stringify(value)
+  if (typeof value === 'string') return yamlString(value)
+  return `[${value.map(yamlString).join(',')}]`
+}
+
+/** YAML front matter, one `key: value` per line (see yamlValue). Null and empty values are left out. */
 export function frontMatter(fields: Record<string, string | number | string[] | null | undefined>): string {
   const lines = Object.entries(fields)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}: ${yamlValue(v!)}`)
   return `---\n${lines.join('\n')}\n---`
 }
 
@@ -291,7 +355,7 @@ export function noteMarkdown(data: ExportData, note: NoteRecord): string {
         gloss_id: note.id,
         gloss_article_ids: articleIds,
       }),
-      `# ${escapeMarkdown(noteTitle(note))}`,
+      `# ${escapeLine(noteTitle(note))}`,
       body,
     ]
       .filter(Boolean)
@@ -306,13 +370,10 @@ export interface ArticleMarkdownOptions {
 
 function bylineLine(article: ArticleRecord): string {
   const parts: string[] = []
-  if (article.byline) parts.push(`By ${escapeMarkdown(article.byline)}`)
-  if (article.publishedAt) parts.push(`Published ${escapeMarkdown(article.publishedAt)}`)
+  if (article.byline) parts.push(`By ${escapeLine(article.byline)}`)
+  if (article.publishedAt) parts.push(`Published ${escapeLine(article.publishedAt)}`)
   const url = article.sourceUrl ? safeUrl(article.sourceUrl) : null
-  if (url)
-    parts.push(
-      `[Source](${url.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())})`,
-    )
+  if (url) parts.push(`[Source](${linkDestination(url)})`)
   return parts.join(' · ')
 }
 
@@ -334,7 +395,7 @@ export function articleMarkdown(
       tags: uniqueTags(excerpts.flatMap((e) => e.tags.map((t) => t.name))),
       gloss_id: article.id,
     }),
-    `# ${escapeMarkdown(article.title)}`,
+    `# ${escapeLine(article.title)}`,
   ]
   const byline = bylineLine(article)
   if (byline) parts.push(byline)
@@ -357,22 +418,21 @@ export function articleMarkdown(
   if (notes.length === 0) parts.push('*No notes cite this article.*')
   else if (options.notes.embed) {
     for (const note of notes) {
-      parts.push(`### ${escapeMarkdown(noteTitle(note))}`)
+      parts.push(`### ${escapeLine(noteTitle(note))}`)
       const body = noteBodyMarkdown(note, { data, headingShift: 3 })
       if (body) parts.push(body)
     }
   } else {
     const { hrefOf } = options.notes
-    parts.push(notes.map((n) => `- [${escapeMarkdown(noteTitle(n))}](${hrefOf(n)})`).join('\n'))
+    parts.push(notes.map((n) => `- [${escapeLine(noteTitle(n))}](${hrefOf(n)})`).join('\n'))
   }
 
   parts.push('## Text')
   for (const s of visibleSections(article)) {
-    const text = escapeMarkdown(s.text).replace(/\n/g, '  \n')
     parts.push(
       s.kind === 'heading'
-        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${text} (¶${s.ordinal})`
-        : `**¶${s.ordinal}** ${text}`,
+        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${escapeLine(s.text)} (¶${s.ordinal})`
+        : `**¶${s.ordinal}** ${escapeMarkdown(s.text).replace(/\n/g, '  \n')}`,
     )
   }
   return parts.join('\n\n') + '\n'
@@ -417,15 +477,15 @@ function indexMarkdown(data: ExportData, names: FolderNames): string {
       ? articles
           .map((a) => {
             const count = visibleExcerpts(data, a.id).length
-            const by = a.byline ? ` — ${escapeMarkdown(a.byline)}` : ''
-            return `- [${escapeMarkdown(a.title)}](${relativeHref(names.articles.get(a.id)!)})${by} (${count} excerpt${count === 1 ? '' : 's'})`
+            const by = a.byline ? ` — ${escapeLine(a.byline)}` : ''
+            return `- [${escapeLine(a.title)}](${relativeHref(names.articles.get(a.id)!)})${by} (${count} excerpt${count === 1 ? '' : 's'})`
           })
           .join('\n')
       : '*No articles.*',
     `## Notes (${notes.length})`,
     notes.length
       ? notes
-          .map((n) => `- [${escapeMarkdown(noteTitle(n))}](${relativeHref(names.notes.get(n.id)!)})`)
+          .map((n) => `- [${escapeLine(noteTitle(n))}](${relativeHref(names.notes.get(n.id)!)})`)
           .join('\n')
       : '*No notes.*',
     `## Tags (${tags.length})`,
