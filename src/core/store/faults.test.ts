@@ -24,7 +24,7 @@ import { GlossError, toErrorData } from '../../shared/errors'
 import { backupTo } from '../backup/backup'
 import { restoreNotebook } from '../backup/restore'
 import { openNotebook } from '../notebook'
-import { openTempNotebook, tableCounts, tempDir, type TempNotebook } from '../testing/tempNotebook'
+import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3')
 
