@@ -36,7 +36,7 @@ function emit(ctx: CliContext, value: unknown, human: () => string) {
 }
 
 /** An article by id, or by a unique id prefix (as git takes commits). */
-export async function resolveArticle(ctx: CliContext, ref: string): Promise<ArticleSummary> {
+async function resolveArticle(ctx: CliContext, ref: string): Promise<ArticleSummary> {
   const articles = await ctx.call('listArticles', {})
   const exact = articles.find((a) => a.id === ref)
   if (exact) return exact

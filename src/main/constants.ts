@@ -3,7 +3,7 @@
 /** The privileged scheme the production renderer is served from: app://gloss/index.html */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'gloss'
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 
 /** File types the Import… dialog offers and the command line / second instance accepts. */

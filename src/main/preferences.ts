@@ -1,14 +1,14 @@
 /** Shell preferences kept in userData/preferences.json (the theme). Node only; no Electron import. */
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 
-export const THEME_SOURCES = ['system', 'light', 'dark'] as const
+const THEME_SOURCES = ['system', 'light', 'dark'] as const
 export type ThemeSource = (typeof THEME_SOURCES)[number]
 
 export interface Preferences {
   theme: ThemeSource
 }
 
-export const DEFAULT_PREFERENCES: Preferences = Object.freeze({ theme: 'system' })
+const DEFAULT_PREFERENCES: Preferences = Object.freeze({ theme: 'system' })
 
 export function parsePreferences(value: unknown): Preferences {
   if (typeof value !== 'object' || value === null) return { ...DEFAULT_PREFERENCES }

@@ -121,7 +121,7 @@ const bigText = (what: string) =>
  * characters (NUL included). Other characters a file system refuses are replaced later
  * (main's `safeFileName`), not refused: a note may be titled "Q&A: why?".
  */
-export const plainFileName = z
+const plainFileName = z
   .string()
   .min(1, 'the file name is empty')
   .max(MAX_NAME_LENGTH, `the file name is longer than ${MAX_NAME_LENGTH} characters`)

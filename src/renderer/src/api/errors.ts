@@ -1,13 +1,8 @@
-import { isGlossErrorData, type GlossErrorData } from '../../../shared/errors'
+import { isGlossErrorData } from '../../../shared/errors'
 
 /** Any thrown value as words a person can read. */
 export function errorMessage(error: unknown): string {
   if (isGlossErrorData(error)) return error.message
   if (error instanceof Error) return error.message
   return String(error)
-}
-
-export function errorData(error: unknown): GlossErrorData {
-  if (isGlossErrorData(error)) return error
-  return { code: 'internal', message: errorMessage(error) }
 }

@@ -9,4 +9,4 @@ export function getApi(): GlossApi {
   return instance
 }
 
-export { errorMessage, errorData } from './errors'
+export { errorMessage } from './errors'

@@ -27,7 +27,7 @@ interface Props<K extends string> {
   dragToOpen?: DragToOpen<K>
 }
 
-export const DRAG_OPEN_DELAY_MS = 300
+const DRAG_OPEN_DELAY_MS = 300
 
 /** ARIA tabs: arrow keys move between tabs, the panel below shows the selected one. */
 export function Tabs<K extends string>({

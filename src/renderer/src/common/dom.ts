@@ -15,7 +15,7 @@ export function isMod(event: KeyboardEvent | React.KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey
 }
 
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 /** How a shortcut is written for this platform: 'Mod+Shift+F' → 'Ctrl+Shift+F' or '⌘⇧F'. */
 export function shortcutLabel(spec: string): string {
