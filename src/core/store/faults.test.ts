@@ -165,6 +165,8 @@ describe('a read-only notebook', () => {
       expect(await call('renderExport', { scope: { kind: 'notebook' }, format: 'json' })).toMatchObject({
         content: expect.stringContaining(article!.id),
       })
+      const copy = join(nb.dir, 'copy-of-read-only.db')
+      expect(await call('backupNotebook', { path: copy })).toMatchObject({ path: copy, integrity: 'ok' })
       const error = await call('renameArticle', { id: article!.id, title: 'Renamed' }).then(
         () => null,
         (e: unknown) => toErrorData(e),

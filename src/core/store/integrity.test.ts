@@ -139,7 +139,13 @@ describe('damage SQLite cannot see', () => {
       const sample = checkIntegrity(db, { sample: 10 })
       expect(sample.scope).toBe('sample')
       expect(sample.checkedSections).toBeLessThanOrEqual(10)
-      const full = checkIntegrity(db)
+      // a text budget bounds the open's reading: past it, further articles are not read
+      expect(checkIntegrity(db, { sample: 500, textBudget: 1 })).toMatchObject({
+        ok: true,
+        checkedArticles: 1,
+        checkedSections: 4,
+      })
+      const full = checkIntegrity(db, { textBudget: 1 }) // the full check has no budget
       expect(full.checkedSections).toBe(4 + 120)
       expect(full.articles).toEqual([
         { id: long.article.id, title: long.article.title, sectionOrdinals: [ordinal], textChanged: false },

@@ -43,7 +43,15 @@ export interface IntegrityOptions {
   sample?: number
   /** for tests: a seeded random source */
   random?: () => number
+  /**
+   * sample only: stop reading further articles once this many characters of article text are
+   * loaded (the first always loads), so 50 sections of 50 long articles cannot make an open slow
+   */
+  textBudget?: number
 }
+
+/** About 8 MB of article text read on open, at most (plus one long article). */
+export const OPEN_TEXT_BUDGET = 4_000_000
 
 interface SectionCheckRow {
   seq: number
@@ -71,12 +79,15 @@ export function checkIntegrity(db: Db, options: IntegrityOptions = {}): Integrit
   // prepared on first use, inside the try below: on a damaged schema even preparing fails
   let articleOf: Statement<[string], { title: string; text: string; content_hash: string }> | undefined
   const articles = new Map<string, { text: string; damage: DamagedArticle }>()
+  const budget = options.sample === undefined ? Infinity : (options.textBudget ?? OPEN_TEXT_BUDGET)
+  let loaded = 0
   const article = (id: string) => {
     let entry = articles.get(id)
     if (!entry) {
+      if (loaded >= budget) return undefined
       articleOf ??= db.prepare(`SELECT title, text, content_hash FROM articles WHERE id = ?`)
       const row = articleOf.get(id)
-      if (!row) return undefined // a dangling section is foreign_key_check's business, not this one
+      if (!row) return undefined
       const damage = {
         id,
         title: row.title,
@@ -84,14 +95,15 @@ export function checkIntegrity(db: Db, options: IntegrityOptions = {}): Integrit
         textChanged: sha256(row.text) !== row.content_hash,
       }
       entry = { text: row.text, damage }
+      loaded += row.text.length
       articles.set(id, entry)
     }
     return entry
   }
   const check = (section: SectionCheckRow) => {
-    report.checkedSections++
     const entry = article(section.article_id)
-    if (!entry) return
+    if (!entry) return // over the budget (or a dangling section, which is foreign_key_check's business)
+    report.checkedSections++
     const { start_offset: start, end_offset: end } = section
     // offsets are UTF-16 code units (JavaScript's), so the slice is taken here, not with SQL substr
     if (!(
