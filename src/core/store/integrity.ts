@@ -193,7 +193,7 @@ function isGoodBackup(file: string): boolean {
  */
 export function newestGoodBackup(dirs: string[], notebookPath?: string): string | null {
   const self = notebookPath === undefined ? undefined : resolve(notebookPath)
-  const candidates: Array<{ path: string; time: number }> = []
+  const candidates: Array<{ path: string; time: number; size: number }> = []
   for (const dir of new Set(dirs.map((d) => resolve(d)))) {
     let names: string[]
     try {
@@ -206,9 +206,19 @@ export function newestGoodBackup(dirs: string[], notebookPath?: string): string 
       const path = join(dir, name)
       if (path === self) continue
       const stat = statSync(path, { throwIfNoEntry: false })
-      if (stat?.isFile()) candidates.push({ path, time: stat.mtimeMs })
+      if (stat?.isFile()) candidates.push({ path, time: stat.mtimeMs, size: stat.size })
     }
   }
   candidates.sort((a, b) => b.time - a.time || b.path.localeCompare(a.path))
-  return candidates.find((c) => isGoodBackup(c.path))?.path ?? null
+  // checking reads whole backups: a damaged notebook's every failing call asks again, so the
+  // answer is kept for as long as the same files (by name, time and size) are there
+  const key = candidates.map((c) => `${c.path}@${c.time}:${c.size}`).join('\n')
+  const known = verdicts.get(key)
+  if (known !== undefined) return known
+  const found = candidates.find((c) => isGoodBackup(c.path))?.path ?? null
+  if (verdicts.size >= 32) verdicts.clear()
+  verdicts.set(key, found)
+  return found
 }
+
+const verdicts = new Map<string, string | null>()
