@@ -1,20 +1,28 @@
 /**
- * `npm run bench`: Gloss's notebook against raw better-sqlite3 doing the same work on the same
- * schema, side by side in one run. Prints each figure as a ratio (Gloss / raw), query latency
- * percentiles and database sizes. Sizes: BENCH_ARTICLES (1000), BENCH_EXCERPTS (100000).
+ * `npm run bench`: Gloss against raw better-sqlite3 doing the same work, side by side in one run,
+ * every figure as a ratio (Gloss / raw). Reads run on the same database as Gloss's; writes on a
+ * twin database of the same schema. List and search costs are taken at 1k, 10k and 100k excerpts
+ * with their slope. Every answer is checked against the raw one before its figure is printed; a
+ * wrong answer ends the bench with exit 1 and no figure. Sizes: BENCH_ARTICLES (1000),
+ * BENCH_EXCERPTS (100000; the steps are 1% and 10% of it). Needs `npm run build:node` (startup).
  */
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import Database from 'better-sqlite3'
 import { createDispatcher } from '../src/shared/dispatch'
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchResult, type Tag } from '../src/shared/model'
 import { openNotebook } from '../src/core/notebook'
-import { defaultSamplePath } from '../src/core/paths'
+import { defaultSamplePath, packageRoot } from '../src/core/paths'
 import { openDatabase } from '../src/core/store/open'
+import { Checks, slope, stats, table, timeAsync, timeSync, type Row } from './report'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000)
 const EXCERPTS = Number(process.env.BENCH_EXCERPTS ?? 100_000)
-const QUERY_REPEATS = 40
+const STEPS = [EXCERPTS / 100, EXCERPTS / 10, EXCERPTS].map(Math.round)
+const REPEATS = 30
 const TAGS = [
   'people/Trump',
   'people/Kim Jong Un',
@@ -27,8 +35,17 @@ const TAGS = [
   'summits',
   'media',
 ]
-const QUERIES = { common: 'Korea', rare: 'Klingner', prefix: 'diplom*', phrase: '"nuclear war"' }
+const SEARCHES: Array<{ name: string; query: string; fts: string; tag?: string }> = [
+  { name: 'common', query: 'Korea', fts: 'Korea' },
+  { name: 'rare', query: 'Klingner', fts: 'Klingner' },
+  { name: 'prefix', query: 'diplom*', fts: 'diplom*' },
+  { name: 'phrase', query: '"nuclear war"', fts: '"nuclear war"' },
+  { name: '3-word AND', query: 'Trump Kim summits', fts: 'Trump AND Kim AND summits' },
+  { name: 'tag', query: 'Korea', fts: 'Korea', tag: 'people/Trump' },
+  { name: 'parent tag', query: 'Korea', fts: 'Korea', tag: 'people' },
+]
 
+const checks = new Checks()
 const sample = readFileSync(defaultSamplePath(), 'utf8')
 /** A distinct variant of the sample: its own opening line and a shifted sentence order in one paragraph. */
 function variant(i: number): string {
@@ -39,16 +56,6 @@ function variant(i: number): string {
   return lines.join('\n')
 }
 
-function time<T>(fn: () => T): [T, number] {
-  const start = performance.now()
-  const value = fn()
-  return [value, performance.now() - start]
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
 /** Offsets of excerpt n within an article's sections: one sentence-sized slice of a paragraph. */
 function excerptRange(sections: Array<{ start: number; end: number }>, n: number): [number, number] {
   const section = sections[n % sections.length]!
@@ -57,117 +64,112 @@ function excerptRange(sections: Array<{ start: number; end: number }>, n: number
   const start = section.start + ((n * 37) % Math.max(1, room))
   return [start, start + length]
 }
+const tagsOf = (n: number) => [TAGS[n % TAGS.length]!, TAGS[(n * 3 + 1) % TAGS.length]!]
 
 const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'))
-const perArticle = Math.ceil(EXCERPTS / ARTICLES)
 const texts = Array.from({ length: ARTICLES }, (_, i) => variant(i))
-const figures: Array<{ name: string; gloss: number; raw: number; unit: string }> = []
+const writes: Row[] = []
+const reads: Row[] = []
+const growth: Array<{ name: string; costs: number[]; answers: number[] }> = []
 
 // ---- Gloss, through the contract (validation included), as the shells call it
 const notebook = openNotebook({ path: join(dir, 'gloss.db'), samplePath: null })
 const dispatch = createDispatcher(notebook.handlers)
-const call = (name: string, input: unknown) => dispatch(name, input) as Promise<never>
+const call = <T>(name: string, input: unknown) => dispatch(name, input) as Promise<T>
+const gdb = notebook.db
 
-async function timeAsync(fn: () => Promise<void>): Promise<number> {
-  const start = performance.now()
-  await fn()
-  return performance.now() - start
+// ---- raw better-sqlite3 on a twin database: same schema, same rows, none of Gloss's work
+const { db: rdb } = openDatabase(join(dir, 'raw.db'))
+const raw = {
+  article: rdb.prepare(
+    `INSERT INTO articles (id, title, format, imported_at, content_hash, text) VALUES (?, ?, 'text', ?, ?, ?)`,
+  ),
+  section: rdb.prepare(
+    `INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset) VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`,
+  ),
+  excerpt: rdb.prepare(
+    `INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', ?, ?, 'yellow', ?, ?, ?)`,
+  ),
+  tag: rdb.prepare(`INSERT OR IGNORE INTO tags (id, name, created_at) VALUES (?, ?, ?)`),
+  link: rdb.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`),
 }
 
+// imports
 const articleIds: string[] = []
 const glossImport = await timeAsync(async () => {
   for (const text of texts) {
-    const result = (await call('importContent', { content: text, format: 'text' })) as {
-      article: { id: string }
-      duplicate: boolean
-    }
-    if (result.duplicate) throw new Error('variants collided')
+    const result = await call<{ article: { id: string }; duplicate: boolean }>('importContent', {
+      content: text,
+      format: 'text',
+    })
+    if (result.duplicate) throw new Error('bench variants collided')
     articleIds.push(result.article.id)
   }
 })
-const sectionsOf = notebook.db.prepare(
-  `SELECT start_offset AS start, end_offset AS end FROM sections WHERE article_id = ? AND kind != 'quarantined' ORDER BY ordinal`,
-)
-const sectionsById = new Map(
-  articleIds.map((id) => [id, sectionsOf.all(id) as Array<{ start: number; end: number }>]),
-)
-const glossExcerpts = await timeAsync(async () => {
-  let n = 0
-  for (const articleId of articleIds) {
-    for (let k = 0; k < perArticle && n < EXCERPTS; k++, n++) {
-      const [s, e] = excerptRange(sectionsById.get(articleId)!, n)
-      await call('createExcerpt', {
-        articleId,
-        start: s,
-        end: e,
-        tags: [TAGS[n % TAGS.length]!, TAGS[(n * 3 + 1) % TAGS.length]!],
-        comment: `note ${n}`,
-      })
-    }
-  }
-})
-const glossLatency: Record<string, number[]> = {}
-for (const [kind, query] of Object.entries(QUERIES)) {
-  glossLatency[kind] = []
-  for (let r = 0; r < QUERY_REPEATS; r++) {
-    const start = performance.now()
-    await call('search', { query, limit: 50 })
-    glossLatency[kind].push(performance.now() - start)
-  }
-}
-notebook.db.pragma('wal_checkpoint(TRUNCATE)')
-const glossSize = statSync(join(dir, 'gloss.db')).size
-notebook.close()
-
-// ---- raw better-sqlite3: same schema, same rows, no parsing, validation or anchoring
-const { db } = openDatabase(join(dir, 'raw.db'))
-const insertArticle = db.prepare(
-  `INSERT INTO articles (id, title, format, imported_at, content_hash, text) VALUES (?, ?, 'text', ?, ?, ?)`,
-)
-const insertSection = db.prepare(
-  `INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset) VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`,
-)
-const insertExcerpt = db.prepare(
-  `INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', ?, ?, 'yellow', ?, ?, ?)`,
-)
-const insertTag = db.prepare(`INSERT OR IGNORE INTO tags (id, name, created_at) VALUES (?, ?, ?)`)
-const linkTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
-const rawSections: Array<{
+const rawArticles: Array<{
   id: string
   sectionIds: string[]
   spans: Array<{ start: number; end: number }>
   text: string
 }> = []
-const [, rawImport] = time(() => {
-  texts.forEach((raw, i) => {
-    db.transaction(() => {
-      const paragraphs = raw.split('\n').filter((l) => l.trim())
+const rawImport = timeSync(() => {
+  texts.forEach((source, i) => {
+    rdb.transaction(() => {
+      const paragraphs = source.split('\n').filter((l) => l.trim())
       const text = paragraphs.join('\n\n')
       const id = `a${i}`
-      insertArticle.run(id, paragraphs[0]!.slice(0, 80), new Date().toISOString(), `hash${i}`, text)
+      raw.article.run(id, paragraphs[0]!.slice(0, 80), new Date().toISOString(), `hash${i}`, text)
       let offset = 0
-      const spans: Array<{ start: number; end: number }> = []
-      const sectionIds: string[] = []
+      const article = {
+        id,
+        sectionIds: [] as string[],
+        spans: [] as Array<{ start: number; end: number }>,
+        text,
+      }
       paragraphs.forEach((p, j) => {
-        insertSection.run(`${id}s${j}`, id, j + 1, p, offset, offset + p.length)
-        spans.push({ start: offset, end: offset + p.length })
-        sectionIds.push(`${id}s${j}`)
+        raw.section.run(`${id}s${j}`, id, j + 1, p, offset, offset + p.length)
+        article.spans.push({ start: offset, end: offset + p.length })
+        article.sectionIds.push(`${id}s${j}`)
         offset += p.length + 2
       })
-      rawSections.push({ id, sectionIds, spans, text })
+      rawArticles.push(article)
     })()
   })
 })
-for (const name of TAGS) insertTag.run(`t:${name}`, name, new Date().toISOString())
-const [, rawExcerpts] = time(() => {
-  let n = 0
-  for (const article of rawSections) {
-    for (let k = 0; k < perArticle && n < EXCERPTS; k++, n++) {
+for (const name of TAGS) raw.tag.run(`t:${name}`, name, new Date().toISOString())
+writes.push({ name: `import ${ARTICLES} articles`, gloss: glossImport, raw: rawImport, unit: 'ms' })
+
+const glossSpans = new Map(
+  articleIds.map((id) => [
+    id,
+    gdb
+      .prepare(
+        `SELECT start_offset AS start, end_offset AS end FROM sections WHERE article_id = ? AND kind != 'quarantined' ORDER BY ordinal`,
+      )
+      .all(id) as Array<{ start: number; end: number }>,
+  ]),
+)
+
+/** Adds excerpts round the articles until `target` exist, in runs of `each` per article. */
+let made = 0
+async function glossExcerptsTo(target: number, each: number, from: number) {
+  let n = from
+  for (const articleId of articleIds) {
+    for (let k = 0; k < each && n < target; k++, n++) {
+      const [start, end] = excerptRange(glossSpans.get(articleId)!, n)
+      await call('createExcerpt', { articleId, start, end, tags: tagsOf(n), comment: `note ${n}` })
+    }
+  }
+}
+function rawExcerptsTo(target: number, each: number, from: number) {
+  let n = from
+  for (const article of rawArticles) {
+    for (let k = 0; k < each && n < target; k++, n++) {
       const [s, e] = excerptRange(article.spans.slice(0, -1), n)
       const sectionIndex = article.spans.findIndex((span) => span.start <= s && s < span.end)
       const at = new Date().toISOString()
-      db.transaction(() => {
-        insertExcerpt.run(
+      rdb.transaction(() => {
+        raw.excerpt.run(
           `x${n}`,
           article.id,
           article.sectionIds[sectionIndex]!,
@@ -178,90 +180,335 @@ const [, rawExcerpts] = time(() => {
           at,
           at,
         )
-        linkTag.run(`x${n}`, `t:${TAGS[n % TAGS.length]}`)
-        linkTag.run(`x${n}`, `t:${TAGS[(n * 3 + 1) % TAGS.length]}`)
+        for (const name of tagsOf(n)) raw.link.run(`x${n}`, `t:${name}`)
       })()
     }
   }
-})
-// the same four ranked FTS queries with snippets, without Gloss's joins, filters and mapping
-const rawQueries = [
-  ['articles_fts', -1],
-  ['sections_fts', 0],
-  ['excerpts_fts', -1],
-  ['notes_fts', -1],
-].map(([table, column]) =>
-  db.prepare(
-    `SELECT rowid, bm25(${table}) AS rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT 50`,
-  ),
-)
-const rawLatency: Record<string, number[]> = {}
-const rawFts: Record<string, string> = {
-  common: 'Korea',
-  rare: 'Klingner',
-  prefix: 'diplom*',
-  phrase: '"nuclear war"',
 }
-for (const kind of Object.keys(QUERIES)) {
-  rawLatency[kind] = []
-  for (let r = 0; r < QUERY_REPEATS; r++) {
-    const [, ms] = time(() => {
-      for (const query of rawQueries) query.all(rawFts[kind]!)
-    })
-    rawLatency[kind].push(ms)
-  }
-}
-db.pragma('wal_checkpoint(TRUNCATE)')
-const rawSize = statSync(join(dir, 'raw.db')).size
-db.close()
 
-// ---- report
-figures.push({ name: `import ${ARTICLES} articles`, gloss: glossImport, raw: rawImport, unit: 'ms' })
-figures.push({
-  name: `add ${EXCERPTS} excerpts with 2 tags`,
-  gloss: glossExcerpts,
-  raw: rawExcerpts,
+// ---- reads, on Gloss's database: Gloss's operation against hand-written SQL for the same answer
+const rawRead = {
+  tags: gdb.prepare(
+    `SELECT t.name, count(et.excerpt_id) AS n FROM tags t LEFT JOIN excerpt_tags et ON et.tag_id = t.id GROUP BY t.id`,
+  ),
+  excerpts: gdb.prepare(
+    `SELECT e.*, s.ordinal FROM excerpts e JOIN sections s ON s.id = e.section_id
+     WHERE e.article_id = ? AND e.deleted_at IS NULL ORDER BY e.start_offset, e.end_offset, e.seq`,
+  ),
+  excerptTags: gdb.prepare(
+    `SELECT et.excerpt_id, t.name FROM excerpts e JOIN excerpt_tags et ON et.excerpt_id = e.id
+     JOIN tags t ON t.id = et.tag_id WHERE e.article_id = ?`,
+  ),
+  text: gdb.prepare(`SELECT text FROM articles WHERE id = ?`),
+  sections: gdb.prepare(`SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`),
+}
+const TAGGED = `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+  WHERE et.excerpt_id = e.id AND (t.name = @tag OR t.name LIKE @tag || '/%'))`
+// the tag filter joins each match to its row as it comes, in rank order (as one would write it)
+const ftsKinds = [
+  {
+    kind: 'article',
+    table: 'articles_fts',
+    column: -1,
+    join: `JOIN articles a ON a.seq = articles_fts.rowid`,
+    tagged: `EXISTS (SELECT 1 FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL AND ${TAGGED})`,
+  },
+  {
+    kind: 'section',
+    table: 'sections_fts',
+    column: 0,
+    join: `JOIN sections s ON s.seq = sections_fts.rowid`,
+    tagged: `EXISTS (SELECT 1 FROM excerpts e WHERE e.section_id = s.id AND e.deleted_at IS NULL AND ${TAGGED})`,
+  },
+  {
+    kind: 'excerpt',
+    table: 'excerpts_fts',
+    column: -1,
+    join: `JOIN excerpts e ON e.seq = excerpts_fts.rowid`,
+    tagged: `e.deleted_at IS NULL AND ${TAGGED}`,
+  },
+  { kind: 'note', table: 'notes_fts', column: -1, join: '', tagged: '0' },
+] as const
+const rawSearch = ftsKinds.map(({ table, column, join: joined, tagged }) => ({
+  plain: gdb.prepare(
+    `SELECT rowid, rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} WHERE ${table} MATCH @q ORDER BY rank LIMIT 50`,
+  ),
+  tagged: gdb.prepare(
+    `SELECT ${table}.rowid, ${table}.rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} ${joined}
+     WHERE ${table} MATCH @q AND ${tagged} ORDER BY ${table}.rank LIMIT 50`,
+  ),
+}))
+const ownText = {
+  article: gdb.prepare(`SELECT title || ' ' || coalesce(byline, '') FROM articles WHERE id = ?`).pluck(),
+  section: gdb.prepare(`SELECT text FROM sections WHERE id = ?`).pluck(),
+  excerpt: gdb.prepare(`SELECT exact || ' ' || comment FROM excerpts WHERE id = ?`).pluck(),
+  note: gdb.prepare(`SELECT title || ' ' || text FROM notes WHERE id = ?`).pluck(),
+}
+
+async function measureReads(
+  step: number,
+): Promise<Map<string, { p50: number; p95: number; raw50: number; raw95: number; answer: number }>> {
+  const out = new Map<string, { p50: number; p95: number; raw50: number; raw95: number; answer: number }>()
+  const one = articleIds[Math.floor(articleIds.length / 2)]!
+
+  // listTags
+  const tags = await call<Tag[]>('listTags', {})
+  const rawTags = rawRead.tags.all() as Array<{ name: string; n: number }>
+  checks.equal(
+    `listTags usage counts at ${step}`,
+    Object.fromEntries(tags.map((t) => [t.name, t.usageCount])),
+    Object.fromEntries(rawTags.map((t) => [t.name, t.n])),
+  )
+  const people = tags.find((t) => t.name === 'people')!
+  const peopleRaw = gdb
+    .prepare(
+      `SELECT count(DISTINCT excerpt_id) FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name LIKE 'people%'`,
+    )
+    .pluck()
+    .get() as number
+  checks.equal(`listTags total for "people" at ${step}`, people.totalCount, peopleRaw)
+  out.set(
+    'listTags',
+    await pair(
+      () => call('listTags', {}),
+      () => rawRead.tags.all(),
+      tags.length,
+    ),
+  )
+
+  // listExcerpts for one article
+  const listed = await call<Array<{ id: string; tags: Array<{ name: string }> }>>('listExcerpts', {
+    articleId: one,
+  })
+  const rawListed = rawRead.excerpts.all(one) as Array<{ id: string }>
+  checks.equal(
+    `listExcerpts ids and order at ${step}`,
+    listed.map((e) => e.id),
+    rawListed.map((e) => e.id),
+  )
+  out.set(
+    'listExcerpts (one article)',
+    await pair(
+      () => call('listExcerpts', { articleId: one }),
+      () => {
+        rawRead.excerpts.all(one)
+        rawRead.excerptTags.all(one)
+      },
+      listed.length,
+    ),
+  )
+
+  // getArticle
+  const detail = await call<{ sections: Array<{ text: string }> }>('getArticle', { id: one })
+  checks.equal(
+    `getArticle sections at ${step}`,
+    detail.sections.map((s) => s.text),
+    (rawRead.sections.all(one) as Array<{ text: string }>).map((s) => s.text),
+  )
+  out.set(
+    'getArticle',
+    await pair(
+      () => call('getArticle', { id: one }),
+      () => {
+        rawRead.text.get(one)
+        rawRead.sections.all(one)
+      },
+      detail.sections.length,
+    ),
+  )
+
+  // search
+  for (const s of SEARCHES) {
+    const result = await call<SearchResult>('search', { query: s.query, tag: s.tag, limit: 50 })
+    const rawResults = rawSearch.map(
+      (q) => (s.tag ? q.tagged : q.plain).all({ q: s.fts, tag: s.tag }) as Array<{ rank: number }>,
+    )
+    ftsKinds.forEach(({ kind }, i) => {
+      const hits = result.hits.filter((h) => h.kind === kind)
+      checks.equal(`search ${s.name}: ${kind} hits at ${step}`, hits.length, rawResults[i]!.length)
+      checks.equal(
+        `search ${s.name}: ${kind} ranks at ${step}`,
+        hits.map((h) => h.rank.toFixed(6)),
+        rawResults[i]!.map((r) => r.rank.toFixed(6)),
+      )
+      for (const hit of hits) {
+        const own = ownText[kind].get(hit.id) as string
+        const pieces = hit.snippet
+          .replaceAll(SNIPPET_OPEN, '')
+          .replaceAll(SNIPPET_CLOSE, '')
+          .split('…')
+          .filter(Boolean)
+        checks.that(
+          `search ${s.name}: ${kind} ${hit.id} snippet from its own row`,
+          pieces.every((p) => own.includes(p)),
+        )
+      }
+    })
+    out.set(
+      `search ${s.name}`,
+      await pair(
+        () => call('search', { query: s.query, tag: s.tag, limit: 50 }),
+        () => {
+          for (const q of rawSearch) (s.tag ? q.tagged : q.plain).all({ q: s.fts, tag: s.tag })
+        },
+        result.hits.length,
+      ),
+    )
+  }
+  return out
+}
+
+/** p50/p95 of both sides, taken in turn so drift hits both alike. */
+async function pair(gloss: () => Promise<unknown>, rawFn: () => unknown, answer: number) {
+  const g: number[] = []
+  const r: number[] = []
+  for (let i = 0; i < REPEATS; i++) {
+    g.push(await timeAsync(gloss))
+    r.push(timeSync(rawFn))
+  }
+  const gs = stats(g)
+  const rs = stats(r)
+  return { p50: gs.p50, p95: gs.p95, raw50: rs.p50, raw95: rs.p95, answer }
+}
+
+// ---- the steps: write to 1%, 10%, 100%, reading at each
+let glossWrite = 0
+let rawWrite = 0
+const perStep: Array<Awaited<ReturnType<typeof measureReads>>> = []
+for (const step of STEPS) {
+  const each = Math.ceil((step - made) / ARTICLES)
+  glossWrite += await timeAsync(() => glossExcerptsTo(step, each, made))
+  rawWrite += timeSync(() => rawExcerptsTo(step, each, made))
+  made = step
+  perStep.push(await measureReads(step))
+}
+writes.push({ name: `add ${EXCERPTS} excerpts, 2 tags each`, gloss: glossWrite, raw: rawWrite, unit: 'ms' })
+
+for (const [name, m] of perStep.at(-1)!) {
+  reads.push({ name: `${name} p50`, gloss: m.p50, raw: m.raw50, unit: 'ms' })
+  reads.push({ name: `${name} p95`, gloss: m.p95, raw: m.raw95, unit: 'ms' })
+}
+for (const name of perStep[0]!.keys()) {
+  growth.push({
+    name,
+    costs: perStep.map((s) => s.get(name)!.p50),
+    answers: perStep.map((s) => s.get(name)!.answer),
+  })
+}
+
+// ---- the JSON one article sends, on a 1 MB article
+const big = Array.from({ length: 260 }, (_, i) => variant(100_000 + i)).join('\n')
+const bigId = (await call<{ article: { id: string } }>('importContent', { content: big, format: 'text' }))
+  .article.id
+const bigJson = JSON.stringify(await call('getArticle', { id: bigId })).length
+const bigText = (rawRead.text.get(bigId) as { text: string }).text.length
+
+// ---- sizes
+gdb.pragma('wal_checkpoint(TRUNCATE)')
+rdb.pragma('wal_checkpoint(TRUNCATE)')
+const sizes = { gloss: statSync(join(dir, 'gloss.db')).size, raw: statSync(join(dir, 'raw.db')).size }
+notebook.close()
+rdb.close()
+
+// ---- durability: a commit with synchronous=FULL (Gloss's setting) against NORMAL
+function commitCost(mode: 'FULL' | 'NORMAL'): number {
+  const path = join(dir, `sync-${mode}.db`)
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${mode}`)
+  db.exec(`CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT)`)
+  const insert = db.prepare(`INSERT INTO t VALUES (?, ?)`)
+  const n = 3000
+  const ms = timeSync(() => {
+    for (let i = 0; i < n; i++) db.transaction(() => insert.run(`k${i}`, 'x'.repeat(200)))()
+  })
+  db.close()
+  return ms / n
+}
+const durability: Row = {
+  name: 'one commit, synchronous FULL vs NORMAL',
+  gloss: commitCost('FULL'),
+  raw: commitCost('NORMAL'),
   unit: 'ms',
-})
-const lines: string[] = []
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2))
-lines.push(`Gloss bench: ${ARTICLES} articles, ${EXCERPTS} excerpts, Node ${process.versions.node}`)
-lines.push('')
-lines.push('work'.padEnd(34) + 'gloss'.padStart(12) + 'raw'.padStart(12) + 'ratio'.padStart(9))
-for (const f of figures) {
-  lines.push(
-    f.name.padEnd(34) +
-      `${fmt(f.gloss)} ${f.unit}`.padStart(12) +
-      `${fmt(f.raw)} ${f.unit}`.padStart(12) +
-      `${(f.gloss / f.raw).toFixed(2)}×`.padStart(9),
-  )
 }
-lines.push('')
-lines.push(
-  'query (ranked, 50 hits)'.padEnd(34) +
-    'gloss p50/p95'.padStart(20) +
-    'raw p50/p95'.padStart(20) +
-    'p50 ratio'.padStart(11),
-)
-for (const kind of Object.keys(QUERIES)) {
-  const g = [...glossLatency[kind]!].sort((a, b) => a - b)
-  const r = [...rawLatency[kind]!].sort((a, b) => a - b)
-  lines.push(
-    `${kind} ${QUERIES[kind as keyof typeof QUERIES]}`.padEnd(34) +
-      `${fmt(percentile(g, 50))} / ${fmt(percentile(g, 95))} ms`.padStart(20) +
-      `${fmt(percentile(r, 50))} / ${fmt(percentile(r, 95))} ms`.padStart(20) +
-      `${(percentile(g, 50) / percentile(r, 50)).toFixed(2)}×`.padStart(11),
-  )
+
+// ---- start-up: the built CLI and server against `node -e ''`
+const cli = join(packageRoot(), 'bin', 'gloss.mjs')
+const startDb = join(dir, 'start.db')
+spawnSync(process.execPath, [cli, 'articles', '--db', startDb])
+function wall(args: string[]): number {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
+  return performance.now() - start
 }
-lines.push('')
-lines.push(
-  `database size: gloss ${(glossSize / 1048576).toFixed(1)} MB, raw ${(rawSize / 1048576).toFixed(1)} MB (${(glossSize / rawSize).toFixed(2)}×)`,
-)
-lines.push(
-  'Both search four FTS tables (articles, sections, excerpts, notes) with bm25 and snippets; Gloss adds query parsing, validation, joins and filters (deleted, quarantined, article, tag).',
-)
-lines.push(
-  'Gloss imports parse, section, de-duplicate and quarantine; excerpts are anchored with selectors; both use one transaction per operation.',
-)
-console.log(lines.join('\n'))
+function serveToUrl(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', startDb])
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk
+      if (/web shell: http/.test(out)) {
+        resolve(performance.now() - start)
+        child.kill('SIGTERM')
+      }
+    })
+    child.on('exit', () => reject(new Error(`gloss serve exited before its URL: ${out}`)))
+  })
+}
+const startup = { articles: [] as number[], serve: [] as number[], node: [] as number[] }
+for (let i = 0; i < 7; i++) {
+  startup.node.push(wall(['-e', '']))
+  startup.articles.push(wall([cli, 'articles', '--db', startDb]))
+  startup.serve.push(await serveToUrl().catch((e: Error) => (checks.that(e.message, false), NaN)))
+}
+const nodeStart = stats(startup.node).p50
+const startRows: Row[] = [
+  { name: '`gloss articles`', gloss: stats(startup.articles).p50, raw: nodeStart, unit: 'ms' },
+  { name: '`gloss serve` to its URL', gloss: stats(startup.serve).p50, raw: nodeStart, unit: 'ms' },
+]
 rmSync(dir, { recursive: true, force: true })
+
+// ---- report, only if every answer was right
+if (!checks.ok()) {
+  console.error(checks.report())
+  console.error('The bench found wrong answers; no figure is printed.')
+  process.exit(1)
+}
+const lines = [
+  `Gloss bench: ${ARTICLES} articles, ${EXCERPTS} excerpts, Node ${process.versions.node}; ${checks.count} answers checked, all right`,
+  '',
+  table('writes (one transaction per operation)', 'gloss', 'raw', writes),
+  '',
+  table(
+    `reads at ${EXCERPTS} excerpts, limit 50 (raw: hand-written SQL on the same database)`,
+    'gloss',
+    'raw',
+    reads,
+  ),
+  '',
+  'cost with the notebook (p50 ms at ' +
+    STEPS.join(' / ') +
+    ' excerpts; answer rows; slope = log-log exponent)',
+  ...growth.map((g) => {
+    const answerSlope = slope(
+      STEPS,
+      g.answers.map((a) => Math.max(a, 1)),
+    )
+    const costSlope = slope(STEPS, g.costs)
+    const flag = costSlope > 0.3 && answerSlope < 0.1 ? '  <- grows while its answer does not' : ''
+    return `  ${g.name.padEnd(32)} ${g.costs
+      .map((c) => c.toFixed(2))
+      .join(' / ')
+      .padStart(24)}   rows ${g.answers.join('/').padEnd(14)} slope ${costSlope.toFixed(2)}${flag}`
+  }),
+  '',
+  `getArticle on a ${(bigText / 1e6).toFixed(2)} MB article: ${(bigJson / 1e6).toFixed(2)} MB of JSON (${(bigJson / bigText).toFixed(2)}× its text)`,
+  `database size: gloss ${(sizes.gloss / 1048576).toFixed(1)} MB, raw ${(sizes.raw / 1048576).toFixed(1)} MB (${(sizes.gloss / sizes.raw).toFixed(2)}×)`,
+  '',
+  table('durability', 'FULL', 'NORMAL', [durability]),
+  '',
+  table("start-up, median of 7 (against `node -e ''`)", 'gloss', 'node', startRows),
+]
+console.log(lines.join('\n'))
