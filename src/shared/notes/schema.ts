@@ -23,9 +23,11 @@
  *  5. A note carrying a Gloss node version newer than this build knows is refused with
  *     `future_schema`, never silently rewritten.
  *
- * `upgradeNoteContent` is the single entry: the core runs it before indexing and saving, the
- * editor before loading. It only checks the shape and upgrades; unknown node types are
- * refused here too, so a note that passes can be parsed by an editor built from NOTE_NODES.
+ * `upgradeNoteContent` is the single entry: the core runs it before indexing and saving (every
+ * save and every notebook import), the editor before loading. It checks the shape and upgrades;
+ * unknown node types are refused here too, so a note that passes can be parsed by an editor
+ * built from NOTE_NODES. It also drops what a note may not carry (see "Cleaning" below): inline
+ * styles beyond ALLOWED_STYLES, and links to anything but http(s) and mailto.
  */
 import type { SerializedEditorState } from 'lexical'
 import { LineBreakNode, ParagraphNode, RootNode, TabNode, TextNode } from 'lexical'
@@ -49,6 +51,127 @@ type JsonNode = Record<string, unknown> & { type: string }
  * the new node). Empty while every node is at version 1.
  */
 const NODE_UPGRADES: Readonly<Record<string, Readonly<Record<number, (node: JsonNode) => JsonNode>>>> = {}
+
+/* ---------- Cleaning: styles and links ---------- */
+
+/**
+ * Inline CSS a note may keep: property → the values allowed. Lexical stores a text node's
+ * `style` (and an element's `textStyle`) as CSS and puts it on the node's DOM element, so a
+ * pasted or imported note could otherwise restyle the whole window (a `position:fixed;
+ * inset:0; z-index:…` overlay). The editor itself writes no styles — no toolbar action sets
+ * one; bold, code, highlight… are bits of `format` — so the list is empty and every style is
+ * dropped. Should the editor gain a style control, list exactly what it writes here.
+ */
+export const ALLOWED_STYLES: ReadonlyMap<string, RegExp> = new Map()
+
+/**
+ * `style` cut down to the declarations `allowed` lists (property and whole value), as
+ * "property: value; …"; '' when none is left. A ";" inside a value only splits it into
+ * pieces that no (anchored) allowed value matches, so they are dropped too.
+ */
+export function sanitizeStyle(style: unknown, allowed: ReadonlyMap<string, RegExp> = ALLOWED_STYLES): string {
+  if (typeof style !== 'string' || style === '' || allowed.size === 0) return ''
+  const kept: string[] = []
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':')
+    if (colon < 0) continue
+    const property = declaration.slice(0, colon).trim().toLowerCase()
+    const value = declaration.slice(colon + 1).trim()
+    if (allowed.get(property)?.test(value)) kept.push(`${property}: ${value}`)
+  }
+  return kept.join('; ')
+}
+
+/** Lexical's link nodes; in-app links are section links (gloss-section-link), a node of their own. */
+const LINK_TYPES: ReadonlySet<string> = new Set(['link', 'autolink'])
+
+/** A link target a note may hold: an http(s) URL with a host, or a mailto: with an address. */
+export function isSafeLinkUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.hostname !== ''
+    return parsed.protocol === 'mailto:' && parsed.pathname.includes('@')
+  } catch {
+    return false
+  }
+}
+
+const REL_TOKENS: ReadonlySet<string> = new Set(['noopener', 'noreferrer', 'nofollow'])
+
+/** The node's own fields cleaned: styles to the allow-list; a link's target and rel to harmless values. */
+function cleanFields(node: JsonNode): JsonNode {
+  let out = node
+  if ('style' in node) out = { ...out, style: sanitizeStyle(node.style) }
+  if ('textStyle' in node) out = { ...out, textStyle: sanitizeStyle(node.textStyle) }
+  if (LINK_TYPES.has(node.type)) {
+    // a new window at most (the shells send it to the browser), never a named frame or _top
+    if ('target' in node) out = { ...out, target: node.target === '_blank' ? '_blank' : null }
+    if ('rel' in node) {
+      const rel =
+        typeof node.rel === 'string'
+          ? node.rel
+              .split(/\s+/)
+              .filter((token) => REL_TOKENS.has(token.toLowerCase()))
+              .join(' ')
+          : ''
+      out = { ...out, rel: rel || null }
+    }
+  }
+  return out
+}
+
+/** A link whose target a note may not hold: it is unwrapped, keeping its text. */
+const isUnsafeLink = (node: JsonNode) => LINK_TYPES.has(node.type) && !isSafeLinkUrl(node.url)
+
+/** Inline nodes left at block level by unwrapping a link there, held in a paragraph as Lexical needs. */
+function paragraphOf(children: JsonNode[]): JsonNode {
+  return {
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children,
+  }
+}
+
+function isObjectNode(value: unknown): value is JsonNode {
+  return isObject(value) && typeof value.type === 'string'
+}
+
+/** Clipboard nodes cleaned like a note's (no upgrade: the paste path checks the types itself). */
+function cleanNodes(nodes: unknown[], depth: number): unknown[] {
+  if (depth > MAX_DEPTH) return []
+  return nodes.flatMap((value) => {
+    if (!isObjectNode(value)) return [value]
+    let node = cleanFields(value)
+    if (Array.isArray(node.children)) node = { ...node, children: cleanNodes(node.children, depth + 1) }
+    if (isUnsafeLink(node)) return Array.isArray(node.children) ? node.children : []
+    return [node]
+  })
+}
+
+/**
+ * Lexical clipboard JSON (the "application/x-lexical-editor" data: `{ namespace, nodes }`)
+ * cleaned as a note is on load and save. Returns `raw` itself when there was nothing to drop,
+ * the cleaned payload as JSON otherwise, and null when `raw` is not such a payload.
+ */
+export function sanitizeClipboardPayload(raw: string): string | null {
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  if (!isObject(data) || !Array.isArray(data.nodes)) return null
+  const nodes = cleanNodes(data.nodes, 0)
+  return JSON.stringify(nodes) === JSON.stringify(data.nodes) ? raw : JSON.stringify({ ...data, nodes })
+}
+
+/* ---------- Checking and upgrading ---------- */
 
 /** Deeper than any real note (nested lists); stops hostile input from exhausting the stack. */
 const MAX_DEPTH = 200
@@ -120,24 +243,35 @@ function upgradeNode(value: unknown, path: string): JsonNode {
   return node
 }
 
-function upgradeTree(value: unknown, path: string, depth: number): JsonNode {
+/**
+ * The node checked, upgraded and cleaned, with its subtree: one node, or, for a link to an
+ * unsafe target, its children in its place (in a paragraph where blocks are expected).
+ */
+function upgradeTree(value: unknown, path: string, depth: number, blockLevel: boolean): JsonNode[] {
   if (depth > MAX_DEPTH) refuse(`nesting deeper than ${MAX_DEPTH} levels at ${path}`)
-  const node = upgradeNode(value, path)
+  const node = cleanFields(upgradeNode(value, path))
   let result = node
   if (node.children !== undefined) {
     if (!Array.isArray(node.children)) refuse(`${path}.children is not a list`)
-    const children = node.children.map((child, i) => upgradeTree(child, `${path}.children[${i}]`, depth + 1))
+    const children = node.children.flatMap((child, i) =>
+      upgradeTree(child, `${path}.children[${i}]`, depth + 1, node.type === 'root'),
+    )
     result = { ...result, children }
   }
   if (node.$slots !== undefined) {
     if (!isObject(node.$slots)) refuse(`${path}.$slots is not an object`)
     const slots: Record<string, JsonNode> = {}
     for (const [name, slot] of Object.entries(node.$slots)) {
-      slots[name] = upgradeTree(slot, `${path}.$slots.${name}`, depth + 1)
+      // at block level, an unwrapped link comes back as one paragraph: still one node
+      slots[name] = upgradeTree(slot, `${path}.$slots.${name}`, depth + 1, true)[0]!
     }
     result = { ...result, $slots: slots }
   }
-  return result
+  if (isUnsafeLink(result)) {
+    const kids = (result.children as JsonNode[] | undefined) ?? []
+    return blockLevel ? [paragraphOf(kids)] : kids
+  }
+  return [result]
 }
 
 /**
@@ -159,7 +293,8 @@ export function upgradeNoteContent(json: unknown): SerializedEditorState {
   if (!isObject(root)) refuse('it has no "root" object')
   if (root.type !== 'root') refuse(`root has type ${JSON.stringify(root.type)}, expected "root"`)
   if (!Array.isArray(root.children)) refuse('root has no "children" list')
-  return { root: upgradeTree(root, 'root', 0) as unknown as SerializedEditorState['root'] }
+  const [upgraded] = upgradeTree(root, 'root', 0, false)
+  return { root: upgraded as unknown as SerializedEditorState['root'] }
 }
 
 /** A note with one empty paragraph, in the form Lexical writes. */

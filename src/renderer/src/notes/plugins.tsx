@@ -39,7 +39,7 @@ import {
   type ExcerptCardPayload,
   type SectionLinkNode,
 } from '../../../shared/notes/nodes'
-import { noteNodeTypes } from '../../../shared/notes/schema'
+import { noteNodeTypes, sanitizeClipboardPayload } from '../../../shared/notes/schema'
 import { cardFromDragData, cardFromExcerpt, isExcerptDrag, readExcerptDragData } from './dnd'
 import { useNoteEditorEnv } from './env'
 import { insertExcerptIntoNote } from './events'
@@ -397,7 +397,9 @@ function lexicalPayloadIsKnown(raw: string): boolean {
 /**
  * Pasted HTML is sanitized before Lexical imports it: DOMPurify drops scripts, styles, event
  * handlers and dangerous URLs; Lexical's importDOM then keeps only what our nodes can hold.
- * Lexical's own clipboard JSON passes through when every node type is one of ours.
+ * Lexical's own clipboard JSON is kept when every node type is one of ours, cleaned as a saved
+ * note is (no inline styles, links only to http(s)/mailto: sanitizeClipboardPayload); it
+ * passes through untouched when there was nothing to clean.
  */
 export function SanitizedPastePlugin() {
   const [editor] = useLexicalComposerContext()
@@ -409,10 +411,13 @@ export function SanitizedPastePlugin() {
           if (!('clipboardData' in event) || !event.clipboardData || pastedByUs.has(event)) return false
           const data = event.clipboardData
           const lexical = data.getData('application/x-lexical-editor')
-          if (lexical && lexicalPayloadIsKnown(lexical)) return false
+          const cleanLexical =
+            lexical && lexicalPayloadIsKnown(lexical) ? sanitizeClipboardPayload(lexical) : null
+          if (cleanLexical !== null && cleanLexical === lexical) return false
           const html = data.getData('text/html')
           if (!html && !lexical) return false
           const clean = new DataTransfer()
+          if (cleanLexical !== null) clean.setData('application/x-lexical-editor', cleanLexical)
           const text = data.getData('text/plain')
           if (text) clean.setData('text/plain', text)
           if (html) clean.setData('text/html', sanitizePastedHtml(html))
