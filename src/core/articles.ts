@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { GlossError } from '../shared/errors'
 import type { ArticleDetail, ArticleSummary, ImportResult, Section } from '../shared/model'
-import { parseArticle } from './import'
+import { runParseJob } from './import/parseJob'
+import { defaultParsePool, type ParsePool } from './import/parsePool'
 import type { ImportFormat, ParsedArticle } from './import/types'
-import { MAX_IMPORT_BYTES } from './import/validate'
 import { newId, now } from './store/clock'
 import type { Db } from './store/open'
 import {
@@ -17,7 +16,13 @@ import {
 
 const RECENT_TEXTS = 4
 
-export function createArticles(db: Db) {
+export interface ArticlesOptions {
+  /** where imports are parsed; this thread's shared pool of parse workers by default */
+  parser?: ParsePool
+}
+
+export function createArticles(db: Db, options: ArticlesOptions = {}) {
+  const parser = () => options.parser ?? defaultParsePool()
   const byId = db.prepare<[string], ArticleRow>(
     `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`,
   )
@@ -145,49 +150,38 @@ export function createArticles(db: Db) {
 
     sections,
 
-    importFile(path: string): ImportResult {
-      const absolute = resolve(path)
-      const name = basename(absolute)
-      let bytes: Buffer
-      try {
-        const stat = statSync(absolute)
-        if (stat.isDirectory())
-          throw new GlossError('bad_file', `Cannot import "${name}": it is a folder, not a file.`, 'path')
-        if (stat.size > MAX_IMPORT_BYTES) {
-          throw new GlossError(
-            'bad_file',
-            `Cannot import "${name}": it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`,
-            'path',
-          )
-        }
-        bytes = readFileSync(absolute)
-      } catch (error) {
-        if (error instanceof GlossError) throw error
-        const reason =
-          (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-        throw new GlossError('bad_file', `Cannot import "${name}": ${reason}.`, 'path')
-      }
-      return store(parseArticle({ bytes, fileName: name }), absolute)
+    /**
+     * Parse in a worker of its own (bounded in time and memory, see import/parsePool.ts), then
+     * store here in one transaction: this thread stays free for other requests meanwhile.
+     */
+    async importFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<ImportResult> {
+      const { article, sourcePath } = await parser().parse({ kind: 'file', path: resolve(path) }, opts)
+      return store(article, sourcePath)
     },
 
-    importContent(input: {
-      content: string
-      encoding: 'utf8' | 'base64'
-      fileName?: string
-      format?: ImportFormat
-      sourceUrl?: string
-    }): ImportResult {
+    /** The bundled sample on first open: our own small file, parsed in this thread. */
+    importSample(path: string): ImportResult {
+      const { article, sourcePath } = runParseJob({ kind: 'file', path: resolve(path) })
+      return store(article, sourcePath)
+    },
+
+    async importContent(
+      input: {
+        content: string
+        encoding: 'utf8' | 'base64'
+        fileName?: string
+        format?: ImportFormat
+        sourceUrl?: string
+      },
+      opts: { signal?: AbortSignal } = {},
+    ): Promise<ImportResult> {
       const bytes =
         input.encoding === 'base64'
           ? Buffer.from(input.content, 'base64')
           : Buffer.from(input.content, 'utf8')
-      const parsed = parseArticle({
-        bytes,
-        fileName: input.fileName,
-        format: input.format,
-        sourceUrl: input.sourceUrl,
-      })
-      return store(parsed, null)
+      const { fileName, format, sourceUrl } = input
+      const { article } = await parser().parse({ kind: 'bytes', bytes, fileName, format, sourceUrl }, opts)
+      return store(article, null)
     },
 
     rename(id: string, title: string): ArticleSummary {

@@ -63,7 +63,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const search = createSearch(db)
 
   const samplePath = options.samplePath === undefined ? defaultSamplePath() : options.samplePath
-  if (created && samplePath && existsSync(samplePath)) articles.importFile(samplePath)
+  if (created && samplePath && existsSync(samplePath)) articles.importSample(samplePath)
 
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
   const appVersion = options.appVersion ?? '0.0.0'

@@ -3,6 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { startNotebookHost, type NotebookHost } from '../core/host/worker-client'
 // electron-vite builds the worker as its own entry and gives its path at run time.
 import workerPath from '../core/host/notebook-worker?modulePath'
+// …and the import parser's worker, which the notebook worker starts (see core/import/parseWorkerUrl.ts)
+import parseWorkerPath from '../core/import/parse-worker?modulePath'
 import type { OperationName } from '../shared/contract'
 import { GlossError } from '../shared/errors'
 
@@ -17,7 +19,7 @@ export class Notebook {
     options: { appVersion: string; samplePath: string | null; dailyBackupDir: string },
   ) {
     // execArgv []: nothing of Electron's own command line (--inspect from test runners…) reaches the worker
-    this.host = startNotebookHost({ dbPath, workerPath, execArgv: [], ...options })
+    this.host = startNotebookHost({ dbPath, workerPath, parseWorkerPath, execArgv: [], ...options })
     // Failures are reported through ready() and dispatch(); never an unhandled rejection.
     this.host.catch(() => undefined)
   }

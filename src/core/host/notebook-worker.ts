@@ -5,12 +5,18 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createDispatcher } from '../../shared/dispatch'
 import { toErrorData } from '../../shared/errors'
+import { closeDefaultParsePool, defaultParsePool } from '../import/parsePool'
+import { configureParseWorker } from '../import/parseWorkerUrl'
 import { openNotebook, type Notebook } from '../notebook'
 import type { Reply, Request, WorkerOptions } from './protocol'
 
 const port = parentPort!
 const post = (reply: Reply) => port.postMessage(reply)
 const options = workerData as WorkerOptions
+
+// imports are parsed in workers of their own (see import/parsePool.ts), so this thread never
+// runs a parser and keeps answering while one works
+if (options.parseWorkerPath !== undefined) configureParseWorker(options.parseWorkerPath)
 
 let notebook: Notebook
 try {
@@ -30,9 +36,14 @@ const dispatch = createDispatcher(notebook.handlers)
 
 port.on('message', async (request: Request) => {
   if (request.name === '__close') {
+    await closeDefaultParsePool()
     notebook.close()
     post({ type: 'result', id: request.id, ok: true, value: null })
     port.close()
+    return
+  }
+  if (request.name === '__cancelImports') {
+    post({ type: 'result', id: request.id, ok: true, value: defaultParsePool().cancelAll() })
     return
   }
   try {

@@ -7,9 +7,18 @@ export interface WorkerOptions {
   samplePath?: string | null
   /** where the daily automatic backups go (backups/ inside it); none when absent */
   dailyBackupDir?: string
+  /**
+   * The built parse-worker entry (a path or file: URL), for builds that bundle it somewhere
+   * parseWorkerUrl() would not look; from sources it is found beside import/parseWorkerUrl.ts.
+   */
+  parseWorkerPath?: string
 }
 
-export type Request = { id: number; name: string; input: unknown } | { id: number; name: '__close' }
+export type Request =
+  | { id: number; name: string; input: unknown }
+  | { id: number; name: '__close' }
+  /** stop every import being parsed; they reject as cancelled; replies with how many */
+  | { id: number; name: '__cancelImports' }
 
 export type Reply =
   | { type: 'ready' }

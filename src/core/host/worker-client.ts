@@ -5,6 +5,8 @@ import type { Reply, WorkerOptions } from './protocol'
 export interface NotebookHost {
   /** Rejects with a GlossError. */
   dispatch(name: string, input: unknown): Promise<unknown>
+  /** Stop every import being parsed (each rejects as cancelled); resolves to how many there were. */
+  cancelImports(): Promise<number>
   close(): Promise<void>
 }
 
@@ -21,6 +23,15 @@ export function startNotebookHost(options: HostOptions): Promise<NotebookHost> {
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>()
   let nextId = 1
   let closed = false
+
+  const send = (message: { name: string; input?: unknown }): Promise<unknown> => {
+    if (closed) return Promise.reject(new GlossError('internal', 'The notebook is closed.'))
+    const id = nextId++
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject })
+      worker.postMessage({ id, ...message })
+    })
+  }
 
   const failAll = (error: GlossError) => {
     for (const p of pending.values()) p.reject(error)
@@ -42,12 +53,10 @@ export function startNotebookHost(options: HostOptions): Promise<NotebookHost> {
       if (reply.type === 'ready') {
         return resolveHost({
           dispatch(name, input) {
-            if (closed) return Promise.reject(new GlossError('internal', 'The notebook is closed.'))
-            const id = nextId++
-            return new Promise((resolve, reject) => {
-              pending.set(id, { resolve, reject })
-              worker.postMessage({ id, name, input })
-            })
+            return send({ name, input })
+          },
+          async cancelImports() {
+            return (await send({ name: '__cancelImports' })) as number
           },
           async close() {
             if (closed) return

@@ -2,7 +2,9 @@ import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
 import { sectionsFromDom } from './htmlSections'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
-import { sanitizeHtml } from './sanitize'
+import { MAX_HTML_DEPTH, READABILITY_MAX_DEPTH } from './limits'
+import { scanHtml } from './nesting'
+import { sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
 import { refuseImport } from './validate'
 
@@ -55,31 +57,74 @@ function readHeadMetadata(doc: Document, givenUrl: string | undefined) {
   }
 }
 
-function sectionsOf(html: string): SectionDraft[] {
-  return sectionsFromDom(JSDOM.fragment(html))
+/** Deepest element nesting under `root`, walked without recursion. */
+function domDepth(root: Element): number {
+  let deepest = 0
+  let depth = 1
+  let node: Element | null = root
+  while (node !== null) {
+    deepest = Math.max(deepest, depth)
+    if (node.firstElementChild !== null) {
+      node = node.firstElementChild
+      depth++
+      continue
+    }
+    while (node !== root && node.nextElementSibling === null) {
+      node = node.parentElement!
+      depth--
+    }
+    node = node === root ? null : node.nextElementSibling
+  }
+  return deepest
+}
+
+function refuseDeep(source: string, depth: number): Error {
+  return refuseImport(
+    source,
+    `its elements nest ${depth.toLocaleString('en-US')} deep; the limit is ${MAX_HTML_DEPTH}.`,
+  )
+}
+
+function parseDom(markup: string, givenUrl: string | undefined): JSDOM {
+  return new JSDOM(markup, { url: httpUrl(givenUrl) ?? DEFAULT_BASE_URL })
+}
+
+/** The whole body without chrome, sanitized and sectioned: for pages Readability cannot use. */
+function wholeBody(markup: string, givenUrl: string | undefined): { drafts: SectionDraft[]; html: string } {
+  const dom = parseDom(markup, givenUrl)
+  const body = dom.window.document.body
+  body.querySelectorAll(`${CHROME}, ${BODY_CHROME}`).forEach((el) => el.remove())
+  const clean = sanitizeNode(body)
+  dom.window.close()
+  return { drafts: sectionsFromDom(clean), html: clean.innerHTML }
 }
 
 /**
  * HTML to sections: Readability finds the article, DOMPurify makes it safe, and the
  * sanitized content is what gets sectioned, so the reader shows exactly what was parsed.
  * Scripts never run: jsdom only executes them when asked to, and we never ask.
+ * Nesting is measured before jsdom builds the tree, and again on the tree: too deep is
+ * refused, deep skips Readability (see limits.ts).
  */
 export function parseHtml(html: string, source: string, givenUrl?: string): HtmlImport {
-  const dom = new JSDOM(html, { url: httpUrl(givenUrl) ?? DEFAULT_BASE_URL })
+  const scan = scanHtml(html)
+  if (scan.depth > MAX_HTML_DEPTH) throw refuseDeep(source, scan.depth)
+  const dom = parseDom(scan.markup, givenUrl)
   const doc = dom.window.document
   const head = readHeadMetadata(doc, givenUrl)
   doc.querySelectorAll(CHROME).forEach((el) => el.remove())
-  const body = doc.body.cloneNode(true) as HTMLElement
+  const depth = domDepth(doc.documentElement)
+  if (depth > MAX_HTML_DEPTH) throw refuseDeep(source, depth)
 
-  const article = new Readability(doc).parse()
-  let contentHtml = sanitizeHtml(article?.content ?? '')
-  let drafts = sectionsOf(contentHtml)
-  if (drafts.length === 0) {
-    body.querySelectorAll(BODY_CHROME).forEach((el) => el.remove())
-    contentHtml = sanitizeHtml(body.innerHTML)
-    drafts = sectionsOf(contentHtml)
-  }
+  // the serializer hands back the element itself: no serialize-and-parse round trip
+  const article =
+    depth > READABILITY_MAX_DEPTH ? null : new Readability(doc, { serializer: (node) => node }).parse()
+  const clean = article?.content ? sanitizeNode(article.content) : null
+  let drafts = clean === null ? [] : sectionsFromDom(clean)
+  let contentHtml = clean?.innerHTML ?? ''
   dom.window.close()
+  // the page again, whole: Readability has rewritten the first copy
+  if (drafts.length === 0) ({ drafts, html: contentHtml } = wholeBody(scan.markup, givenUrl))
   if (drafts.length === 0) throw refuseImport(source, 'it has no readable text.')
 
   return {

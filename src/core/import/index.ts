@@ -52,7 +52,7 @@ function parseDecoded(
     const html = parseHtml(normalized, source, givenUrl)
     ;({ drafts, metadata, contentHtml, sourceUrl } = html)
   } else if (format === 'markdown') {
-    ;({ drafts, metadata } = parseMarkdown(normalized))
+    ;({ drafts, metadata } = parseMarkdown(normalized, source))
   } else {
     drafts = splitPlainParagraphs(normalized).map((p): SectionDraft => ({ kind: 'paragraph', text: p }))
   }

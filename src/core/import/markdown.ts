@@ -1,9 +1,12 @@
 import { Lexer, type Token, type Tokens } from 'marked'
 import { decodeEntities } from './entities'
 import { splitFrontMatter } from './frontMatter'
+import { MAX_MARKDOWN_DEPTH } from './limits'
 import type { ArticleMetadata } from './metadata'
+import { markdownDepth } from './nesting'
 import type { SectionDraft } from './sectioning'
 import { collapseWhitespace, tidyCode } from './text'
+import { refuseImport } from './validate'
 
 /** Plain text of inline tokens: markup goes, the words of emphasis, links and code stay. */
 function inlineText(tokens: Token[] | undefined): string {
@@ -109,8 +112,21 @@ function blockDrafts(tokens: Token[], inQuote: boolean): SectionDraft[] {
   return drafts.filter((d) => d.text !== '')
 }
 
-/** Markdown to section drafts plus front-matter metadata (front matter is never a section). */
-export function parseMarkdown(markdown: string): { drafts: SectionDraft[]; metadata: ArticleMetadata } {
+/**
+ * Markdown to section drafts plus front-matter metadata (front matter is never a section).
+ * Nesting is measured before marked runs: its lexer is recursive and slow on deep lists.
+ */
+export function parseMarkdown(
+  markdown: string,
+  source: string,
+): { drafts: SectionDraft[]; metadata: ArticleMetadata } {
   const { body, metadata } = splitFrontMatter(markdown)
+  const depth = markdownDepth(body)
+  if (depth > MAX_MARKDOWN_DEPTH) {
+    throw refuseImport(
+      source,
+      `its lists and quotes nest ${depth.toLocaleString('en-US')} deep; the limit is ${MAX_MARKDOWN_DEPTH}.`,
+    )
+  }
   return { drafts: blockDrafts(new Lexer().lex(body), false), metadata }
 }

@@ -29,3 +29,12 @@ function getPurifier(): DOMPurify {
 export function sanitizeHtml(html: string): string {
   return getPurifier().sanitize(html, { FORBID_TAGS })
 }
+
+/**
+ * The same sanitizing for a node that is already parsed: DOMPurify copies it into a fresh
+ * document and returns that document's body, so a large page is not serialized and re-parsed
+ * between Readability, DOMPurify and the sectioner. `body.innerHTML` is what sanitizeHtml returns.
+ */
+export function sanitizeNode(node: Node): HTMLElement {
+  return getPurifier().sanitize(node, { FORBID_TAGS, RETURN_DOM: true }) as HTMLElement
+}

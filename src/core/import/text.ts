@@ -1,9 +1,23 @@
+const isTrailingSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0
+
+/**
+ * Without trailing spaces, tabs and no-break spaces on any line. A loop, not /[ \t]+$/gm:
+ * that regex retries at every space of a run, so indented lines cost the square of their indent.
+ */
+function trimLineEnds(text: string): string {
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    let end = line.length
+    while (end > 0 && isTrailingSpace(line.charCodeAt(end - 1))) end--
+    if (end < line.length) lines[i] = line.slice(0, end)
+  }
+  return lines.join('\n')
+}
+
 /** Line endings to LF, Unicode to NFC, no trailing spaces on lines. Quotes stay typographic. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC')
-    .replace(/[ \t\u00a0]+$/gm, '')
+  return trimLineEnds(text.replace(/\r\n?/g, '\n').normalize('NFC'))
 }
 
 /** ASCII whitespace runs (newlines too) become one space, so a section is one line; no-break spaces stay. */

@@ -20,18 +20,20 @@ const ABBREVIATIONS = new Set([
   'ltd',
   'co',
 ])
+const LOOK_AROUND = 64
 const OPENS_SENTENCE = /[\p{Lu}\p{Nd}"'“‘«([]/u
 
 function endsSentenceAt(text: string, i: number): boolean {
   const next = text[i + 1]
   if (next === undefined) return true
   if (!/\s/.test(next)) return false
-  const following = text.slice(i + 1).trimStart()[0]
+  // look-around is bounded so a long run of "A. A. A. …" stays linear (it was quadratic)
+  const following = text.slice(i + 1, i + 1 + LOOK_AROUND).trimStart()[0]
   if (following === undefined) return true
   if (!OPENS_SENTENCE.test(following)) return false
   if (text[i] !== '.') return true
   // "U.S. officials", "J. Smith", "Dr. Kim": the period closes an abbreviation
-  const word = /([\p{L}.]+)$/u.exec(text.slice(0, i))?.[1] ?? ''
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - LOOK_AROUND), i))?.[1] ?? ''
   if (/^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return false
   return !ABBREVIATIONS.has(word.toLowerCase())
 }
@@ -67,6 +69,8 @@ export function chooseTitle(
   const heading = drafts.find((d) => d.kind === 'heading')
   if (heading !== undefined) return shortenAtWord(heading.text, 300)
   const paragraph = drafts.find((d) => d.kind === 'paragraph')
-  if (paragraph !== undefined) return shortenAtWord(firstSentence(paragraph.text))
+  // a title never shows more than MAX_TITLE_CHARS, so the first sentence is sought only near the start
+  if (paragraph !== undefined)
+    return shortenAtWord(firstSentence(paragraph.text.slice(0, 4 * MAX_TITLE_CHARS)))
   return fallback
 }

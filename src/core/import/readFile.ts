@@ -1,0 +1,86 @@
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { GlossError } from '../../shared/errors'
+import { MAX_IMPORT_BYTES } from './validate'
+
+export interface ImportFileBytes {
+  absolute: string
+  /** the base name errors and titles use */
+  name: string
+  bytes: Uint8Array
+}
+
+function refuse(name: string, reason: string): GlossError {
+  return new GlossError('bad_file', `Cannot import "${name}": ${reason}`, 'path')
+}
+
+/** What a stat says the path is, for files that are not regular: "a named pipe", "a device"… */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe'
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device'
+  if (stat.isSocket()) return 'a socket'
+  return 'not a file'
+}
+
+function checkRegular(stat: Stats, name: string): void {
+  if (stat.isDirectory()) throw refuse(name, 'it is a folder, not a file.')
+  if (!stat.isFile()) throw refuse(name, `it is not a regular file (${kindOf(stat)}).`)
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw refuse(name, `it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`)
+  }
+}
+
+// Opening a named pipe for reading waits for a writer; O_NONBLOCK returns at once (and changes
+// nothing for regular files), so a pipe swapped in after the first stat cannot hang the open.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Read a file for import: only a regular file, and never more than the 20 MB cap even if it grows
+ * while being read. A stat's size is 0 for pipes and devices (/dev/zero "is" empty and endless),
+ * so the type is checked first, again on the opened descriptor, and the read itself is bounded.
+ */
+export function readImportFile(path: string): ImportFileBytes {
+  const absolute = resolve(path)
+  const name = basename(absolute)
+  let fd: number | undefined
+  try {
+    checkRegular(statSync(absolute), name)
+    fd = openSync(absolute, OPEN_FLAGS)
+    const stat = fstatSync(fd)
+    checkRegular(stat, name)
+    return { absolute, name, bytes: readBounded(fd, stat.size, name) }
+  } catch (error) {
+    if (error instanceof GlossError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file.'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied.'
+          : `${(error as Error).message}.`
+    throw refuse(name, reason)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/**
+ * Up to one byte past the cap, whatever the stat said: that byte tells a file that grew past the
+ * cap from one that fits exactly. The first read is sized to the file, so usually there is one.
+ */
+function readBounded(fd: number, statSize: number, name: string): Uint8Array {
+  const limit = MAX_IMPORT_BYTES + 1
+  const chunks: Buffer[] = []
+  let total = 0
+  let want = Math.min(statSize + 1, limit)
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(want, limit - total))
+    const read = readSync(fd, chunk, 0, chunk.length, null)
+    if (read === 0) break
+    chunks.push(chunk.subarray(0, read))
+    total += read
+    want = 1024 * 1024
+  }
+  if (total > MAX_IMPORT_BYTES) throw refuse(name, 'it grew past the 20 MB limit while being read.')
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
+}
