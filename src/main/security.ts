@@ -29,12 +29,26 @@ export function openExternalLink(url: string): void {
 }
 
 /**
+ * What a subframe may load: the inert documents our own frames hold (the export preview and
+ * the browser-print frame are srcdoc iframes). Anything else would put a web page, or a
+ * javascript:/data: document, inside the app.
+ */
+export function isInertFrameUrl(url: string): boolean {
+  return url === 'about:srcdoc' || url === 'about:blank'
+}
+
+/**
  * Applied to every web contents the app creates: the page never navigates away (file
- * drops included), never opens windows (http(s) links go to the browser instead), never
- * attaches a <webview>.
+ * drops included), no frame in it navigates anywhere but to an inert document (a link clicked
+ * in an export preview included), it never opens windows (http(s) links go to the browser
+ * instead), never attaches a <webview>.
  */
 export function guardWebContents(contents: WebContents, devOrigin: string | null): void {
   contents.on('will-navigate', (event) => event.preventDefault())
+  // will-navigate covers only the main frame; this one fires for every frame
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame || !isInertFrameUrl(event.url)) event.preventDefault()
+  })
   contents.on('will-redirect', (event) => {
     if (!isTrustedRendererUrl(event.url, devOrigin)) event.preventDefault()
   })

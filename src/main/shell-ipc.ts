@@ -4,10 +4,8 @@
  * printToPDF), and back up the notebook. Same sender check as the contract's channel: our
  * window's main frame, our page, only. Each request is validated here, where it enters.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { homedir, tmpdir } from 'node:os'
+import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'electron'
 import { writeFileAtomic, writeFolderAtomic } from '../core/export/files'
 import { GlossError, toErrorData } from '../shared/errors'
@@ -24,6 +22,8 @@ import {
 } from '../shared/shell'
 import { invokeOperation, REFUSED_SENDER, type InvokeReply, type NotebookDispatch } from './invoke'
 import { isTrustedSender } from './ipc'
+import { APP_SCHEME } from './constants'
+import { PrintPages } from './print-pages'
 import { backupFileName, backupTargetProblem, safeFileName, saveDialogFilters } from './saving'
 
 export interface ShellHandlerOptions {
@@ -66,32 +66,30 @@ async function askWhereToSave(
 
 /* ---------- PDF ---------- */
 
-const allowedPdfUrls = new Set<string>()
+const printPages = new PrintPages()
 let pdfSession: Session | null = null
 
-/** An in-memory session for printing: no permissions, no requests but the page's own file. */
+/**
+ * An in-memory session for printing: no permissions; its own app:// handler serves only the
+ * pages being printed (from memory, see print-pages.ts), and every other request is cancelled.
+ */
 function printingSession(): Session {
   if (pdfSession) return pdfSession
   const ses = session.fromPartition(PDF_PARTITION)
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !allowedPdfUrls.has(details.url) }),
-  )
+  ses.protocol.handle(APP_SCHEME, (request) => printPages.respond(request))
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printPages.has(details.url) }))
   pdfSession = ses
   return ses
 }
 
 /** Print the HTML export to PDF in a hidden window that runs no script and loads nothing else. */
 async function printPdf(html: string): Promise<Buffer> {
-  const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'))
-  const file = join(dir, 'export.html')
-  const url = pathToFileURL(file).href
+  const url = printPages.add(html)
   let win: BrowserWindow | null = null
   let timer: NodeJS.Timeout | undefined
   try {
-    await writeFile(file, html, 'utf8')
-    allowedPdfUrls.add(url)
     win = new BrowserWindow({
       show: false,
       width: 900,
@@ -121,9 +119,8 @@ async function printPdf(html: string): Promise<Buffer> {
     return await Promise.race([printing, timeout])
   } finally {
     if (timer) clearTimeout(timer)
-    allowedPdfUrls.delete(url)
+    printPages.remove(url)
     if (win && !win.isDestroyed()) win.destroy()
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined)
   }
 }
 
