@@ -105,3 +105,29 @@ test('`call` reaches every operation through the contract', async () => {
   expect(bad.code).toBe(2)
   expect(bad.err).toMatch(/getArticle: id/)
 })
+
+test('short ids: shown by their end, taken by a unique start or end, ambiguity named', async () => {
+  for (const n of [1, 2, 3]) {
+    const file = join(dir, `a${n}.md`)
+    writeFileSync(file, `# Article ${n}\n\nBody ${n} of the piece.`)
+    expect((await run('import', file)).code).toBe(0)
+  }
+  const listed = JSON.parse((await run('articles', '--json')).out) as Array<{ id: string; title: string }>
+  expect(listed).toHaveLength(4)
+  const human = (await run('articles')).out.split('\n')
+  for (const article of listed) {
+    // the line a person reads carries the id's end, and that end finds the same article
+    const line = human.find((l) => l.includes(article.title))!
+    const short = line.split(/\s+/)[0]!
+    expect(article.id.endsWith(short)).toBe(true)
+    const sections = await run('sections', short, '--json')
+    expect(sections.code).toBe(0)
+    expect((JSON.parse(sections.out) as Array<{ articleId: string }>)[0]!.articleId).toBe(article.id)
+  }
+  // made within a minute, the ids share their first characters: a start that fits several is refused
+  const shared = listed[0]!.id.slice(0, 4)
+  expect(listed.every((a) => a.id.startsWith(shared))).toBe(true)
+  const ambiguous = await run('sections', shared)
+  expect(ambiguous.code).toBe(2)
+  expect(ambiguous.err).toMatch(/matches 4 articles; give more of the id/)
+})

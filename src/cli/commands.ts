@@ -17,6 +17,7 @@ import {
   type NotebookImportReport,
 } from '../shared/model'
 import { requireArg, type CliContext } from './context'
+import { idMatches, shortId } from './ids'
 import { formatArticles, formatExcerpts, formatSearch, formatSections, formatTags } from './format'
 import { operationList } from './operations'
 import { serve } from './serve'
@@ -35,12 +36,12 @@ function emit(ctx: CliContext, value: unknown, human: () => string) {
   ctx.print(ctx.json ? JSON.stringify(value, null, 2) : human())
 }
 
-/** An article by id, or by a unique id prefix (as git takes commits). */
+/** An article by id, or by a unique start or end of its id (see ids.ts). */
 async function resolveArticle(ctx: CliContext, ref: string): Promise<ArticleSummary> {
   const articles = await ctx.call('listArticles', {})
   const exact = articles.find((a) => a.id === ref)
   if (exact) return exact
-  const matches = articles.filter((a) => a.id.startsWith(ref))
+  const matches = articles.filter((a) => idMatches(a.id, ref))
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1)
     throw new GlossError(
@@ -51,7 +52,7 @@ async function resolveArticle(ctx: CliContext, ref: string): Promise<ArticleSumm
   throw new GlossError('not_found', `No article "${ref}" (see \`gloss articles\`).`, 'article')
 }
 
-/** A note or an article by id or unique id prefix: whichever it names. */
+/** A note or an article by id, or a unique start or end of one: whichever it names. */
 async function resolveNoteOrArticle(
   ctx: CliContext,
   ref: string,
@@ -70,7 +71,7 @@ async function resolveNoteOrArticle(
     })),
   ]
   const exact = candidates.find((c) => c.id === ref)
-  const matches = exact ? [exact] : candidates.filter((c) => c.id.startsWith(ref))
+  const matches = exact ? [exact] : candidates.filter((c) => idMatches(c.id, ref))
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
     throw new GlossError(
@@ -96,9 +97,7 @@ function formatImportReport(report: NotebookImportReport): string {
   ]
   for (const t of report.mappedTags) lines.push(`tag "${t.name}" merged into the existing "${t.toName}"`)
   for (const a of report.mappedArticles)
-    lines.push(
-      `article “${a.title}” is already here (${a.toId.slice(0, 8)}); its excerpts and notes joined it`,
-    )
+    lines.push(`article “${a.title}” is already here (${shortId(a.toId)}); its excerpts and notes joined it`)
   return lines.join('\n')
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { main } from './main'
 import { tempDir } from '../core/testing/tempNotebook'
-import { IDS, openSampleNotebook, type SampleNotebook } from '../core/export/testing/sample'
+import { IDS, openSampleNotebook, type SampleNotebook } from '../core/testing/sampleNotebook'
 
 let nb: SampleNotebook
 let out: string
@@ -34,7 +34,7 @@ test('gloss export: a note or an article by id prefix, or --all; refuses to over
 
   const article = await run(
     'export',
-    nb.article.id.slice(0, 8),
+    nb.article.id.slice(-8),
     '--format',
     'csv',
     '-o',
@@ -43,11 +43,11 @@ test('gloss export: a note or an article by id prefix, or --all; refuses to over
   )
   expect(JSON.parse(article.out)).toMatchObject({ path: join(out, 'a.csv'), files: 1 })
 
-  const again = await run('export', nb.article.id.slice(0, 8), '--format', 'csv', '-o', join(out, 'a.csv'))
+  const again = await run('export', nb.article.id.slice(-8), '--format', 'csv', '-o', join(out, 'a.csv'))
   expect(again.code).toBe(1)
   expect(again.err).toMatch(/^gloss: ".*a\.csv" already exists/)
   expect(
-    (await run('export', nb.article.id.slice(0, 8), '--format', 'csv', '-o', join(out, 'a.csv'), '--force'))
+    (await run('export', nb.article.id.slice(-8), '--format', 'csv', '-o', join(out, 'a.csv'), '--force'))
       .code,
   ).toBe(0)
 

@@ -8,8 +8,7 @@ import {
   type Section,
   type Tag,
 } from '../shared/model'
-
-const shortId = (id: string) => id.slice(0, 8)
+import { shortId } from './ids'
 
 export function formatArticles(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'No articles yet. Import one with `gloss import <file>`.'

@@ -84,8 +84,8 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   }
 
   /** Replaces the excerpt's tags; returns them as toExcerpt lists them (by name). */
-  function setTags(id: string, names: string[]): TagRef[] {
-    clearTags.run(id)
+  function setTags(id: string, names: string[], fresh = false): TagRef[] {
+    if (!fresh) clearTags.run(id)
     const refs = new Map<string, TagRef>()
     for (const name of names) {
       const tag = tags.ensure(name)
@@ -159,7 +159,7 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
       at,
     })
     // built from what was written rather than read back: the read was a third of a write's cost
-    return toExcerpt(row, setTags(id, input.tags))
+    return toExcerpt(row, setTags(id, input.tags, true))
   })
 
   return {
