@@ -374,15 +374,32 @@ async function pair(gloss: () => Promise<unknown>, rawFn: () => unknown, answer:
 // ---- the steps: write to 1%, 10%, 100%, reading at each
 let glossWrite = 0
 let rawWrite = 0
+// bytes this process wrote (Linux): a count, unlike time, that a busy machine does not change
+const written = () => {
+  const io = /write_bytes: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))
+  return io ? Number(io[1]) : NaN
+}
+let glossBytes = 0
+let rawBytes = 0
 const perStep: Array<Awaited<ReturnType<typeof measureReads>>> = []
 for (const step of STEPS) {
   const each = Math.ceil((step - made) / ARTICLES)
+  let before = written()
   glossWrite += await timeAsync(() => glossExcerptsTo(step, each, made))
+  glossBytes += written() - before
+  before = written()
   rawWrite += timeSync(() => rawExcerptsTo(step, each, made))
+  rawBytes += written() - before
   made = step
   perStep.push(await measureReads(step))
 }
 writes.push({ name: `add ${EXCERPTS} excerpts, 2 tags each`, gloss: glossWrite, raw: rawWrite, unit: 'ms' })
+writes.push({
+  name: 'bytes written per excerpt',
+  gloss: glossBytes / EXCERPTS / 1024,
+  raw: rawBytes / EXCERPTS / 1024,
+  unit: 'KB',
+})
 
 for (const [name, m] of perStep.at(-1)!) {
   reads.push({ name: `${name} p50`, gloss: m.p50, raw: m.raw50, unit: 'ms' })
