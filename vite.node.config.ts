@@ -27,6 +27,7 @@ export default defineConfig({
       input: {
         cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
         'notebook-worker': resolve(import.meta.dirname, 'src/core/host/notebook-worker.ts'),
+        'parse-worker': resolve(import.meta.dirname, 'src/core/import/parse-worker.ts'),
       },
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
