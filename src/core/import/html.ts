@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
 import { sectionsFromDom } from './htmlSections'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
-import { MAX_HTML_DEPTH, READABILITY_MAX_DEPTH } from './limits'
+import { MAX_HTML_DEPTH, MAX_HTML_MARKUP_CHARS, READABILITY_MAX_DEPTH } from './limits'
 import { scanHtml } from './nesting'
 import { sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
@@ -109,6 +109,13 @@ function wholeBody(markup: string, givenUrl: string | undefined): { drafts: Sect
 export function parseHtml(html: string, source: string, givenUrl?: string): HtmlImport {
   const scan = scanHtml(html)
   if (scan.depth > MAX_HTML_DEPTH) throw refuseDeep(source, scan.depth)
+  const markup = scan.markup.length - scan.inlineDataChars
+  if (markup > MAX_HTML_MARKUP_CHARS) {
+    throw refuseImport(
+      source,
+      `its page markup is ${(markup / 1048576).toFixed(1)} MB without scripts, styles and embedded images; the limit for a web page is ${MAX_HTML_MARKUP_CHARS / 1048576} MB.`,
+    )
+  }
   const dom = parseDom(scan.markup, givenUrl)
   const doc = dom.window.document
   const head = readHeadMetadata(doc, givenUrl)

@@ -72,6 +72,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template'])
 const BUTTON_SCOPE = new Set([...SCOPE, 'button'])
 const TABLE_SCOPE = new Set(['html', 'table', 'template'])
+const TABLE_SECTIONS = new Set(['tbody', 'thead', 'tfoot'])
 const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'])
 
 /** Start tags that end an open element of the same family (`<li>` ends the open `<li>`, …). */
@@ -80,7 +81,7 @@ const IMPLIED_ENDS: Record<string, { ends: Set<string>; boundary: Set<string> }>
   dt: { ends: new Set(['dt', 'dd']), boundary: new Set([...SCOPE, 'dl']) },
   dd: { ends: new Set(['dt', 'dd']), boundary: new Set([...SCOPE, 'dl']) },
   option: { ends: new Set(['option']), boundary: new Set(['select', ...SCOPE]) },
-  tr: { ends: new Set(['tr', 'td', 'th']), boundary: TABLE_SCOPE },
+  tr: { ends: new Set(['tr']), boundary: TABLE_SCOPE },
   td: { ends: new Set(['td', 'th']), boundary: new Set(['tr', ...TABLE_SCOPE]) },
   th: { ends: new Set(['td', 'th']), boundary: new Set(['tr', ...TABLE_SCOPE]) },
   tbody: { ends: new Set(['tbody', 'thead', 'tfoot']), boundary: TABLE_SCOPE },
@@ -249,6 +250,10 @@ export function scanHtml(html: string): HtmlScan {
       depth = Math.max(depth, stack.length + 1)
       continue
     }
+    // rows and cells get the <tbody> and <tr> the parser adds around them
+    const top = stack[stack.length - 1]
+    if ((name === 'tr' || name === 'td' || name === 'th') && top === 'table') stack.push('tbody')
+    if ((name === 'td' || name === 'th') && TABLE_SECTIONS.has(stack[stack.length - 1]!)) stack.push('tr')
     stack.push(name)
     if (name === 'svg' || name === 'math') foreign++
     depth = Math.max(depth, stack.length)

@@ -14,3 +14,5 @@ port.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
   const heapMb = Math.round(getHeapStatistics().used_heap_size / 1048576)
   port.postMessage({ id, outcome, heapMb })
 })
+// every module is loaded (this runs after the imports): the pool's time limits start now
+port.postMessage({ ready: true })

@@ -12,7 +12,7 @@ import { parseWorkerEntry, type ParseWorkerEntry } from './parseWorkerUrl'
 import { refuseImport } from './validate'
 
 export interface ParsePoolOptions {
-  /** per job, from the moment a worker takes it (default PARSE_TIMEOUT_MS) */
+  /** per job, from the moment a ready worker takes it (default PARSE_TIMEOUT_MS) */
   timeoutMs?: number
   /** old-generation heap of each worker (default PARSE_MEMORY_MB) */
   memoryMb?: number
@@ -43,6 +43,8 @@ interface Task {
 
 interface Slot {
   worker: Worker
+  /** its modules (jsdom…) have loaded: time limits count from here */
+  ready: boolean
   task: Task | null
   taskId: number
   timer?: NodeJS.Timeout
@@ -51,6 +53,8 @@ interface Slot {
 
 /** A worker whose heap grew past this after a job is retired instead of kept warm. */
 const RETIRE_HEAP_MB = 256
+/** Loading jsdom and friends takes 0.5-3 s; a worker not ready by then never will be. */
+const STARTUP_TIMEOUT_MS = 60_000
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS
@@ -89,8 +93,19 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       execArgv: entry.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     })
-    const slot: Slot = { worker, task: null, taskId: 0 }
-    worker.on('message', (reply: { id: number; outcome: ParseOutcome; heapMb: number }) => {
+    const slot: Slot = { worker, ready: false, task: null, taskId: 0 }
+    slot.timer = setTimeout(() => {
+      const source = slot.task === null ? 'the file' : describeJob(slot.task.job)
+      discard(slot, new GlossError('internal', `Cannot import ${source}: the import worker did not start.`))
+    }, STARTUP_TIMEOUT_MS)
+    slot.timer.unref()
+    worker.on('message', (reply: { ready: true } | { id: number; outcome: ParseOutcome; heapMb: number }) => {
+      if ('ready' in reply) {
+        slot.ready = true
+        clearTimeout(slot.timer)
+        if (slot.task !== null) startTimer(slot, slot.task)
+        return
+      }
       const task = slot.task
       if (task === null || reply.id !== slot.taskId) return
       clearTimeout(slot.timer)
@@ -138,6 +153,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.task = task
     slot.taskId = nextId++
     slot.worker.ref()
+    // a message sent before the worker is ready waits in its queue; the clock starts at ready
+    if (slot.ready) startTimer(slot, task)
+    slot.worker.postMessage({ id: slot.taskId, job: task.job })
+  }
+
+  function startTimer(slot: Slot, task: Task): void {
     slot.timer = setTimeout(() => {
       discard(
         slot,
@@ -147,7 +168,6 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         ),
       )
     }, timeoutMs)
-    slot.worker.postMessage({ id: slot.taskId, job: task.job })
   }
 
   function pump(): void {

@@ -22,11 +22,14 @@ function kindOf(stat: Stats): string {
   return 'not a file'
 }
 
-function checkRegular(stat: Stats, name: string): void {
+const megabytes = (bytes: number) => `${+(bytes / 1048576).toFixed(1)} MB`
+const sizeLimit = (bytes: number) => (bytes >= 1048576 ? megabytes(bytes) : `${bytes} bytes`)
+
+function checkRegular(stat: Stats, name: string, maxBytes: number): void {
   if (stat.isDirectory()) throw refuse(name, 'it is a folder, not a file.')
   if (!stat.isFile()) throw refuse(name, `it is not a regular file (${kindOf(stat)}).`)
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw refuse(name, `it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`)
+  if (stat.size > maxBytes) {
+    throw refuse(name, `it is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${sizeLimit(maxBytes)}.`)
   }
 }
 
@@ -39,16 +42,16 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
  * while being read. A stat's size is 0 for pipes and devices (/dev/zero "is" empty and endless),
  * so the type is checked first, again on the opened descriptor, and the read itself is bounded.
  */
-export function readImportFile(path: string): ImportFileBytes {
+export function readImportFile(path: string, maxBytes = MAX_IMPORT_BYTES): ImportFileBytes {
   const absolute = resolve(path)
   const name = basename(absolute)
   let fd: number | undefined
   try {
-    checkRegular(statSync(absolute), name)
+    checkRegular(statSync(absolute), name, maxBytes)
     fd = openSync(absolute, OPEN_FLAGS)
     const stat = fstatSync(fd)
-    checkRegular(stat, name)
-    return { absolute, name, bytes: readBounded(fd, stat.size, name) }
+    checkRegular(stat, name, maxBytes)
+    return { absolute, name, bytes: readBounded(fd, stat.size, name, maxBytes) }
   } catch (error) {
     if (error instanceof GlossError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -68,8 +71,8 @@ export function readImportFile(path: string): ImportFileBytes {
  * Up to one byte past the cap, whatever the stat said: that byte tells a file that grew past the
  * cap from one that fits exactly. The first read is sized to the file, so usually there is one.
  */
-function readBounded(fd: number, statSize: number, name: string): Uint8Array {
-  const limit = MAX_IMPORT_BYTES + 1
+function readBounded(fd: number, statSize: number, name: string, maxBytes: number): Uint8Array {
+  const limit = maxBytes + 1
   const chunks: Buffer[] = []
   let total = 0
   let want = Math.min(statSize + 1, limit)
@@ -81,6 +84,11 @@ function readBounded(fd: number, statSize: number, name: string): Uint8Array {
     total += read
     want = 1024 * 1024
   }
-  if (total > MAX_IMPORT_BYTES) throw refuse(name, 'it grew past the 20 MB limit while being read.')
+  if (total > maxBytes) {
+    throw refuse(
+      name,
+      `it is over the ${sizeLimit(maxBytes)} limit (more than its listed size: it may be growing).`,
+    )
+  }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
 }
