@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { restoreNotebook } from '../core/backup'
-import { EXTENSIONS, fileStem } from '../core/export/names'
+import { fileStem } from '../core/export/names'
 import { assertOperationName } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
+import { EXPORT_FORMAT_INFO, isFolderExport } from '../shared/exportFormats'
 import {
   EXPORT_FORMATS,
   type ArticleSummary,
@@ -251,9 +252,10 @@ export const commands: Command[] = [
         scope = found.scope
         stem = fileStem(found.title, found.scope.kind)
       }
-      const folder = scope.kind === 'notebook' && (format === 'md' || format === 'html')
+      const folder = isFolderExport(scope.kind, format as ExportFormat)
       const path = resolve(
-        (values.output as string | undefined) ?? (folder ? stem : stem + EXTENSIONS[format as ExportFormat]),
+        (values.output as string | undefined) ??
+          (folder ? stem : stem + EXPORT_FORMAT_INFO[format as ExportFormat].extension),
       )
       const result = await ctx.call('export', {
         scope,

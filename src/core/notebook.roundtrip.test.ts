@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { isoDateLike } from '../shared/formats'
 import { normalizeDate } from './import/metadata'
-import { parseNotebookDocument } from './export/notebookJson'
+import { parseNotebookDocument } from './notebookDocument/schema'
 import { openTempNotebook, type TempNotebook } from './testing/tempNotebook'
 
 let source: TempNotebook

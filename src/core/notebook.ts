@@ -16,6 +16,8 @@ import { createTags } from './tags'
 
 let exportModule: Promise<typeof import('./export')> | undefined
 const loadExport = () => (exportModule ??= import('./export'))
+let documentModule: Promise<typeof import('./notebookDocument')> | undefined
+const loadNotebookDocument = () => (documentModule ??= import('./notebookDocument'))
 
 export interface NotebookOptions {
   path: string
@@ -126,12 +128,13 @@ export function openNotebook(options: NotebookOptions): Notebook {
     },
 
     // the exporters (Lexical, marked, …) load on first use: the CLI and shells start without them
-    export: async (input) => (await loadExport()).exportTo(db, input, { generator: `Gloss ${appVersion}` }),
+    export: async (input) =>
+      (await loadExport()).exportScope(db, input, { generator: `Gloss ${appVersion}` }),
     renderExport: async (input) =>
       (await loadExport()).renderExport(db, input, { generator: `Gloss ${appVersion}` }),
     importNotebook: ({ path, document }) =>
-      loadExport().then((m) =>
-        m.importNotebookDocument(db, document !== undefined ? document : m.readNotebookDocumentFile(path!)),
+      loadNotebookDocument().then((m) =>
+        m.importNotebook(db, document !== undefined ? document : m.readNotebookDocument(path!)),
       ),
     backupNotebook: ({ path, force }) => backupTo(db, path, { force }),
     // in place, through this connection: see src/core/backup/restore.ts for why

@@ -7,7 +7,7 @@
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'electron'
-import { writeFileAtomic, writeFolderAtomic } from '../core/export/files'
+import { writeFileAtomic, writeFolderAtomic } from '../core/store/files'
 import { GlossError, toErrorData } from '../shared/errors'
 import type { BackupResult } from '../shared/model'
 import {

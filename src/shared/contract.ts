@@ -26,7 +26,7 @@ import type {
   TagSnapshot,
 } from './model'
 import { EXCERPT_COLORS, EXPORT_FORMATS } from './model'
-import { httpUrl, isoTimestamp } from './formats'
+import { httpUrl, isoTimestamp, tagColor, tagName } from './formats'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -44,20 +44,7 @@ interface OperationSpec {
 }
 
 const id = (what: string) => z.string().min(1, `${what} is required`).max(200)
-const tagName = z
-  .string()
-  .trim()
-  .min(1, 'tag name is empty')
-  .max(200, 'tag name is longer than 200 characters')
-  .refine(
-    (name) => !name.split('/').some((part) => part.trim() === ''),
-    'tag name has an empty level between slashes',
-  )
 const color = z.enum(EXCERPT_COLORS)
-const tagColor = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'tag color must look like #a1b2c3')
-  .nullable()
 const empty = z.object({}).strict()
 const exportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), id: id('note id') }).strict(),

@@ -1,5 +1,5 @@
 /**
- * Value formats shared by the contract and the notebook JSON import, so a value the
+ * Value formats shared by the contract and the notebook document import, so a value the
  * contract accepts is always one the notebook's own export can bring back.
  */
 import { z } from 'zod'
@@ -67,5 +67,22 @@ export const httpUrl = z
         : `${JSON.stringify(clip(value))} is not a web address (http:// or https://)`,
     })
   })
+
+/** A tag name: "people/Kim Jong Un", levels split by "/", none of them blank. */
+export const tagName = z
+  .string()
+  .trim()
+  .min(1, 'tag name is empty')
+  .max(200, 'tag name is longer than 200 characters')
+  .refine(
+    (name) => !name.split('/').some((part) => part.trim() === ''),
+    'tag name has an empty level between slashes',
+  )
+
+/** A tag's color, or null for none. */
+export const tagColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'tag color must look like #a1b2c3')
+  .nullable()
 
 const clip = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { openNotebook } from '../notebook'
 import { GLOSS_APPLICATION_ID } from '../store/open'
 import { openTempNotebook, tableCounts, tempDir } from '../testing/tempNotebook'
-import { dumpTables, IDS, openSampleNotebook, type SampleNotebook } from '../export/testing/sample'
+import { dumpTables, IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
 import { backupTo, DAILY_KEEP, ensureDailyBackup, localDay } from './backup'
 import { restoreNotebook } from './restore'
 

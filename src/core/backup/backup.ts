@@ -14,7 +14,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, statSyn
 import { dirname, join, resolve } from 'node:path'
 import { GlossError } from '../../shared/errors'
 import type { BackupResult } from '../../shared/model'
-import { fileExists, fsyncDir, publishFile, tempSibling, writeError } from '../export/files'
+import { fileExists, fsyncDir, publishFile, tempSibling, writeError } from '../store/files'
 import { GLOSS_APPLICATION_ID, type Db } from '../store/open'
 import { LATEST_SCHEMA_VERSION } from '../store/schema'
 

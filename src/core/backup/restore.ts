@@ -31,7 +31,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:
 import { dirname, join, resolve } from 'node:path'
 import { GlossError } from '../../shared/errors'
 import type { RestoreResult } from '../../shared/model'
-import { fsyncDir, publishFile, tempSibling } from '../export/files'
+import { fsyncDir, publishFile, tempSibling } from '../store/files'
 import { openDatabase, type Db } from '../store/open'
 import { LATEST_SCHEMA_VERSION } from '../store/schema'
 import { backupsDir, checkNotebookFile, removeDatabaseFiles } from './backup'

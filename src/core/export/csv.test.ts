@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { BOM, CSV_COLUMNS, csvField } from './csv'
 import { renderExport } from './index'
-import { expectGolden } from './testing/golden'
+import { expectGolden } from '../testing/golden'
 import {
   EXPORTED_AT as AT,
   SAMPLE_TITLE as TITLE,
@@ -12,7 +12,7 @@ import {
   SILENCE_COMMENT,
   SILENCE_QUOTE,
   type SampleNotebook,
-} from './testing/sample'
+} from '../testing/sampleNotebook'
 
 let nb: SampleNotebook
 beforeEach(async () => {

@@ -10,7 +10,8 @@
  * leading apostrophe (the OWASP advice), which spreadsheets hide and show the text as typed.
  * `neutralizeFormulas: false` writes the values untouched.
  */
-import { titleOf, visibleExcerpts, type ExportData } from './collect'
+import type { Snapshot } from '../snapshot/records'
+import { titleOf, visibleExcerpts } from './visible'
 
 export const CSV_COLUMNS = ['article', '¶', 'quote', 'comment', 'tags', 'color', 'created'] as const
 export const BOM = '\uFEFF'
@@ -24,7 +25,7 @@ export function csvField(value: string, neutralize = true): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-export function renderCsv(data: ExportData, options: CsvOptions = {}): string {
+export function renderCsv(data: Snapshot, options: CsvOptions = {}): string {
   const neutralize = options.neutralizeFormulas ?? true
   const rows: string[][] = [[...CSV_COLUMNS]]
   for (const e of visibleExcerpts(data)) {

@@ -3,10 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { JSDOM } from 'jsdom'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { renderExportHtml } from './html'
 import { renderExport } from './index'
 import { CHROMIUM_ARGS, chromiumPath, pdfUnavailable } from './pdf'
-import { expectGolden } from './testing/golden'
+import { expectGolden } from '../testing/golden'
 import {
   EXPORTED_AT as AT,
   SAMPLE_TITLE as TITLE,
@@ -15,7 +14,7 @@ import {
   openSampleNotebook,
   SILENCE_QUOTE,
   type SampleNotebook,
-} from './testing/sample'
+} from '../testing/sampleNotebook'
 
 let nb: SampleNotebook
 beforeEach(async () => {
@@ -143,9 +142,10 @@ describe('HTML export', () => {
     const page = html({ kind: 'note', id: IDS.note })
     expectGolden('note.html', normalizeVolatile(page))
     expect(activeContent(page)).toEqual([])
-    expect(renderExportHtml(nb.notebook.db, { kind: 'note', id: IDS.note })).toContain(
-      '<h1>Kim, Trump and the next round</h1>',
-    )
+    // the page the PDF export prints, and what the desktop app hands to printToPDF
+    expect(
+      renderExport(nb.notebook.db, { scope: { kind: 'note', id: IDS.note }, format: 'html' }).content,
+    ).toContain('<h1>Kim, Trump and the next round</h1>')
 
     const out = join(nb.dir, 'site')
     const result = await nb.call('export', { scope: { kind: 'notebook' }, format: 'html', path: out })

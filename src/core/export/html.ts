@@ -4,22 +4,12 @@
  * links are kept only for http(s)/mailto (with rel="noopener noreferrer"), no element gets an
  * event attribute, and a Content-Security-Policy forbids scripts and remote loads outright.
  *
- * The same page is what the PDF export prints (Chromium here, Electron's printToPDF in the app):
- * `renderExportHtml` is that entry point.
+ * The same page is what the PDF export prints (./pdf.ts here, Electron's printToPDF in the app,
+ * which gets it from renderExport).
  */
-import type { ExportScope, RenderedFile } from '../../shared/model'
-import {
-  collect,
-  notesCiting,
-  noteTitle,
-  titleOf,
-  visibleExcerpts,
-  visibleSections,
-  type ArticleRecord,
-  type ExportData,
-  type NoteRecord,
-} from './collect'
-import type { Db } from '../store/open'
+import type { RenderedFile } from '../../shared/model'
+import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
+import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
 import {
   articlesNewestFirst,
   cardView,
@@ -127,7 +117,7 @@ ${body}
 /* ---------- inline and block content of notes ---------- */
 
 interface HtmlContext {
-  data: ExportData
+  data: Snapshot
   headingShift: number
 }
 
@@ -248,7 +238,7 @@ function noteBodyHtml(note: NoteRecord, ctx: HtmlContext): string {
 
 /* ---------- pages ---------- */
 
-function notePage(data: ExportData, note: NoteRecord): string {
+function notePage(data: Snapshot, note: NoteRecord): string {
   const body = `<article class="note">
 <h1>${escapeHtml(noteTitle(note))}</h1>
 <p class="meta"><span>Note</span><span>created ${escapeHtml(note.createdAt.slice(0, 10))}</span><span>updated ${escapeHtml(note.updatedAt.slice(0, 10))}</span></p>
@@ -259,7 +249,7 @@ ${noteBodyHtml(note, { data, headingShift: 1 })}
 
 type NotesOption = { embed: true } | { embed: false; hrefOf: (note: NoteRecord) => string }
 
-function articlePage(data: ExportData, article: ArticleRecord, notesOption: NotesOption): string {
+function articlePage(data: Snapshot, article: ArticleRecord, notesOption: NotesOption): string {
   const excerpts = visibleExcerpts(data, article.id)
   const notes = notesCiting(data, article.id)
   const meta: string[] = []
@@ -310,7 +300,7 @@ function articlePage(data: ExportData, article: ArticleRecord, notesOption: Note
   return htmlPage(article.title, parts.join('\n'), data.exportedAt)
 }
 
-function indexPage(data: ExportData, names: FolderNames): string {
+function indexPage(data: Snapshot, names: FolderNames): string {
   const articles = articlesNewestFirst(data)
   const notes = notesNewestFirst(data)
   const tags = tagCounts(data)
@@ -342,7 +332,7 @@ function indexPage(data: ExportData, names: FolderNames): string {
 }
 
 /** Every file of an HTML export: one page for a note or an article; a folder of pages for the notebook. */
-export function renderHtml(data: ExportData): RenderedFile[] {
+export function renderHtml(data: Snapshot): RenderedFile[] {
   const scope = data.scope
   if (scope.kind === 'note') {
     const note = data.notes[0]!
@@ -363,12 +353,4 @@ export function renderHtml(data: ExportData): RenderedFile[] {
     note: (n) => notePage(data, n),
     index: () => indexPage(data, names),
   }))
-}
-
-/**
- * The printable page of a note or an article (the notebook: its index page). The Electron
- * shell prints this with webContents.printToPDF; the CLI with headless Chromium (./pdf.ts).
- */
-export function renderExportHtml(db: Db, scope: ExportScope): string {
-  return renderHtml(collect(db, scope))[0]!.content
 }

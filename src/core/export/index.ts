@@ -1,12 +1,13 @@
 /**
- * Exports: one entry for every scope and format.
+ * Exports: one entry for every scope and format (the formats: ./registry.ts).
  *
- *   renderExport(db, { scope, format })            → the text of the export (every format but pdf)
- *   exportTo(db, { scope, format, path, force })   → writes it, atomically, never overwriting without force
+ *   renderExport(db, { scope, format })             → the text of the export (every format but pdf)
+ *   exportScope(db, { scope, format, path, force }) → writes it, atomically, never overwriting without force
  *
- * Single-file formats write one file at `path`. A whole-notebook Markdown or HTML export is a
- * folder at `path`: index.md|html, articles/<title>.md|html, notes/<title>.md|html.
+ * Single-file formats write one file at `path`. A whole-notebook export in a folder format is
+ * a folder at `path`: index.md|html, articles/<title>.md|html, notes/<title>.md|html.
  */
+import { EXPORT_FORMAT_INFO, isFolderExport, supportsScope } from '../../shared/exportFormats'
 import { GlossError } from '../../shared/errors'
 import type {
   ExportFormat,
@@ -15,46 +16,15 @@ import type {
   RenderedExport,
   RenderedFile,
 } from '../../shared/model'
+import { collect } from '../snapshot/collect'
+import type { Snapshot } from '../snapshot/records'
 import type { Db } from '../store/open'
-import { renderBibtex, renderCsl } from './citation'
-import { collect, type ExportData } from './collect'
-import { renderCsv } from './csv'
-import { writeFileAtomic, writeFolderAtomic } from './files'
-import { renderHtml } from './html'
-import { renderMarkdown } from './markdown'
-import { EXTENSIONS, fileStem } from './names'
-
-export { EXTENSIONS }
-import { renderNotebookJson } from './notebookJson'
-import { renderPdf } from './pdf'
-import { renderW3c } from './w3c'
-
-export { renderExportHtml } from './html'
-export { importNotebookDocument, readNotebookDocumentFile, parseNotebookDocument } from './notebookJson'
-
-type TextFormat = Exclude<ExportFormat, 'pdf'>
-
-export const MEDIA_TYPES: Record<ExportFormat, string> = {
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  json: 'application/json',
-  w3c: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-  csv: 'text/csv; charset=utf-8; header=present',
-  pdf: 'application/pdf',
-  bibtex: 'application/x-bibtex; charset=utf-8',
-  csl: 'application/vnd.citationstyles.csl+json',
-}
-
-export interface ExportOptions {
-  /** "Gloss 1.2.3", written into notebook documents */
-  generator?: string
-  /** pin the export time (tests) */
-  exportedAt?: string
-  env?: NodeJS.ProcessEnv
-}
+import { writeFileAtomic, writeFolderAtomic } from '../store/files'
+import { fileStem } from './names'
+import { EXPORTERS, type ExportOptions, type TextFormat } from './registry'
 
 /** A file (or folder) name for an export of this scope. */
-export function suggestedName(data: ExportData, format: ExportFormat): string {
+function suggestedName(data: Snapshot, format: ExportFormat): string {
   const scope = data.scope
   const stem =
     scope.kind === 'note'
@@ -62,28 +32,12 @@ export function suggestedName(data: ExportData, format: ExportFormat): string {
       : scope.kind === 'article'
         ? fileStem(data.articles[0]?.title ?? '', 'Article')
         : `Gloss notebook ${data.exportedAt.slice(0, 10)}`
-  const folder = scope.kind === 'notebook' && (format === 'md' || format === 'html')
-  return folder ? stem : stem + EXTENSIONS[format]
+  return isFolderExport(scope.kind, format) ? stem : stem + EXPORT_FORMAT_INFO[format].extension
 }
 
-function renderFiles(data: ExportData, format: TextFormat, options: ExportOptions): RenderedFile[] {
-  const single = (content: string): RenderedFile[] => [{ path: suggestedName(data, format), content }]
-  switch (format) {
-    case 'md':
-      return renderMarkdown(data)
-    case 'html':
-      return renderHtml(data)
-    case 'json':
-      return single(renderNotebookJson(data, options.generator))
-    case 'w3c':
-      return single(renderW3c(data))
-    case 'csv':
-      return single(renderCsv(data))
-    case 'bibtex':
-      return single(renderBibtex(data))
-    case 'csl':
-      return single(renderCsl(data))
-  }
+function renderFiles(data: Snapshot, format: TextFormat, options: ExportOptions): RenderedFile[] {
+  const rendered = EXPORTERS[format](data, options)
+  return typeof rendered === 'string' ? [{ path: suggestedName(data, format), content: rendered }] : rendered
 }
 
 export function renderExport(
@@ -95,35 +49,31 @@ export function renderExport(
   const files = renderFiles(data, input.format, options)
   return {
     format: input.format,
-    mediaType: MEDIA_TYPES[input.format],
+    mediaType: EXPORT_FORMAT_INFO[input.format].mediaType,
     suggestedName: suggestedName(data, input.format),
     content: files[0]!.content,
     files,
   }
 }
 
-export async function exportTo(
+export async function exportScope(
   db: Db,
   input: { scope: ExportScope; format: ExportFormat; path: string; force?: boolean },
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const { scope, format, path } = input
   const force = input.force === true
+  if (!supportsScope(format, scope.kind)) {
+    throw new GlossError(
+      'invalid_input',
+      `${EXPORT_FORMAT_INFO[format].label} export is for one note or one article; export the notebook as HTML or Markdown.`,
+      'format',
+    )
+  }
   // the snapshot is taken now, before any await: what is exported is the notebook at this moment
   const data = collect(db, scope, { exportedAt: options.exportedAt })
-  if (format === 'pdf') {
-    if (scope.kind === 'notebook') {
-      throw new GlossError(
-        'invalid_input',
-        'PDF export is for one note or one article; export the notebook as HTML or Markdown.',
-        'format',
-      )
-    }
-    const pdf = await renderPdf(renderHtml(data)[0]!.content, { env: options.env })
-    return writeFileAtomic(path, pdf, { force })
-  }
+  if (format === 'pdf') return writeFileAtomic(path, await EXPORTERS.pdf(data, options), { force })
   const files = renderFiles(data, format, options)
-  if (scope.kind === 'notebook' && (format === 'md' || format === 'html'))
-    return writeFolderAtomic(path, files, { force })
+  if (isFolderExport(scope.kind, format)) return writeFolderAtomic(path, files, { force })
   return writeFileAtomic(path, files[0]!.content, { force })
 }

@@ -1,13 +1,7 @@
 /** What the Markdown and HTML exports share: how a card reads, how a notebook folder is laid out, orderings. */
 import type { RenderedFile } from '../../shared/model'
-import {
-  noteTitle,
-  titleOf,
-  visibleExcerpts,
-  type ArticleRecord,
-  type ExportData,
-  type NoteRecord,
-} from './collect'
+import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
+import { noteTitle, titleOf, visibleExcerpts } from './visible'
 import { uniqueNamer } from './names'
 import type { Block } from './noteTree'
 
@@ -20,7 +14,7 @@ export interface ExcerptView {
 }
 
 /** A card shows the excerpt as it is now when it still exists, else the snapshot the note kept. */
-export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: ExportData): ExcerptView {
+export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: Snapshot): ExcerptView {
   const live = data.citedExcerpts.get(block.excerptId)
   return live
     ? {
@@ -48,7 +42,7 @@ export interface FolderNames {
 
 /** Lays out a folder export: index, articles/…, notes/… (shared by Markdown and HTML). */
 export function notebookFolder(
-  data: ExportData,
+  data: Snapshot,
   extension: string,
   renderers: (names: FolderNames) => {
     article(article: ArticleRecord): string
@@ -75,21 +69,21 @@ export function notebookFolder(
 }
 
 /** Articles newest first, as the library lists them. */
-export const articlesNewestFirst = (data: ExportData): ArticleRecord[] =>
+export const articlesNewestFirst = (data: Snapshot): ArticleRecord[] =>
   data.articles
     .map((a, i) => ({ a, i }))
     .sort((x, y) => y.a.importedAt.localeCompare(x.a.importedAt) || y.i - x.i)
     .map(({ a }) => a)
 
 /** Notes most recently edited first. */
-export const notesNewestFirst = (data: ExportData): NoteRecord[] =>
+export const notesNewestFirst = (data: Snapshot): NoteRecord[] =>
   data.notes
     .map((n, i) => ({ n, i }))
     .sort((x, y) => y.n.updatedAt.localeCompare(x.n.updatedAt) || y.i - x.i)
     .map(({ n }) => n)
 
 /** Tags with the number of exported excerpts carrying them. */
-export function tagCounts(data: ExportData): Array<{ name: string; count: number }> {
+export function tagCounts(data: Snapshot): Array<{ name: string; count: number }> {
   const counts = new Map<string, number>()
   for (const e of visibleExcerpts(data))
     for (const t of e.tags) counts.set(t.name, (counts.get(t.name) ?? 0) + 1)

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { renderExport } from './index'
 import { escapeMarkdown } from './markdown'
 import { obsidianTag } from './names'
-import { expectGolden } from './testing/golden'
+import { expectGolden } from '../testing/golden'
 import {
   EXPORTED_AT as AT,
   SAMPLE_TITLE as TITLE,
@@ -15,7 +15,7 @@ import {
   openSampleNotebook,
   SILENCE_QUOTE,
   type SampleNotebook,
-} from './testing/sample'
+} from '../testing/sampleNotebook'
 
 let nb: SampleNotebook
 beforeEach(async () => {

@@ -14,16 +14,8 @@
  *   so that nothing a person typed turns into markup.
  */
 import type { RenderedFile } from '../../shared/model'
-import {
-  notesCiting,
-  noteTitle,
-  titleOf,
-  visibleExcerpts,
-  visibleSections,
-  type ArticleRecord,
-  type ExportData,
-  type NoteRecord,
-} from './collect'
+import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
+import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
 import {
   articlesNewestFirst,
   cardView,
@@ -121,7 +113,7 @@ const MARKS: ReadonlyArray<{ bit: number; open: string; close: string }> = [
 ]
 
 export interface MarkdownContext {
-  data: ExportData
+  data: Snapshot
   /** added to a note's heading levels (capped at 6) */
   headingShift: number
 }
@@ -338,7 +330,7 @@ function uniqueTags(names: string[]): string[] {
     .filter((t) => (seen.has(t.toLowerCase()) ? false : (seen.add(t.toLowerCase()), true)))
 }
 
-export function noteMarkdown(data: ExportData, note: NoteRecord): string {
+export function noteMarkdown(data: Snapshot, note: NoteRecord): string {
   const articleIds = [
     ...new Set(data.noteLinks.filter((l) => l.noteId === note.id).map((l) => l.articleId)),
   ].filter((id) => data.articleTitles.has(id))
@@ -378,7 +370,7 @@ function bylineLine(article: ArticleRecord): string {
 }
 
 export function articleMarkdown(
-  data: ExportData,
+  data: Snapshot,
   article: ArticleRecord,
   options: ArticleMarkdownOptions,
 ): string {
@@ -439,7 +431,7 @@ export function articleMarkdown(
 }
 
 /** Every file of a Markdown export: one file for a note or an article; a folder for the notebook. */
-export function renderMarkdown(data: ExportData): RenderedFile[] {
+export function renderMarkdown(data: Snapshot): RenderedFile[] {
   const scope = data.scope
   if (scope.kind === 'note') {
     const note = data.notes[0]!
@@ -464,7 +456,7 @@ export function renderMarkdown(data: ExportData): RenderedFile[] {
   }))
 }
 
-function indexMarkdown(data: ExportData, names: FolderNames): string {
+function indexMarkdown(data: Snapshot, names: FolderNames): string {
   const articles = articlesNewestFirst(data)
   const notes = notesNewestFirst(data)
   const tags = tagCounts(data)

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { parseDocument } from 'yaml'
 import type { RenderedFile } from '../../shared/model'
 import { renderExport } from './index'
-import { EXPORTED_AT, openSampleNotebook, type SampleNotebook } from './testing/sample'
+import { EXPORTED_AT, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
 
 const PAYLOADS = [
   '<script>alert(1)</script>',

@@ -1,17 +1,3 @@
-import type { ExportFormat } from '../../shared/model'
-
-/** The file name ending of each format (a folder format's files carry their own). */
-export const EXTENSIONS: Record<ExportFormat, string> = {
-  md: '.md',
-  html: '.html',
-  json: '.gloss.json',
-  w3c: '.jsonld',
-  csv: '.csv',
-  pdf: '.pdf',
-  bibtex: '.bib',
-  csl: '.csl.json',
-}
-
 /** Names that leave Gloss: Obsidian tags, file names in a folder export, safe link URLs. */
 
 /**

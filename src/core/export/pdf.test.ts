@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { pdfUnavailable } from './pdf'
-import { IDS, openSampleNotebook, type SampleNotebook } from './testing/sample'
+import { IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
 
 let nb: SampleNotebook
 beforeEach(async () => {

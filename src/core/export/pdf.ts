@@ -1,7 +1,7 @@
 /**
  * PDF of a note or an article report: the HTML export, printed by headless Chromium through
  * playwright-core (Node, CLI, web shell). The Electron shell prints the same HTML with
- * webContents.printToPDF instead (see renderExportHtml in ./html.ts).
+ * webContents.printToPDF instead (the page comes from renderExport, format html).
  *
  * The page is printed offline: JavaScript is disabled, every network request is refused (the
  * HTML has no external resources anyway, and its CSP forbids them).

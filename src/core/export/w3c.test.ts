@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { reanchor } from '../anchoring'
 import { renderExport } from './index'
-import { expectGolden } from './testing/golden'
+import { expectGolden } from '../testing/golden'
 import {
   EXPORTED_AT as AT,
   IDS,
@@ -9,7 +9,7 @@ import {
   openSampleNotebook,
   SILENCE_COMMENT,
   type SampleNotebook,
-} from './testing/sample'
+} from '../testing/sampleNotebook'
 import { codePointOffset, utf16Offset, type AnnotationCollection, type WebAnnotation } from './w3c'
 
 let nb: SampleNotebook

@@ -11,8 +11,8 @@
  *   "tagging" per tag. The highlight color is the target's styleClass ("gloss-yellow").
  */
 import { randomUUID } from 'node:crypto'
-import type { ArticleRecord, ExportData } from './collect'
-import { visibleExcerpts } from './collect'
+import type { ArticleRecord, Snapshot } from '../snapshot/records'
+import { visibleExcerpts } from './visible'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -85,7 +85,7 @@ export function articleSource(article: Pick<ArticleRecord, 'id' | 'sourceUrl'>):
   return article.sourceUrl ?? urnFor('article', article.id)
 }
 
-export function buildAnnotations(data: ExportData): AnnotationCollection {
+export function buildAnnotations(data: Snapshot): AnnotationCollection {
   const articles = new Map(data.articles.map((a) => [a.id, a]))
   const items = visibleExcerpts(data).map((e): WebAnnotation => {
     const article = articles.get(e.articleId)!
@@ -133,6 +133,6 @@ export function buildAnnotations(data: ExportData): AnnotationCollection {
   }
 }
 
-export function renderW3c(data: ExportData): string {
+export function renderW3c(data: Snapshot): string {
   return JSON.stringify(buildAnnotations(data), null, 2) + '\n'
 }

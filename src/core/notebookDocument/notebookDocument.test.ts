@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { NotebookImportReport } from '../../shared/model'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
-import { renderExport } from './index'
-import { notebookDocumentSchema, type NotebookDocument } from './notebookJson'
-import { dumpTables as dump, IDS, openSampleNotebook, type SampleNotebook } from './testing/sample'
+import { renderExport } from '../export'
+import { notebookDocumentSchema, type NotebookDocument } from './schema'
+import { dumpTables as dump, IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
 
 const ARTICLE_HTML = `<!DOCTYPE html><html><head><title>Rivers</title><meta name="author" content="Ana Lima"></head>
 <body><article><h1>Rivers</h1><p>Rivers carve <em>valleys</em> slowly.</p><h2>Deltas</h2><p>Deltas form where rivers meet the sea.</p>

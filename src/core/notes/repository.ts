@@ -15,7 +15,7 @@ const loadDerive = (() => {
     ))
 })()
 
-interface NoteRow {
+export interface NoteRow {
   id: string
   title: string
   content: string

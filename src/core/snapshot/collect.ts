@@ -5,111 +5,27 @@
  * Deleted excerpts and notes (the trash) are never collected. Quarantined sections ARE
  * collected, marked, because the Gloss notebook document must carry them (the article text,
  * the section ordinals and "restore hidden sections" depend on them); the human-readable
- * exporters drop them, and the excerpts that sit in them, through `visibleSections` and
- * `visibleExcerpts`.
+ * exporters drop them, and the excerpts that sit in them (src/core/export/visible.ts).
  */
-import { GlossError } from '../../shared/errors'
-import type { ArticleSummary, Excerpt, ExportScope, NoteLink, SectionKind, TagRef } from '../../shared/model'
 import type { SerializedEditorState } from 'lexical'
+import { GlossError } from '../../shared/errors'
+import type { ExportScope, NoteLink, TagRef } from '../../shared/model'
+import type { NoteRow } from '../notes/repository'
 import { now } from '../store/clock'
 import type { Db } from '../store/open'
-import { toExcerpt, type ExcerptRow } from '../store/rows'
+import { toExcerpt, type ArticleRow, type ExcerptRow, type SectionRow } from '../store/rows'
+import type { ArticleRecord, ExcerptRecord, NoteRecord, SectionRecord, Snapshot, TagRecord } from './records'
 
-export interface SectionRecord {
-  id: string
-  ordinal: number
-  kind: SectionKind
-  /** what a quarantined section becomes when restored */
-  baseKind: 'heading' | 'paragraph'
-  level: number | null
-  text: string
-  start: number
-  end: number
-  quarantineReason: string | null
-}
-
-/** An article as the notebook stores it: its summary without the counts, and its content. */
-export interface ArticleRecord extends Omit<
-  ArticleSummary,
-  'sectionCount' | 'hiddenCount' | 'excerptCount' | 'noteCount'
-> {
-  text: string
-  contentHtml: string | null
-  /** every section in reading order, quarantined ones included */
-  sections: SectionRecord[]
-}
-
-export interface ExcerptRecord extends Excerpt {
-  /** its section is quarantined: left out of human-readable exports */
-  hidden: boolean
-}
-
-export interface TagRecord {
-  id: string
-  name: string
-  color: string | null
-  createdAt: string
-}
-
-export interface NoteRecord {
-  id: string
-  title: string
-  content: SerializedEditorState
-  text: string
-  createdAt: string
-  updatedAt: string
-}
-
-export interface ExportData {
-  scope: ExportScope
-  exportedAt: string
-  /** in the order they were added to the notebook */
-  articles: ArticleRecord[]
-  excerpts: ExcerptRecord[]
-  tags: TagRecord[]
-  notes: NoteRecord[]
-  noteLinks: NoteLink[]
-  /** the title of every article in the notebook, for references that leave the scope */
-  articleTitles: ReadonlyMap<string, string>
-  /** the live (not deleted) excerpts of the notebook cited by the scope's notes, by id */
-  citedExcerpts: ReadonlyMap<string, ExcerptRecord>
-}
-
-interface ArticleDbRow {
-  id: string
-  title: string
-  format: ArticleSummary['format']
-  source_path: string | null
-  source_url: string | null
-  byline: string | null
-  published_at: string | null
-  imported_at: string
-  content_hash: string
+/** An article's stored columns: its summary row without the counts, and its content. */
+type ArticleContentRow = Omit<
+  ArticleRow,
+  'section_count' | 'hidden_count' | 'excerpt_count' | 'note_count'
+> & {
   text: string
   content_html: string | null
 }
-
-interface SectionDbRow {
-  id: string
-  article_id: string
-  ordinal: number
-  kind: SectionKind
-  base_kind: 'heading' | 'paragraph'
-  level: number | null
-  text: string
-  start_offset: number
-  end_offset: number
-  quarantine_reason: string | null
-}
-
-interface NoteDbRow {
-  id: string
-  title: string
-  content: string
-  text: string
-  created_at: string
-  updated_at: string
-}
+type SectionContentRow = SectionRow & { base_kind: SectionRecord['baseKind'] }
+type NoteContentRow = Omit<NoteRow, 'deleted_at' | 'article_ids'>
 
 const ids = (list: string[]) => JSON.stringify(list)
 
@@ -118,11 +34,11 @@ export interface CollectOptions {
   exportedAt?: string
 }
 
-export function collect(db: Db, scope: ExportScope, options: CollectOptions = {}): ExportData {
+export function collect(db: Db, scope: ExportScope, options: CollectOptions = {}): Snapshot {
   return db.transaction(() => collectNow(db, scope, options)).deferred() // a read snapshot: no write lock
 }
 
-function collectNow(db: Db, scope: ExportScope, options: CollectOptions): ExportData {
+function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapshot {
   const pluck = (sql: string, ...params: unknown[]) =>
     db
       .prepare(sql)
@@ -167,12 +83,12 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Export
 
   const articleRows = db
     .prepare(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`)
-    .all(ids(articleIds)) as ArticleDbRow[]
+    .all(ids(articleIds)) as ArticleContentRow[]
   const sectionRows = db
     .prepare(
       `SELECT * FROM sections WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, ordinal`,
     )
-    .all(ids(articleIds)) as SectionDbRow[]
+    .all(ids(articleIds)) as SectionContentRow[]
   const sectionsByArticle = new Map<string, SectionRecord[]>()
   for (const s of sectionRows) {
     const list = sectionsByArticle.get(s.article_id) ?? []
@@ -241,7 +157,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Export
     .prepare(
       `SELECT id, title, content, text, created_at, updated_at FROM notes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
     )
-    .all(ids(noteIds)) as NoteDbRow[]
+    .all(ids(noteIds)) as NoteContentRow[]
   const notes: NoteRecord[] = noteRows.map((n) => ({
     id: n.id,
     title: n.title,
@@ -327,35 +243,3 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Export
     citedExcerpts,
   }
 }
-
-/** Sections a reader sees: quarantined ones left out. */
-export const visibleSections = (article: ArticleRecord): SectionRecord[] =>
-  article.sections.filter((s) => s.kind !== 'quarantined')
-
-/** Excerpts for human-readable exports, in reading order: by article (scope order), then position. */
-export function visibleExcerpts(data: ExportData, articleId?: string): ExcerptRecord[] {
-  const order = new Map(data.articles.map((a, i) => [a.id, i]))
-  return data.excerpts
-    .filter((e) => !e.hidden && (articleId === undefined || e.articleId === articleId))
-    .sort(
-      (a, b) =>
-        (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) ||
-        a.position.start - b.position.start ||
-        a.position.end - b.position.end ||
-        a.createdAt.localeCompare(b.createdAt),
-    )
-}
-
-/** Notes whose links point into this article. */
-export function notesCiting(data: ExportData, articleId: string): NoteRecord[] {
-  const ids = new Set(data.noteLinks.filter((l) => l.articleId === articleId).map((l) => l.noteId))
-  return data.notes.filter((n) => ids.has(n.id))
-}
-
-/** An article's title, or a placeholder for a reference to an article no longer in the notebook. */
-export function titleOf(data: ExportData, articleId: string): string {
-  return data.articleTitles.get(articleId) ?? 'an article not in this notebook'
-}
-
-/** A human title for a note. */
-export const noteTitle = (note: NoteRecord): string => note.title.trim() || 'Untitled note'

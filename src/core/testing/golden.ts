@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
 
-const DIR = fileURLToPath(new URL('../__golden__', import.meta.url))
+const DIR = fileURLToPath(new URL('../export/__golden__', import.meta.url))
 
 export function expectGolden(name: string, actual: string): void {
   const path = join(DIR, `${name}.golden`)

@@ -11,12 +11,12 @@ import { $createLinkNode } from '@lexical/link'
 import { $createListItemNode, $createListNode } from '@lexical/list'
 import { $createHeadingNode } from '@lexical/rich-text'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
-import type { ArticleDetail, Excerpt } from '../../../shared/model'
-import { sectionLinkLabel } from '../../../shared/notes/labels'
-import { $createExcerptCardNode, $createSectionLinkNode, NOTE_NODES } from '../../../shared/notes/nodes'
-import { articleText, openTempNotebook, type TempNotebook } from '../../testing/tempNotebook'
-import type { NotebookOptions } from '../../notebook'
-import type { Db } from '../../store/open'
+import type { ArticleDetail, Excerpt } from '../../shared/model'
+import { sectionLinkLabel } from '../../shared/notes/labels'
+import { $createExcerptCardNode, $createSectionLinkNode, NOTE_NODES } from '../../shared/notes/nodes'
+import { articleText, openTempNotebook, type TempNotebook } from './tempNotebook'
+import type { NotebookOptions } from '../notebook'
+import type { Db } from '../store/open'
 
 /** A fixed export time, so golden files don't change from run to run. */
 export const EXPORTED_AT = '2025-01-02T03:04:05.000Z'
@@ -176,7 +176,7 @@ export async function openSampleNotebook(options: Partial<NotebookOptions> = {})
   await nb.call('createNote', {
     id: IDS.otherNote,
     title: 'Loose ends',
-    content: JSON.parse(readFileSync(new URL('../../notes/fixtures/note-v1.json', import.meta.url), 'utf8'))
+    content: JSON.parse(readFileSync(new URL('../notes/fixtures/note-v1.json', import.meta.url), 'utf8'))
       .content,
   })
   await nb.call('createNote', { id: IDS.trashedNote, title: 'TRASHED NOTE' })
