@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { restoreNotebook } from '../core/backup'
+import { restoreNotebookFile } from '../core/backup'
 import { fileStem } from '../core/export/names'
 import { assertOperationName } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
@@ -309,8 +309,8 @@ export const commands: Command[] = [
       const file = resolve(requireArg(positionals, 0, 'file'))
       if (values.yes !== true)
         throw new GlossError('invalid_input', 'restoring replaces the notebook; pass --yes', 'yes')
-      // the notebook is not opened first: restoreNotebook opens it itself (and copes with a damaged one)
-      const result = restoreNotebook(ctx.dbPath, file)
+      // the notebook is not opened first: restoreNotebookFile opens it itself (and copes with a damaged one)
+      const result = restoreNotebookFile(ctx.dbPath, file)
       emit(ctx, result, () =>
         [
           `Restored ${result.articleCount} articles, ${result.excerptCount} excerpts, ${result.noteCount} notes from ${result.restoredFrom}`,

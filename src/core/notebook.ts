@@ -3,7 +3,13 @@ import { dirname } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import type { NotebookDamage } from '../shared/model'
 import { createArticles } from './articles'
-import { backupsDir, backupTo, ensureDailyBackup, restoreInto, type DailyBackupResult } from './backup'
+import {
+  backupsDir,
+  backupNotebook,
+  ensureDailyBackup,
+  restoreNotebook,
+  type DailyBackupResult,
+} from './backup'
 import { createExcerpts } from './excerpts'
 import { createNotes } from './notes/repository'
 import { defaultSamplePath } from './paths'
@@ -136,9 +142,10 @@ export function openNotebook(options: NotebookOptions): Notebook {
       loadNotebookDocument().then((m) =>
         m.importNotebook(db, document !== undefined ? document : m.readNotebookDocument(path!)),
       ),
-    backupNotebook: ({ path, force }) => backupTo(db, path, { force }),
+    backupNotebook: ({ path, force }) => backupNotebook(db, path, { force }),
     // in place, through this connection: see src/core/backup/restore.ts for why
-    restoreNotebook: ({ path }) => restoreInto(db, options.path, path, { safetyDir: backupsDir(dataDir) }),
+    restoreNotebook: ({ path }) =>
+      restoreNotebook(db, options.path, path, { safetyDir: backupsDir(dataDir) }),
   }
 
   // none while damaged: its copy would push the good backups out of the last-7 rotation

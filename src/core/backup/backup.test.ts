@@ -6,8 +6,8 @@ import { openNotebook } from '../notebook'
 import { GLOSS_APPLICATION_ID } from '../store/open'
 import { openTempNotebook, tableCounts, tempDir } from '../testing/tempNotebook'
 import { dumpTables, IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
-import { backupTo, DAILY_KEEP, ensureDailyBackup, localDay } from './backup'
-import { restoreNotebook } from './restore'
+import { backupNotebook, DAILY_KEEP, ensureDailyBackup, localDay } from './backup'
+import { restoreNotebookFile } from './restore'
 
 function inspect(file: string) {
   const db = new Database(file, { readonly: true })
@@ -32,7 +32,7 @@ beforeEach(async () => {
 })
 afterEach(() => nb.cleanup())
 
-describe('backupTo', () => {
+describe('backupNotebook', () => {
   test('a backup taken while writes continue is sound and holds every write acknowledged before it started', async () => {
     const articleId = nb.article.id
     const comment = 'x'.repeat(2000)
@@ -50,7 +50,7 @@ describe('backupTo', () => {
     const file = join(nb.dir, 'during-writes.db')
     let done = false
     let during = 0
-    const backup = backupTo(nb.notebook.db, file, { pagesPerStep: 8 }).finally(() => {
+    const backup = backupNotebook(nb.notebook.db, file, { pagesPerStep: 8 }).finally(() => {
       done = true
     })
     // a writer interleaved with the backup's steps, one write per event-loop turn
@@ -247,7 +247,7 @@ describe('restore', () => {
     await nb.call('emptyTrash', {})
     nb.notebook.close()
 
-    const result = restoreNotebook(nb.path, file)
+    const result = restoreNotebookFile(nb.path, file)
     expect(result.safetyBackup).toMatch(/before-restore-.*\.db$/)
     expect(result.safetyBackup!.startsWith(join(nb.dir, 'backups'))).toBe(true)
     nb.reopen()
@@ -256,14 +256,14 @@ describe('restore', () => {
 
     // into a notebook file that does not exist yet
     const fresh = join(tempDir(), 'new.db')
-    expect(restoreNotebook(fresh, file)).toMatchObject({ safetyBackup: null, noteCount: 2 })
+    expect(restoreNotebookFile(fresh, file)).toMatchObject({ safetyBackup: null, noteCount: 2 })
     const opened = openNotebook({ path: fresh, samplePath: null })
     expect(dumpTables(opened.db, true)).toEqual(atBackup)
     opened.close()
 
     // over a damaged notebook: moved aside, not deleted
     writeFileSync(nb.path, 'SQLite format 3\0' + 'wrecked'.repeat(2000))
-    const over = restoreNotebook(nb.path, file)
+    const over = restoreNotebookFile(nb.path, file)
     expect(over.safetyBackup).toMatch(/-damaged\.db$/)
     expect(readFileSync(over.safetyBackup!, 'utf8')).toContain('wrecked')
     nb.reopen()

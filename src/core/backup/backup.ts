@@ -1,7 +1,7 @@
 /**
  * Backups of the notebook database.
  *
- * `backupTo` uses SQLite's online backup API (better-sqlite3 `db.backup`), which copies the
+ * `backupNotebook` uses SQLite's online backup API (better-sqlite3 `db.backup`), which copies the
  * database a few pages per event-loop turn while the notebook stays usable. Writes made
  * through the same connection during the copy are carried into it by SQLite, so the copy is
  * one consistent state that holds at least everything committed before it started.
@@ -84,7 +84,11 @@ export function checkNotebookFile(path: string, what = 'backup'): CheckedDatabas
 }
 
 /** Copy the open notebook to `file` (see the module comment). */
-export async function backupTo(db: Db, file: string, options: BackupOptions = {}): Promise<BackupResult> {
+export async function backupNotebook(
+  db: Db,
+  file: string,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
   const target = resolve(file)
   const force = options.force === true
   try {
@@ -149,7 +153,7 @@ export async function ensureDailyBackup(
   let created = false
   if (!statSync(path, { throwIfNoEntry: false })) {
     try {
-      await backupTo(db, path)
+      await backupNotebook(db, path)
       created = true
     } catch (error) {
       // another process (a second window, the CLI) made today's backup meanwhile: fine

@@ -1,5 +1,5 @@
 export {
-  backupTo,
+  backupNotebook,
   backupsDir,
   checkNotebookFile,
   DAILY_KEEP,
@@ -7,4 +7,4 @@ export {
   localDay,
   type DailyBackupResult,
 } from './backup'
-export { prepareBackupCopy, restoreInto, restoreNotebook, type RestoreOptions } from './restore'
+export { prepareBackupCopy, restoreNotebook, restoreNotebookFile, type RestoreOptions } from './restore'

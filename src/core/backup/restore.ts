@@ -22,7 +22,7 @@
  * Steps 2 and 3 run without yielding to the event loop, so no other request of this process
  * can write between the safety copy and the restore.
  *
- * `restoreNotebook(dbPath, file)` (the CLI, when the notebook is not open here) opens the
+ * `restoreNotebookFile(dbPath, file)` (the CLI, when the notebook is not open here) opens the
  * notebook and does the same. Only when the current notebook is damaged beyond opening is the
  * file itself replaced, after moving the damaged one (and its -wal/-shm) into backups/.
  */
@@ -156,7 +156,7 @@ function counts(db: Db, restoredFrom: string, safetyBackup: string | null): Rest
 }
 
 /** Restore a backup into the open notebook `db` (whose file is `dbPath`). */
-export function restoreInto(
+export function restoreNotebook(
   db: Db,
   dbPath: string,
   backupFile: string,
@@ -190,7 +190,7 @@ function isDamage(error: unknown): boolean {
  * Restore when the notebook is not open in this process (the CLI). Safe even if another
  * process has it open (see the module comment); a damaged notebook is moved aside instead.
  */
-export function restoreNotebook(
+export function restoreNotebookFile(
   dbPath: string,
   backupFile: string,
   options: Partial<RestoreOptions> = {},
@@ -225,7 +225,7 @@ export function restoreNotebook(
   }
   if (!damaged) {
     try {
-      return restoreInto(db!, path, source, { safetyDir, now })
+      return restoreNotebook(db!, path, source, { safetyDir, now })
     } finally {
       db!.close()
     }

@@ -21,8 +21,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createDispatcher } from '../../shared/dispatch'
 import { GlossError, toErrorData } from '../../shared/errors'
-import { backupTo } from '../backup/backup'
-import { restoreNotebook } from '../backup/restore'
+import { backupNotebook } from '../backup/backup'
+import { restoreNotebookFile } from '../backup/restore'
 import { openNotebook } from '../notebook'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 
@@ -244,9 +244,9 @@ describe('a damaged notebook', () => {
     const older = join(backups, 'daily-2025-01-01.db')
     const newer = join(backups, 'daily-2025-01-02.db')
     const newest = join(backups, 'daily-2025-01-03.db')
-    await backupTo(nb.notebook.db, older)
-    await backupTo(nb.notebook.db, newer)
-    await backupTo(nb.notebook.db, newest)
+    await backupNotebook(nb.notebook.db, older)
+    await backupNotebook(nb.notebook.db, newer)
+    await backupNotebook(nb.notebook.db, newest)
     utimesSync(older, new Date('2025-01-01'), new Date('2025-01-01'))
     utimesSync(newer, new Date('2025-01-02'), new Date('2025-01-02'))
     smash(newest, 0, 'not SQLite at all') // the newest backup is bad too: it must be passed over
@@ -261,7 +261,7 @@ describe('a damaged notebook', () => {
     )
 
     // following the advice brings the notebook back
-    restoreNotebook(nb.path, newer)
+    restoreNotebookFile(nb.path, newer)
     nb.reopen()
     expect((await nb.call('listTags', {})).map((t) => t.name)).toContain('kept')
   })

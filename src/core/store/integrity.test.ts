@@ -8,7 +8,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { toErrorData } from '../../shared/errors'
-import { backupTo } from '../backup/backup'
+import { backupNotebook } from '../backup/backup'
 import { openNotebook } from '../notebook'
 import { openTempNotebook, type TempNotebook } from '../testing/tempNotebook'
 import { checkIntegrity, newestGoodBackup } from './integrity'
@@ -66,7 +66,7 @@ afterEach(() => nb.cleanup())
 describe('damage SQLite cannot see', () => {
   test('a flipped byte in a section is reported on open, with the backup and how to restore it', async () => {
     const backup = join(backups, 'daily-2025-01-01.db')
-    await backupTo(nb.notebook.db, backup)
+    await backupNotebook(nb.notebook.db, backup)
     expect((await nb.call('notebookInfo', {})).damage).toBeNull()
     nb.notebook.close()
 
@@ -171,7 +171,7 @@ describe('damage SQLite cannot see', () => {
 describe('damage SQLite sees', () => {
   test('an unreadable sections page is reported on open and every use says "corrupt" with the backup', async () => {
     const backup = join(backups, 'daily-2025-01-01.db')
-    await backupTo(nb.notebook.db, backup)
+    await backupNotebook(nb.notebook.db, backup)
     nb.notebook.close()
     // smash the b-tree header of the sections table's root page
     const db = new Database(nb.path, { readonly: true })
@@ -204,9 +204,9 @@ describe('the newest good backup', () => {
   test('passes over a newer backup with silent damage, and damaged notebooks set aside', async () => {
     const older = join(backups, 'daily-2025-01-01.db')
     const newer = join(backups, 'daily-2025-01-02.db')
-    await backupTo(nb.notebook.db, older)
-    await backupTo(nb.notebook.db, newer)
-    await backupTo(nb.notebook.db, join(backups, 'before-restore-2025-01-03-damaged.db'))
+    await backupNotebook(nb.notebook.db, older)
+    await backupNotebook(nb.notebook.db, newer)
+    await backupNotebook(nb.notebook.db, join(backups, 'before-restore-2025-01-03-damaged.db'))
     flipIn(newer, 'sections')
     expect(sqliteSaysOk(newer)).toBe(true)
     expect(newestGoodBackup([backups, join(nb.dir, 'elsewhere')])).toBe(older)
