@@ -12,14 +12,14 @@ import iconPath from '../../resources/icons/512x512.png?asset'
 import { aboutDetail } from './about'
 import { importablePathsFromArgv, type LaunchData } from './args'
 import { APP_ENTRY_URL, APP_ID, IMPORT_EXTENSIONS, SAMPLE_FILE } from './constants'
-import { sendShellEvent } from './events'
+import { sendShellEvent } from './shellEvents'
 import { importFiles } from './importing'
 import { invokeOperation } from './invoke'
 import { registerInvokeHandler } from './ipc'
 import { installMenu, type MenuActions } from './menu'
-import { Notebook } from './notebook'
+import { NotebookConnection } from './notebookConnection'
 import { loadPreferences, savePreferences, type Preferences, type ThemeSource } from './preferences'
-import { registerAppScheme, serveRenderer } from './protocol'
+import { registerAppScheme, serveRenderer } from './appScheme'
 import { guardWebContents, hardenSession } from './security'
 import { registerShellHandlers } from './shell-ipc'
 import { acquireSingleInstanceLock } from './single-instance'
@@ -31,7 +31,7 @@ import { createMainWindow } from './window'
 if (process.env.GLOSS_USER_DATA) app.setPath('userData', resolve(process.env.GLOSS_USER_DATA))
 
 let mainWindow: BrowserWindow | null = null
-let notebook: Notebook | null = null
+let notebook: NotebookConnection | null = null
 /** Files named before the window could take them (argv, macOS open-file). */
 const pendingImports: string[] = []
 
@@ -92,7 +92,7 @@ function start(): void {
   let preferences: Preferences = loadPreferences(preferencesFile)
 
   const dbPath = notebookPath()
-  const opened = new Notebook(dbPath, {
+  const opened = new NotebookConnection(dbPath, {
     appVersion: app.getVersion(),
     samplePath: samplePath(),
     dailyBackupDir: dirname(dbPath),

@@ -8,7 +8,7 @@ import { toErrorData } from '../../shared/errors'
 import { closeDefaultParsePool, defaultParsePool } from '../import/parsePool'
 import { configureParseWorker } from '../import/parseWorkerUrl'
 import { openNotebook, type Notebook } from '../notebook'
-import type { Reply, Request, WorkerOptions } from './protocol'
+import type { Reply, Request, WorkerOptions } from './messages'
 
 const port = parentPort!
 const post = (reply: Reply) => port.postMessage(reply)

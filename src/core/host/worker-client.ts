@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { GlossError } from '../../shared/errors'
-import type { Reply, WorkerOptions } from './protocol'
+import type { Reply, WorkerOptions } from './messages'
 
 export interface NotebookHost {
   /** Rejects with a GlossError. */

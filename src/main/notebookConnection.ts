@@ -1,4 +1,4 @@
-/** The notebook worker, seen from the main process: start once, dispatch, close on quit. */
+/** The main process's connection to the notebook worker: start once, dispatch, close on quit. */
 import { setTimeout as delay } from 'node:timers/promises'
 import { startNotebookHost, type NotebookHost } from '../core/host/worker-client'
 // electron-vite builds the worker as its own entry and gives its path at run time.
@@ -10,7 +10,7 @@ import { GlossError } from '../shared/errors'
 
 const CLOSE_TIMEOUT_MS = 5000
 
-export class Notebook {
+export class NotebookConnection {
   private readonly host: Promise<NotebookHost>
   private closing: Promise<void> | null = null
 
