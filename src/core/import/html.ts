@@ -1,5 +1,6 @@
-import { Readability } from '@mozilla/readability'
-import { JSDOM } from 'jsdom'
+import type { Readability as ReadabilityClass } from '@mozilla/readability'
+import type { JSDOM as JSDOMClass } from 'jsdom'
+import { lazyRequire } from '../lazy'
 import { sectionsFromDom } from './htmlSections'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
 import { MAX_HTML_DEPTH, MAX_HTML_MARKUP_CHARS, READABILITY_MAX_DEPTH } from './limits'
@@ -85,8 +86,11 @@ function refuseDeep(source: string, depth: number): Error {
   )
 }
 
-function parseDom(markup: string, givenUrl: string | undefined): JSDOM {
-  return new JSDOM(markup, { url: httpUrl(givenUrl) ?? DEFAULT_BASE_URL })
+const jsdom = lazyRequire<typeof import('jsdom')>('jsdom')
+const readability = lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability')
+
+function parseDom(markup: string, givenUrl: string | undefined): JSDOMClass {
+  return new (jsdom().JSDOM)(markup, { url: httpUrl(givenUrl) ?? DEFAULT_BASE_URL })
 }
 
 /** The whole body without chrome, sanitized and sectioned: for pages Readability cannot use. */
@@ -125,7 +129,11 @@ export function parseHtml(html: string, source: string, givenUrl?: string): Html
 
   // the serializer hands back the element itself: no serialize-and-parse round trip
   const article =
-    depth > READABILITY_MAX_DEPTH ? null : new Readability(doc, { serializer: (node) => node }).parse()
+    depth > READABILITY_MAX_DEPTH
+      ? null
+      : new (readability().Readability as typeof ReadabilityClass)(doc, {
+          serializer: (node) => node,
+        }).parse()
   const clean = article?.content ? sanitizeNode(article.content) : null
   let drafts = clean === null ? [] : sectionsFromDom(clean)
   let contentHtml = clean?.innerHTML ?? ''

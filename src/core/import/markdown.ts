@@ -1,4 +1,5 @@
-import { Lexer, type Token, type Tokens } from 'marked'
+import type { Token, Tokens } from 'marked'
+import { lazyRequire } from '../lazy'
 import { decodeEntities } from './entities'
 import { splitFrontMatter } from './frontMatter'
 import { MAX_MARKDOWN_DEPTH } from './limits'
@@ -7,6 +8,8 @@ import { markdownDepth } from './nesting'
 import type { SectionDraft } from './sectioning'
 import { collapseWhitespace, tidyCode } from './text'
 import { refuseImport } from './validate'
+
+const marked = lazyRequire<typeof import('marked')>('marked')
 
 /** Plain text of inline tokens: markup goes, the words of emphasis, links and code stay. */
 function inlineText(tokens: Token[] | undefined): string {
@@ -128,5 +131,5 @@ export function parseMarkdown(
       `its lists and quotes nest ${depth.toLocaleString('en-US')} deep; the limit is ${MAX_MARKDOWN_DEPTH}.`,
     )
   }
-  return { drafts: blockDrafts(new Lexer().lex(body), false), metadata }
+  return { drafts: blockDrafts(new (marked().Lexer)().lex(body), false), metadata }
 }

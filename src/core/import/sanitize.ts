@@ -1,5 +1,9 @@
-import createDOMPurify, { type DOMPurify } from 'dompurify'
-import { JSDOM } from 'jsdom'
+import type { DOMPurify } from 'dompurify'
+import { lazyRequire } from '../lazy'
+
+// the CommonJS build, whose export is the factory itself
+const dompurify = lazyRequire<typeof import('dompurify').default>('dompurify')
+const jsdom = lazyRequire<typeof import('jsdom')>('jsdom')
 
 // Active content and forms never reach the reader. DOMPurify already drops on* handler
 // attributes and javascript: URLs by default; the tests check that it does.
@@ -21,7 +25,7 @@ const FORBID_TAGS = [
 let purifier: DOMPurify | undefined
 
 function getPurifier(): DOMPurify {
-  purifier ??= createDOMPurify(new JSDOM('').window)
+  purifier ??= dompurify()(new (jsdom().JSDOM)('').window)
   return purifier
 }
 
