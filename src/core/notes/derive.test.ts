@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createHeadlessEditor } from '@lexical/headless'
 import { $createListItemNode, $createListNode } from '@lexical/list'
 import { $createHeadingNode } from '@lexical/rich-text'
@@ -12,8 +12,11 @@ import {
   $isSectionLinkNode,
   NOTE_NODES,
 } from '../../shared/notes/nodes'
-import { emptyNoteContent, upgradeNoteContent } from '../../shared/notes/schema'
+import { emptyNoteContent, NOTE_SCHEMA_VERSION, upgradeNoteContent } from '../../shared/notes/schema'
 import { deriveNoteIndex } from './derive'
+
+const FIXTURES = new URL('./fixtures/', import.meta.url)
+const SCHEMA_VERSIONS = Array.from({ length: NOTE_SCHEMA_VERSION }, (_, i) => i + 1)
 
 function writeNote(): unknown {
   const editor = createHeadlessEditor({
@@ -201,14 +204,27 @@ describe('deriveNoteIndex', () => {
     expect(deriveNoteIndex(before).links).toHaveLength(2)
   })
 
-  it('still reads the frozen version-1 note (schema policy: old notes always open)', () => {
-    const fixture = JSON.parse(readFileSync(new URL('./fixtures/note-v1.json', import.meta.url), 'utf8')) as {
-      content: unknown
-      text: string
-      links: unknown
-    }
-    const index = deriveNoteIndex(fixture.content)
-    expect(index.text).toBe(fixture.text)
-    expect(index.links).toEqual(fixture.links)
+  // docs/note-schema.md, rules 3 and 4: every schema version up to NOTE_SCHEMA_VERSION has a
+  // frozen note (never edited) and a line in the history, and every one of them still derives
+  it.each(SCHEMA_VERSIONS)(
+    'still reads the frozen version-%i note (schema policy: old notes always open)',
+    (version) => {
+      const fixture = JSON.parse(readFileSync(new URL(`note-v${version}.json`, FIXTURES), 'utf8')) as {
+        content: unknown
+        text: string
+        links: unknown
+      }
+      const index = deriveNoteIndex(fixture.content)
+      expect(index.text).toBe(fixture.text)
+      expect(index.links).toEqual(fixture.links)
+    },
+  )
+
+  it('has a frozen note and a history entry for each schema version, and none for a later one', () => {
+    expect(readdirSync(FIXTURES).sort()).toEqual(SCHEMA_VERSIONS.map((v) => `note-v${v}.json`).sort())
+    const history = readFileSync(new URL('../../../docs/note-schema.md', import.meta.url), 'utf8').split(
+      '## History',
+    )[1]!
+    expect([...history.matchAll(/^- \*\*(\d+)\*\*/gm)].map((m) => Number(m[1]))).toEqual(SCHEMA_VERSIONS)
   })
 })
