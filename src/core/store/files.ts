@@ -1,6 +1,5 @@
 /**
- * Files in and out of the notebook: atomic writes (exports, backups, the desktop shell's saves)
- * and the bounded read of a file to import (`readBounded`, at the end).
+ * Atomic writes: exports, backups and the desktop shell's saves.
  *
  * A file is written to a temporary file in the same folder, flushed to disk (fsync), then
  * moved into place with one rename, so a reader (or a crash) sees either no file or the whole
@@ -15,21 +14,16 @@
 import { randomBytes } from 'node:crypto'
 import {
   closeSync,
-  constants,
   existsSync,
-  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
   mkdirSync,
   openSync,
-  readSync,
   renameSync,
   rmSync,
-  statSync,
   unlinkSync,
   writeSync,
-  type Stats,
 } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { GlossError } from '../../shared/errors'
@@ -264,84 +258,4 @@ export function writeFolderAtomic(dir: string, files: FolderFile[], options: Wri
   }
   if (old !== null) rmSync(old, { recursive: true, force: true })
   return { path: target, bytes, files: files.length }
-}
-
-/* ---------- the bounded read ---------- */
-
-export interface FileBytes {
-  absolute: string
-  /** the base name errors name */
-  name: string
-  bytes: Uint8Array
-}
-
-const refuse = (name: string, reason: string) =>
-  new GlossError('bad_file', `Cannot import "${name}": ${reason}`, 'path')
-
-const megabytes = (bytes: number) => `${+(bytes / 1048576).toFixed(1)} MB`
-
-function checkRegular(stat: Stats, name: string, maxBytes: number): void {
-  if (stat.isDirectory()) throw refuse(name, 'it is a folder, not a file.')
-  if (!stat.isFile()) {
-    const kind = stat.isFIFO()
-      ? 'a named pipe'
-      : stat.isCharacterDevice() || stat.isBlockDevice()
-        ? 'a device'
-        : stat.isSocket()
-          ? 'a socket'
-          : 'not a file'
-    throw refuse(name, `it is not a regular file (${kind}).`)
-  }
-  if (stat.size > maxBytes)
-    throw refuse(name, `it is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}.`)
-}
-
-// Opening a named pipe for reading waits for a writer; O_NONBLOCK returns at once (and changes
-// nothing for regular files), so a pipe swapped in after the first stat cannot hang the open.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
-
-/**
- * Read a file to import: only a regular file, and never more than `maxBytes` even if it grows
- * while being read. A stat's size is 0 for pipes and devices (/dev/zero "is" empty and endless),
- * so the type is checked first, again on the opened descriptor, and the read itself is bounded:
- * up to one byte past the cap, which tells a file that grew past it from one that fits exactly.
- * Failures are `bad_file` naming the file ("Cannot import …").
- */
-export function readBounded(path: string, maxBytes: number): FileBytes {
-  const absolute = resolve(path)
-  const name = basename(absolute)
-  let fd: number | undefined
-  try {
-    checkRegular(statSync(absolute), name, maxBytes)
-    fd = openSync(absolute, OPEN_FLAGS)
-    const stat = fstatSync(fd)
-    checkRegular(stat, name, maxBytes)
-    const limit = maxBytes + 1
-    const chunks: Buffer[] = []
-    let total = 0
-    let want = Math.min(stat.size + 1, limit) // sized to the file: usually one read
-    while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(want, limit - total))
-      const read = readSync(fd, chunk, 0, chunk.length, null)
-      if (read === 0) break
-      chunks.push(chunk.subarray(0, read))
-      total += read
-      want = 1024 * 1024
-    }
-    if (total > maxBytes)
-      throw refuse(name, `it grew past the ${megabytes(maxBytes)} limit while being read.`)
-    return { absolute, name, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) }
-  } catch (error) {
-    if (error instanceof GlossError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file.'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied.'
-          : `${(error as Error).message}.`
-    throw refuse(name, reason)
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
 }
