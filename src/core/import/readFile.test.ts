@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GlossError } from '../../shared/errors'
 import { tempDir } from '../testing/tempNotebook'
-import { readImportFile } from './readFile'
+import { checkImportFile, readImportFile } from './readFile'
 import { MAX_IMPORT_BYTES } from './validate'
 
 function refusal(run: () => unknown): GlossError {
@@ -38,6 +38,22 @@ describe('reading a file to import', () => {
     expect(refusal(() => readImportFile(path)).message).toBe(
       'Cannot import "pipe.txt": it is not a regular file (a named pipe).',
     )
+  })
+
+  it.skipIf(!posix)('refuses them from a stat alone too, before any worker starts', async () => {
+    const path = join(dir, 'pipe2.txt')
+    execFileSync('mkfifo', [path])
+    await expect(checkImportFile(path)).rejects.toMatchObject({
+      code: 'bad_file',
+      field: 'path',
+      message: 'Cannot import "pipe2.txt": it is not a regular file (a named pipe).',
+    })
+    await expect(checkImportFile(dir)).rejects.toMatchObject({ message: expect.stringMatching(/a folder/) })
+    await expect(checkImportFile(join(dir, 'none.md'))).rejects.toMatchObject({
+      message: 'Cannot import "none.md": no such file.',
+    })
+    writeFileSync(join(dir, 'fine.md'), 'Fine.')
+    await expect(checkImportFile(join(dir, 'fine.md'))).resolves.toBeUndefined()
   })
 
   it.skipIf(!existsSync('/dev/zero'))('refuses a device such as /dev/zero, whose size says 0', () => {

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { GlossError } from '../../shared/errors'
 import { MAX_IMPORT_BYTES } from './validate'
@@ -54,17 +55,34 @@ export function readImportFile(path: string, maxBytes = MAX_IMPORT_BYTES): Impor
     return { absolute, name, bytes: readBounded(fd, stat.size, name, maxBytes) }
   } catch (error) {
     if (error instanceof GlossError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file.'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied.'
-          : `${(error as Error).message}.`
-    throw refuse(name, reason)
+    throw refuse(name, reasonFor(error))
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
+}
+
+/**
+ * The same refusals from a stat alone, without opening the file and off this thread (a stat on
+ * a stalled network drive waits in libuv's pool): a folder, pipe, device or oversized file is
+ * refused at once, before a parse worker is started. readImportFile checks again on the open file.
+ */
+export async function checkImportFile(path: string, maxBytes = MAX_IMPORT_BYTES): Promise<void> {
+  const absolute = resolve(path)
+  const name = basename(absolute)
+  let stats: Stats
+  try {
+    stats = await stat(absolute)
+  } catch (error) {
+    throw refuse(name, reasonFor(error))
+  }
+  checkRegular(stats, name, maxBytes)
+}
+
+function reasonFor(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'no such file.'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied.'
+  return `${(error as Error).message}.`
 }
 
 /**
