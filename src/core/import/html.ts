@@ -5,7 +5,7 @@ import { sectionsFromDom } from './htmlSections'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
 import { MAX_HTML_DEPTH, MAX_HTML_MARKUP_CHARS, READABILITY_MAX_DEPTH } from './limits'
 import { scanHtml } from './nesting'
-import { sanitizeNode } from './sanitize'
+import { preloadSanitizer, sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
 import { refuseImport } from './validate'
 
@@ -88,6 +88,12 @@ function refuseDeep(source: string, depth: number): Error {
 
 const jsdom = lazyRequire<typeof import('jsdom')>('jsdom')
 const readability = lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability')
+
+export function preloadHtmlParser(): void {
+  jsdom()
+  readability()
+  preloadSanitizer()
+}
 
 function parseDom(markup: string, givenUrl: string | undefined): JSDOMClass {
   return new (jsdom().JSDOM)(markup, { url: httpUrl(givenUrl) ?? DEFAULT_BASE_URL })

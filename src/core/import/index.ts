@@ -1,5 +1,5 @@
-import { parseHtml } from './html'
-import { parseMarkdown } from './markdown'
+import { parseHtml, preloadHtmlParser } from './html'
+import { parseMarkdown, preloadMarkdownParser } from './markdown'
 import { NO_METADATA } from './metadata'
 import { quarantineEdgeJunk } from './junk'
 import { assembleSections, sha256Hex, type SectionDraft } from './sectioning'
@@ -12,6 +12,12 @@ import { checkText, decodeFileBytes, describeFile, formatFromFileName } from './
 export type { ImportFormat, ParsedArticle, ParsedSection, SectionKind } from './types'
 export { MAX_IMPORT_BYTES } from './validate'
 export { sniffFormat } from './sniff'
+
+/** Loads jsdom, Readability, DOMPurify and marked now rather than on the first page parsed. */
+export function preloadParsers(): void {
+  preloadHtmlParser()
+  preloadMarkdownParser()
+}
 
 export interface ParseFileInput {
   bytes: Uint8Array

@@ -11,6 +11,10 @@ import { refuseImport } from './validate'
 
 const marked = lazyRequire<typeof import('marked')>('marked')
 
+export function preloadMarkdownParser(): void {
+  marked()
+}
+
 /** Plain text of inline tokens: markup goes, the words of emphasis, links and code stay. */
 function inlineText(tokens: Token[] | undefined): string {
   if (tokens === undefined) return ''

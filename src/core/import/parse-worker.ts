@@ -4,6 +4,7 @@
  */
 import { getHeapStatistics } from 'node:v8'
 import { parentPort } from 'node:worker_threads'
+import { preloadParsers } from './index'
 import { settleParseJob, type ParseJob } from './parseJob'
 
 const port = parentPort!
@@ -14,5 +15,6 @@ port.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
   const heapMb = Math.round(getHeapStatistics().used_heap_size / 1048576)
   port.postMessage({ id, outcome, heapMb })
 })
-// every module is loaded (this runs after the imports): the pool's time limits start now
+// the parsers load lazily elsewhere; here, before the pool's time limits start
+preloadParsers()
 port.postMessage({ ready: true })

@@ -5,6 +5,10 @@ import { lazyRequire } from '../lazy'
 const dompurify = lazyRequire<typeof import('dompurify').default>('dompurify')
 const jsdom = lazyRequire<typeof import('jsdom')>('jsdom')
 
+export function preloadSanitizer(): void {
+  dompurify()
+}
+
 // Active content and forms never reach the reader. DOMPurify already drops on* handler
 // attributes and javascript: URLs by default; the tests check that it does.
 const FORBID_TAGS = [
