@@ -21,7 +21,6 @@ import { requireArg, type CliContext } from './context'
 import { idMatches, shortId } from './ids'
 import { formatArticles, formatExcerpts, formatSearch, formatSections, formatTags } from './format'
 import { operationList } from './operations'
-import { serve } from './serve'
 
 export interface Command {
   name: string
@@ -337,6 +336,8 @@ export const commands: Command[] = [
         )
       }
       ctx.keepOpen()
+      // loaded here: node:http's exports cost other commands 150 ms at start
+      const { serve } = await import('./serve')
       await serve(ctx, port)
     },
   },
