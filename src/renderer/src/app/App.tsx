@@ -4,22 +4,22 @@ import { errorMessage, getApi } from '../api'
 import { isEditable, readFileAsBase64 } from '../common/dom'
 import { Toasts } from '../common/Toasts'
 import { useToasts } from '../common/toastStore'
-import { PasteDialog } from '../library/PasteDialog'
-import { notesChanged } from '../notes/events'
 import { ExportDialog } from '../export/ExportDialog'
 import { backUpNotebook } from '../export/save'
+import { PasteDialog } from '../library/PasteDialog'
 import { CommandPalette } from '../palette/CommandPalette'
 import { SearchDialog } from '../search/SearchDialog'
-import { useActions } from './actions'
-import { GlossContext, type Commands, type GlossContextValue } from './context'
-import { useLayout } from './layout'
-import { useNotebook, type Feedback } from './notebook'
+import { createActions } from '../state/actions'
+import { GlossContext, type Commands, type GlossContextValue } from '../state/context'
+import type { Feedback } from '../state/feedback'
+import { usePanes } from '../state/panes'
+import { createStores } from '../state/stores'
+import { useTheme } from '../state/theme'
+import { useUi } from '../state/ui'
+import { UndoStack } from '../state/undo'
 import { useShellEvents } from './shell'
 import { useShortcuts } from './shortcuts'
-import { useTheme } from './theme'
 import { TopBar } from './TopBar'
-import { useUi } from './ui'
-import { UndoStack } from './undo'
 import { Workspace } from './Workspace'
 
 export function App() {
@@ -29,16 +29,28 @@ export function App() {
     () => ({ notify, reportError: (error: unknown) => void notify(errorMessage(error), { kind: 'error' }) }),
     [notify],
   )
-  const notebook = useNotebook(api, feedback)
-  const undoStack = useMemo(() => new UndoStack(), [])
-  const actions = useActions(api, notebook, undoStack, feedback)
-  const layout = useLayout()
+  // created once: the stores outlive every render
+  const [stores] = useState(() => createStores(api, feedback))
+  const [undoStack] = useState(() => new UndoStack())
+  const actions = useMemo(
+    () => createActions(api, stores, undoStack, feedback),
+    [api, stores, undoStack, feedback],
+  )
+  const panes = usePanes()
   const theme = useTheme()
-  const ui = useUi(notebook.openArticle)
+  const ui = useUi(useCallback((id: string) => stores.article.open(id), [stores]))
   const fileInput = useRef<HTMLInputElement>(null)
   const [dragging, setDragging] = useState(false)
 
-  const { afterImport } = notebook
+  // first start: the core has imported the sample already; open the newest article
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current) return
+    started.current = true
+    void stores.start()
+  }, [stores])
+
+  const { afterImport } = stores
   const importFiles = useCallback(
     async (files: File[]) => {
       const results: ImportResult[] = []
@@ -69,18 +81,13 @@ export function App() {
   )
 
   const { setRightTab } = ui
-  const { layout: panes, toggleRight } = layout
+  const { showRight } = panes
   const newNote = useCallback(async () => {
-    try {
-      const note = await api.createNote({ title: '' })
-      notesChanged.emit({ kind: 'created', noteId: note.id })
-      setRightTab('notes')
-      if (panes.rightCollapsed) toggleRight()
-      feedback.notify('Created a new note')
-    } catch (error) {
-      feedback.reportError(error)
-    }
-  }, [api, feedback, panes.rightCollapsed, setRightTab, toggleRight])
+    if (!(await actions.createNote())) return
+    setRightTab('notes')
+    showRight()
+    feedback.notify('Created a new note')
+  }, [actions, feedback, setRightTab, showRight])
 
   const backup = useCallback(async () => {
     await backUpNotebook(api, feedback)
@@ -92,8 +99,8 @@ export function App() {
   )
 
   const value = useMemo<GlossContextValue>(
-    () => ({ api, notebook, actions, undoStack, feedback, layout, theme, ui, commands }),
-    [api, notebook, actions, undoStack, feedback, layout, theme, ui, commands],
+    () => ({ api, stores, actions, undoStack, feedback, panes, theme, ui, commands }),
+    [api, stores, actions, undoStack, feedback, panes, theme, ui, commands],
   )
   useShortcuts(value)
   useShellEvents(value)

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { shortcutLabel } from '../common/dom'
-import { useGloss } from './context'
-import type { ThemePreference } from './theme'
+import { useGloss } from '../state/context'
+import type { ThemePreference } from '../state/theme'
 
 const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'System theme' },
@@ -10,7 +10,7 @@ const THEMES: { value: ThemePreference; label: string }[] = [
 ]
 
 export function TopBar() {
-  const { layout, ui, theme, actions, undoStack } = useGloss()
+  const { panes, ui, theme, actions, undoStack } = useGloss()
   const undoState = useSyncExternalStore(
     (listener) => undoStack.subscribe(listener),
     () =>
@@ -22,9 +22,9 @@ export function TopBar() {
       <button
         type="button"
         className="small"
-        aria-pressed={!layout.layout.leftCollapsed}
+        aria-pressed={!panes.layout.leftCollapsed}
         title={`Show or hide the library (${shortcutLabel('Mod+B')})`}
-        onClick={layout.toggleLeft}
+        onClick={panes.toggleLeft}
       >
         Library
       </button>
@@ -69,9 +69,9 @@ export function TopBar() {
       <button
         type="button"
         className="small"
-        aria-pressed={!layout.layout.rightCollapsed}
+        aria-pressed={!panes.layout.rightCollapsed}
         title={`Show or hide the excerpts panel (${shortcutLabel('Mod+Shift+E')})`}
-        onClick={layout.toggleRight}
+        onClick={panes.toggleRight}
       >
         Excerpts
       </button>

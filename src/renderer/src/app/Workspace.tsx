@@ -1,31 +1,33 @@
 import { useEffect, useState } from 'react'
-import { LibraryPane } from '../library/LibraryPane'
-import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
-import { cardFromDragData, isExcerptDrag, readExcerptDragData } from '../notes/dnd'
-import { insertExcerptIntoNote, notesPanelMemory } from '../notes/events'
-import { NotesPanel } from '../notes/NotesPanel'
-import { ArticleView } from '../reader/ArticleView'
 import { Splitter } from '../common/Splitter'
 import { Tabs, type DragToOpen } from '../common/Tabs'
+import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
+import { LibraryPane } from '../library/LibraryPane'
+import { NotesPanel } from '../notes/NotesPanel'
+import { ArticleView } from '../reader/ArticleView'
+import { useGloss, type RightTab } from '../state/context'
+import { cardFromDragData, isExcerptDrag, readExcerptDragData } from '../state/dnd'
+import { useArticles, useOpenArticle } from '../state/hooks'
+import { insertExcerptIntoNote } from '../state/mailbox'
+import { PANE_LIMITS } from '../state/panes'
 import { TagsView } from '../tags/TagsView'
-import { useGloss, type RightTab } from './context'
-import { PANE_LIMITS } from './layout'
 
 function CenterPane() {
-  const { notebook } = useGloss()
-  if (notebook.load.status === 'failed') {
+  const { stores } = useGloss()
+  const { load } = useArticles()
+  const { id, article } = useOpenArticle()
+  if (load.status === 'failed') {
     return (
       <div className="reader-empty" role="alert">
-        <p>Gloss could not open the notebook: {notebook.load.message}</p>
-        <button type="button" onClick={() => void notebook.start()}>
+        <p>Gloss could not open the notebook: {load.message}</p>
+        <button type="button" onClick={() => void stores.start()}>
           Try again
         </button>
       </div>
     )
   }
-  if (notebook.article) return <ArticleView article={notebook.article} />
-  if (notebook.load.status === 'loading' || notebook.articleId)
-    return <p className="reader-empty">Opening…</p>
+  if (article) return <ArticleView article={article} />
+  if (load.status === 'loading' || id) return <p className="reader-empty">Opening…</p>
   return (
     <div className="reader-empty">
       <p>Your notebook is empty. Import a file, paste an article, or drop files anywhere in this window.</p>
@@ -63,7 +65,7 @@ function useExcerptDragActive(): boolean {
  * note; the excerpts list stays mounted (hidden) until that drag ends, as it is the drag source.
  */
 export function Workspace() {
-  const { layout: layoutState, ui, feedback } = useGloss()
+  const { panes, ui, feedback, stores } = useGloss()
   const excerptDrag = useExcerptDragActive()
   const rightDrag: DragToOpen<RightTab> = {
     accepts: isExcerptDrag,
@@ -71,7 +73,7 @@ export function Workspace() {
       if (key !== 'notes') return
       const data = readExcerptDragData(transfer)
       if (!data) return
-      const noteId = notesPanelMemory.openNoteId
+      const noteId = stores.notes.openNoteId.get()
       if (!noteId) {
         feedback.notify('Open or create a note, then drop the excerpt into it.')
         return
@@ -79,7 +81,7 @@ export function Workspace() {
       insertExcerptIntoNote.emit({ excerptId: data.excerptId, noteId, card: cardFromDragData(data) })
     },
   }
-  const { layout, update, toggleLeft, toggleRight } = layoutState
+  const { layout, update, toggleLeft, toggleRight } = panes
   const columns = [
     layout.leftCollapsed ? null : `${layout.leftWidth}px 6px`,
     'minmax(320px, 1fr)',

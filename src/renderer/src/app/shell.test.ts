@@ -6,13 +6,13 @@ import { shellEventHandlers } from './shell'
 function stubs() {
   const gloss = {
     ui: { openDialog: vi.fn() },
-    layout: { toggleLeft: vi.fn(), toggleRight: vi.fn() },
+    panes: { toggleLeft: vi.fn(), toggleRight: vi.fn() },
     commands: {
       pickFile: vi.fn(),
       newNote: vi.fn(async () => undefined),
       backup: vi.fn(async () => undefined),
     },
-    notebook: { afterImport: vi.fn(async () => undefined) },
+    stores: { afterImport: vi.fn(async () => undefined) },
     feedback: { notify: vi.fn() },
     theme: { setShellTheme: vi.fn() },
   }
@@ -36,7 +36,7 @@ describe('shellEventHandlers', () => {
   it('refreshes after a native import, reports a failed one, follows the theme', () => {
     const { gloss, send } = stubs()
     send(eventExamples.imported)
-    expect(gloss.notebook.afterImport).toHaveBeenCalledWith([importResult])
+    expect(gloss.stores.afterImport).toHaveBeenCalledWith([importResult])
     send(eventExamples['import-failed'])
     expect(gloss.feedback.notify).toHaveBeenCalledWith(eventExamples['import-failed'].message, {
       kind: 'error',
@@ -51,8 +51,8 @@ describe('shellEventHandlers', () => {
     expect(gloss.commands.pickFile).toHaveBeenCalledOnce()
     expect(gloss.commands.newNote).toHaveBeenCalledOnce()
     expect(gloss.commands.backup).toHaveBeenCalledOnce()
-    expect(gloss.layout.toggleLeft).toHaveBeenCalledOnce()
-    expect(gloss.layout.toggleRight).toHaveBeenCalledOnce()
+    expect(gloss.panes.toggleLeft).toHaveBeenCalledOnce()
+    expect(gloss.panes.toggleRight).toHaveBeenCalledOnce()
     expect(gloss.ui.openDialog.mock.calls.map(([name]) => name).sort()).toEqual([
       'export',
       'palette',

@@ -5,7 +5,7 @@ import {
   type ShellEvent,
   type ShellEventHandlers,
 } from '../../../shared/shell'
-import type { GlossContextValue } from './context'
+import type { GlossContextValue } from '../state/context'
 
 /** Carries a restore's message across the reload it causes. */
 const RESTORED_KEY = 'gloss-restored'
@@ -18,14 +18,14 @@ export interface ShellPage {
 
 /** The renderer's side of the bridge: one handler per event that shared/shell.ts lists. */
 export function shellEventHandlers(
-  gloss: Pick<GlossContextValue, 'ui' | 'layout' | 'commands' | 'notebook' | 'feedback' | 'theme'>,
+  gloss: Pick<GlossContextValue, 'ui' | 'panes' | 'commands' | 'stores' | 'feedback' | 'theme'>,
   page: ShellPage,
 ): ShellEventHandlers {
-  const { ui, layout, commands, notebook, feedback, theme } = gloss
+  const { ui, panes, commands, stores, feedback, theme } = gloss
   const run: Record<ShellCommand, () => void> = {
     import: () => commands.pickFile(),
-    'toggle-library': () => layout.toggleLeft(),
-    'toggle-excerpts': () => layout.toggleRight(),
+    'toggle-library': () => panes.toggleLeft(),
+    'toggle-excerpts': () => panes.toggleRight(),
     'command-palette': () => ui.openDialog('palette'),
     search: () => ui.openDialog('search'),
     'new-note': () => void commands.newNote(),
@@ -34,7 +34,7 @@ export function shellEventHandlers(
   }
   return {
     command: (event) => run[event.command](),
-    imported: (event) => void notebook.afterImport(event.results),
+    imported: (event) => void stores.afterImport(event.results),
     'import-failed': (event) => feedback.notify(event.message, { kind: 'error' }),
     // every list and article on screen is from the old notebook
     restored: (event) => page.reloadWith(event.message),

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { isEditable, isMod } from '../common/dom'
-import type { GlossContextValue } from './context'
+import type { GlossContextValue } from '../state/context'
 
 /**
  * Window-wide shortcuts. Undo/redo leave text fields alone (they have their own undo);
@@ -12,7 +12,7 @@ export function useShortcuts(gloss: GlossContextValue) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { ui, actions, layout } = ref.current
+      const { ui, actions, panes } = ref.current
       if (!isMod(event) || event.altKey) return
       const key = event.key.toLowerCase()
       if (key === 'k' && !event.shiftKey) {
@@ -25,10 +25,10 @@ export function useShortcuts(gloss: GlossContextValue) {
         return
       } else if (key === 'b' && !event.shiftKey) {
         event.preventDefault()
-        layout.toggleLeft()
+        panes.toggleLeft()
       } else if (key === 'e' && event.shiftKey) {
         event.preventDefault()
-        layout.toggleRight()
+        panes.toggleRight()
       } else if (key === 'e') {
         event.preventDefault()
         ui.openDialog('export')

@@ -1,23 +1,26 @@
 import { useEffect, useId } from 'react'
-import { useGloss } from '../app/context'
 import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
 import { displayTag, tagMatches } from '../common/tags'
 import { VirtualList } from '../common/VirtualList'
-import { useBacklinks } from '../notes/backlinks'
-import { useOpenNote } from '../notes/useOpenNote'
-import { ExcerptCard } from './ExcerptCard'
+import { useGloss } from '../state/context'
+import { useArticleExcerpts, useBacklinks, useOpenArticle, useOpenNote, useTags } from '../state/hooks'
+import { ExcerptItem } from './ExcerptItem'
 import { TAG_NAMES_LIST } from './TagEditor'
 import './excerpts.css'
 
 /** The open article's excerpts in reading order, filterable by tag and color. */
 export function ExcerptsPanel() {
-  const { api, notebook, ui } = useGloss()
-  const backlinks = useBacklinks(api, notebook.article?.id ?? null)
+  const { ui } = useGloss()
+  const { article } = useOpenArticle()
+  const articleId = article?.id ?? null
+  const excerpts = useArticleExcerpts(articleId)
+  const tags = useTags()
+  const backlinks = useBacklinks(articleId)
   const openNote = useOpenNote()
   const { filter, setFilter, activeExcerptId, focusRequest, clearFocusRequest } = ui
   const tagId = useId()
   const colorId = useId()
-  const shown = notebook.excerpts.filter(
+  const shown = excerpts.filter(
     (e) =>
       (filter.color === null || e.color === filter.color) &&
       (filter.tag === null || e.tags.some((t) => tagMatches(filter.tag!, t.name))),
@@ -41,7 +44,7 @@ export function ExcerptsPanel() {
           onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}
         >
           <option value="">All tags</option>
-          {notebook.tags.map((t) => (
+          {tags.map((t) => (
             <option key={t.id} value={t.name}>
               {displayTag(t.name)}
             </option>
@@ -68,12 +71,12 @@ export function ExcerptsPanel() {
       </div>
       <p className="excerpt-count muted" aria-live="polite">
         {filtered
-          ? `${shown.length} of ${notebook.excerpts.length} excerpts`
-          : `${notebook.excerpts.length} ${notebook.excerpts.length === 1 ? 'excerpt' : 'excerpts'}`}
+          ? `${shown.length} of ${excerpts.length} excerpts`
+          : `${excerpts.length} ${excerpts.length === 1 ? 'excerpt' : 'excerpts'}`}
       </p>
-      {notebook.excerpts.length === 0 ? (
+      {excerpts.length === 0 ? (
         <p className="excerpts-empty muted">
-          {notebook.article
+          {article
             ? 'Select text in the article, then pick a color or press H to highlight it.'
             : 'Open an article to see its excerpts.'}
         </p>
@@ -85,7 +88,7 @@ export function ExcerptsPanel() {
           getKey={(e) => e.id}
           scrollToKey={activeExcerptId}
           render={(excerpt) => (
-            <ExcerptCard
+            <ExcerptItem
               excerpt={excerpt}
               active={excerpt.id === activeExcerptId}
               focus={focusRequest}
@@ -96,7 +99,7 @@ export function ExcerptsPanel() {
         />
       )}
       <datalist id={TAG_NAMES_LIST}>
-        {notebook.tags.map((t) => (
+        {tags.map((t) => (
           <option key={t.id} value={t.name} />
         ))}
       </datalist>

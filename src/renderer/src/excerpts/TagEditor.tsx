@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Excerpt } from '../../../shared/model'
-import { useGloss } from '../app/context'
+import { useGloss } from '../state/context'
 import { displayTag, normalizeTag } from '../common/tags'
 
 export const TAG_NAMES_LIST = 'gloss-tag-names'

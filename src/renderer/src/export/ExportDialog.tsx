@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ExportFormat, ExportScope, NoteSummary, RenderedExport } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
-import { useGloss } from '../app/context'
 import { Dialog } from '../common/Dialog'
-import { notesPanelMemory } from '../notes/events'
+import { useGloss } from '../state/context'
+import { useArticles, useNotes, useOpenArticle } from '../state/hooks'
 import {
   availableFormat,
   FORMATS,
@@ -34,13 +34,21 @@ const renderedFormat = (format: ExportFormat): Exclude<ExportFormat, 'pdf'> =>
  * notebook, in any of the core's formats, with a preview of what will be written.
  */
 export function ExportDialog() {
-  const { api, ui, notebook, feedback } = useGloss()
+  const { api, ui, stores, feedback } = useGloss()
   const shell: ShellKind = window.glossShell ? 'electron' : 'web'
-  const article = notebook.article
-  const openNoteId = ui.rightTab === 'notes' ? notesPanelMemory.openNoteId : null
+  const { article } = useOpenArticle()
+  const articleCount = useArticles().list.length
+  const noteList = useNotes()
+  const notes = noteList.status === 'ready' ? noteList.notes : noteList.status === 'failed' ? [] : null
+  const lastNoteId = stores.notes.openNoteId.get()
+  const openNoteId = ui.rightTab === 'notes' ? lastNoteId : null
 
-  const [notes, setNotes] = useState<NoteSummary[] | null>(null)
-  const [noteId, setNoteId] = useState<string | null>(openNoteId ?? notesPanelMemory.openNoteId)
+  const [chosenNoteId, setNoteId] = useState<string | null>(openNoteId ?? lastNoteId)
+  // the note chosen while it is listed, else the newest
+  const noteId =
+    notes === null || (chosenNoteId && notes.some((n) => n.id === chosenNoteId))
+      ? chosenNoteId
+      : (notes[0]?.id ?? null)
   const [scopeKind, setScopeKind] = useState<ScopeKind>(
     openNoteId ? 'note' : article ? 'article' : 'notebook',
   )
@@ -52,23 +60,10 @@ export function ExportDialog() {
   const host = useRef<HTMLDivElement>(null)
   const ids = useId()
 
+  const listFailure = noteList.status === 'failed' ? noteList.message : null
   useEffect(() => {
-    let live = true
-    api.listNotes({}).then(
-      (list) => {
-        if (!live) return
-        setNotes(list)
-        setNoteId((id) => (id && list.some((n) => n.id === id) ? id : (list[0]?.id ?? null)))
-      },
-      (failure: unknown) => {
-        if (live) setNotes([])
-        feedback.reportError(failure)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [api, feedback])
+    if (listFailure) feedback.notify(listFailure, { kind: 'error' })
+  }, [listFailure, feedback])
 
   // a scope that is not there (no article open, no notes) falls back to the whole notebook
   const noteAvailable = notes === null ? noteId !== null : notes.length > 0
@@ -217,7 +212,7 @@ export function ExportDialog() {
               <span>
                 Whole notebook
                 <span className="export-detail muted">
-                  {notebook.articles.length} {notebook.articles.length === 1 ? 'article' : 'articles'}
+                  {articleCount} {articleCount === 1 ? 'article' : 'articles'}
                   {notes !== null && `, ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`}
                 </span>
               </span>

@@ -7,7 +7,7 @@ import type { GlossApi } from '../../../shared/contract'
 import type { RenderedExport } from '../../../shared/model'
 import type { SaveExportRequest, SavedFile } from '../../../shared/shell'
 import { errorMessage } from '../api/errors'
-import type { Feedback } from '../app/notebook'
+import type { Feedback } from '../state/feedback'
 import { formatBytes, webBackupPath } from './formats'
 
 /** How long a download's object URL lives: the browser has read it long before. */

@@ -1,5 +1,6 @@
-import { useGloss } from '../app/context'
 import { formatDate } from '../common/dom'
+import { useGloss } from '../state/context'
+import { useArticles, useOpenArticle } from '../state/hooks'
 import './library.css'
 
 function plural(n: number, word: string) {
@@ -8,7 +9,9 @@ function plural(n: number, word: string) {
 
 /** Articles newest first; import by file, paste, or drop anywhere on the window. */
 export function LibraryPane() {
-  const { notebook, ui, commands } = useGloss()
+  const { stores, ui, commands } = useGloss()
+  const { list } = useArticles()
+  const open = useOpenArticle()
   return (
     <div className="library">
       <div className="library-actions">
@@ -19,19 +22,19 @@ export function LibraryPane() {
           Paste article…
         </button>
       </div>
-      {notebook.articles.length === 0 ? (
+      {list.length === 0 ? (
         <p className="library-empty muted">
           No articles yet. Import a file, paste an article, or drop files here.
         </p>
       ) : (
         <ul className="article-list" aria-label="Articles">
-          {notebook.articles.map((a) => (
+          {list.map((a) => (
             <li key={a.id}>
               <button
                 type="button"
                 className="article-item"
-                aria-current={a.id === notebook.articleId ? 'page' : undefined}
-                onClick={() => void notebook.openArticle(a.id)}
+                aria-current={a.id === open.id ? 'page' : undefined}
+                onClick={() => void stores.article.open(a.id)}
               >
                 <span className="article-item-title">{a.title}</span>
                 <span className="article-item-meta">

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { errorMessage } from '../api/errors'
-import { useGloss } from '../app/context'
 import { Dialog } from '../common/Dialog'
+import { useGloss } from '../state/context'
 
 /**
  * Paste an article. Plain text is imported as typed; when the clipboard carried HTML
@@ -9,7 +9,7 @@ import { Dialog } from '../common/Dialog'
  * headings and paragraphs survive.
  */
 export function PasteDialog() {
-  const { api, ui, notebook } = useGloss()
+  const { api, ui, stores } = useGloss()
   const initial = ui.pasteDraft
   const [text, setText] = useState(initial?.text ?? '')
   const [html, setHtml] = useState<{ html: string; text: string } | null>(
@@ -37,7 +37,7 @@ export function PasteDialog() {
         ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}),
       })
       ui.closeDialog()
-      await notebook.afterImport([result])
+      await stores.afterImport([result])
     } catch (failure) {
       setError(errorMessage(failure)) // the pasted text stays for another try
     } finally {

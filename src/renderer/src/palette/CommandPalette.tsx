@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { useGloss } from '../app/context'
 import { Dialog } from '../common/Dialog'
 import { shortcutLabel } from '../common/dom'
+import { useGloss } from '../state/context'
 import { useCommands, type Command } from './commands'
 import '../search/search.css'
 
@@ -16,8 +16,8 @@ function matches(command: Command, query: string): boolean {
 
 /** Every action with its shortcut, filtered as you type; arrows and Enter. */
 export function CommandPalette() {
-  const gloss = useGloss()
-  const all = useCommands(gloss)
+  const { ui } = useGloss()
+  const all = useCommands()
   const [query, setQuery] = useState('')
   const [index, setIndex] = useState(0)
   const input = useRef<HTMLInputElement>(null)
@@ -31,18 +31,13 @@ export function CommandPalette() {
   }, [index])
 
   const run = (command: Command) => {
-    gloss.ui.closeDialog()
+    ui.closeDialog()
     // let the palette close (and return focus) before the command opens anything
     window.setTimeout(command.run, 0)
   }
 
   return (
-    <Dialog
-      label="Command palette"
-      onClose={gloss.ui.closeDialog}
-      initialFocus={input}
-      className="palette-dialog"
-    >
+    <Dialog label="Command palette" onClose={ui.closeDialog} initialFocus={input} className="palette-dialog">
       <input
         ref={input}
         type="text"

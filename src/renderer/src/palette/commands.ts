@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import type { GlossContextValue } from '../app/context'
+import { useGloss } from '../state/context'
+import { useArticles, useOpenArticle } from '../state/hooks'
 
 export interface Command {
   id: string
@@ -10,8 +11,10 @@ export interface Command {
 }
 
 /** Every action the app offers, for the command palette (and the shell's menu). */
-export function useCommands(gloss: GlossContextValue): Command[] {
-  const { ui, layout, theme, actions, commands, notebook } = gloss
+export function useCommands(): Command[] {
+  const { ui, panes, theme, actions, commands, stores } = useGloss()
+  const articles = useArticles().list
+  const { article } = useOpenArticle()
   return useMemo(() => {
     const list: Command[] = [
       { id: 'import', label: 'Import file…', run: commands.pickFile },
@@ -19,22 +22,22 @@ export function useCommands(gloss: GlossContextValue): Command[] {
       { id: 'search', label: 'Search', shortcut: 'Mod+Shift+F', run: () => ui.openDialog('search') },
       {
         id: 'toggle-library',
-        label: layout.layout.leftCollapsed ? 'Show library' : 'Hide library',
+        label: panes.layout.leftCollapsed ? 'Show library' : 'Hide library',
         shortcut: 'Mod+B',
-        run: layout.toggleLeft,
+        run: panes.toggleLeft,
       },
       {
         id: 'toggle-excerpts',
-        label: layout.layout.rightCollapsed ? 'Show excerpts panel' : 'Hide excerpts panel',
+        label: panes.layout.rightCollapsed ? 'Show excerpts panel' : 'Hide excerpts panel',
         shortcut: 'Mod+Shift+E',
-        run: layout.toggleRight,
+        run: panes.toggleRight,
       },
       {
         id: 'show-tags',
         label: 'Show tags',
         run: () => {
           ui.setLeftTab('tags')
-          if (layout.layout.leftCollapsed) layout.toggleLeft()
+          panes.showLeft()
         },
       },
       {
@@ -42,7 +45,7 @@ export function useCommands(gloss: GlossContextValue): Command[] {
         label: 'Show notes',
         run: () => {
           ui.setRightTab('notes')
-          if (layout.layout.rightCollapsed) layout.toggleRight()
+          panes.showRight()
         },
       },
       { id: 'new-note', label: 'New note', run: () => void commands.newNote() },
@@ -54,7 +57,6 @@ export function useCommands(gloss: GlossContextValue): Command[] {
       { id: 'theme-dark', label: 'Theme: dark', run: () => theme.choose('dark') },
       { id: 'theme-system', label: 'Theme: follow the system', run: () => theme.choose('system') },
     ]
-    const article = notebook.article
     const hidden = article?.sections.filter((s) => s.kind === 'quarantined') ?? []
     if (article && hidden.length > 0) {
       list.push(
@@ -75,9 +77,9 @@ export function useCommands(gloss: GlossContextValue): Command[] {
         },
       )
     }
-    for (const a of notebook.articles) {
-      list.push({ id: `open-${a.id}`, label: `Open: ${a.title}`, run: () => void notebook.openArticle(a.id) })
+    for (const a of articles) {
+      list.push({ id: `open-${a.id}`, label: `Open: ${a.title}`, run: () => void stores.article.open(a.id) })
     }
     return list
-  }, [ui, layout, theme, actions, commands, notebook])
+  }, [ui, panes, theme, actions, commands, stores, articles, article])
 }

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ArticleDetail, Excerpt, ExcerptColor, Section } from '../../../shared/model'
-import { useGloss } from '../app/context'
 import { isEditable } from '../common/dom'
+import { useGloss } from '../state/context'
+import { useArticleExcerpts, useBacklinks, useOpenNote } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
 import { clearHighlights, flash, paintHighlights } from './highlights'
 import { collectSectionNodes, offsetAtPoint, offsetsToRanges, rangeToOffsets } from './offsets'
-import { useBacklinks } from '../notes/backlinks'
-import { useOpenNote } from '../notes/useOpenNote'
 import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
 import './reader.css'
@@ -19,16 +18,16 @@ interface Pending {
 }
 
 /** The excerpt under an article offset; the shortest wins when they nest. */
-function excerptAt(excerpts: Excerpt[], offset: number): Excerpt | undefined {
+function excerptAt(excerpts: readonly Excerpt[], offset: number): Excerpt | undefined {
   return excerpts
     .filter((e) => e.position.start <= offset && offset < e.position.end)
     .sort((a, b) => a.position.end - a.position.start - (b.position.end - b.position.start))[0]
 }
 
 export function ArticleView({ article }: { article: ArticleDetail }) {
-  const { api, notebook, actions, ui, layout } = useGloss()
-  const { excerpts } = notebook
-  const backlinks = useBacklinks(api, article.id)
+  const { actions, ui, panes } = useGloss()
+  const excerpts = useArticleExcerpts(article.id)
+  const backlinks = useBacklinks(article.id)
   const openNote = useOpenNote()
   const root = useRef<HTMLElement>(null)
   const [pending, setPending] = useState<Pending | null>(null)
@@ -104,11 +103,11 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       setPending(null)
       ui.setActiveExcerptId(excerpt.id)
       if (then) {
-        if (layout.layout.rightCollapsed) layout.toggleRight()
+        panes.showRight()
         ui.requestFocus(excerpt.id, then)
       }
     },
-    [actions, article.id, layout, pending, ui],
+    [actions, article.id, panes, pending, ui],
   )
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { NoteRef, Section } from '../../../shared/model'
-import { SectionBacklinks } from '../notes/BacklinkBadges'
+import { SectionBacklinks } from '../common/BacklinkBadges'
 
 /**
  * One section: its text is the element's only child text node (offsets depend on it);

@@ -9,9 +9,13 @@ import { offsetsToRanges, type SectionNode } from './offsets'
  */
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
 
-export const HIGHLIGHT_NAMES = [...EXCERPT_COLORS.map((c) => `gloss-${c}`), 'gloss-active', 'gloss-flash']
+const HIGHLIGHT_NAMES = [...EXCERPT_COLORS.map((c) => `gloss-${c}`), 'gloss-active', 'gloss-flash']
 
-export function paintHighlights(excerpts: Excerpt[], nodes: SectionNode[], activeId: string | null): void {
+export function paintHighlights(
+  excerpts: readonly Excerpt[],
+  nodes: SectionNode[],
+  activeId: string | null,
+): void {
   if (!supported()) return
   for (const color of EXCERPT_COLORS) {
     const ranges = excerpts

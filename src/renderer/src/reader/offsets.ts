@@ -42,7 +42,7 @@ function comparePoint(node: Text, container: Node, offset: number): number | und
  * points elsewhere (margins, between sections) snap to the nearest text in the direction
  * that keeps the selection inside: a start moves forward, an end moves back.
  */
-export function boundaryToOffset(
+function boundaryToOffset(
   container: Node,
   offset: number,
   nodes: SectionNode[],

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit, SearchHitKind } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
-import { useGloss } from '../app/context'
 import { Dialog } from '../common/Dialog'
-import { useOpenNote } from '../notes/useOpenNote'
+import { useGloss } from '../state/context'
+import { useOpenNote } from '../state/hooks'
 import { Snippet } from './snippet'
 import './search.css'
 

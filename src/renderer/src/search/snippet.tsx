@@ -1,12 +1,12 @@
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/model'
 
-export interface SnippetPart {
+interface SnippetPart {
   text: string
   marked: boolean
 }
 
 /** Split a snippet on the core's match markers; text only, never HTML. */
-export function snippetParts(snippet: string): SnippetPart[] {
+function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = []
   let marked = false
   let text = ''

@@ -1,14 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Tag } from '../../../shared/model'
-import { useGloss } from '../app/context'
 import { displayTag, normalizeTag } from '../common/tags'
+import { useGloss } from '../state/context'
+import { useTags } from '../state/hooks'
 import type { TagNode } from './tree'
 
 type Mode = 'view' | 'rename' | 'merge'
 
 /** One tag: color, name (filters the excerpts panel), counts, and rename / merge / delete. */
 export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
-  const { actions, notebook, ui, layout } = useGloss()
+  const { actions, ui, panes } = useGloss()
+  const tags = useTags()
   const [mode, setMode] = useState<Mode>('view')
   const [name, setName] = useState(tag.name)
   const [target, setTarget] = useState('')
@@ -35,7 +37,7 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
   }
 
   const merge = async () => {
-    const into = notebook.tags.find((t) => t.id === target)
+    const into = tags.find((t) => t.id === target)
     if (!into) return
     if (await actions.mergeTags(tag, into)) setMode('view')
   }
@@ -72,7 +74,7 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
   }
 
   if (mode === 'merge') {
-    const others = notebook.tags.filter((t) => t.id !== tag.id)
+    const others = tags.filter((t) => t.id !== tag.id)
     return (
       <div className="tag-row editing">
         <label htmlFor={mergeId}>Merge “{node.label}” into</label>
@@ -112,7 +114,7 @@ export function TagRow({ node, tag }: { node: TagNode; tag: Tag }) {
         onClick={() => {
           ui.setFilter({ ...ui.filter, tag: ui.filter.tag === tag.name ? null : tag.name })
           ui.setRightTab('excerpts')
-          if (layout.layout.rightCollapsed) layout.toggleRight()
+          panes.showRight()
         }}
       >
         {node.label}

@@ -1,4 +1,4 @@
-import { useGloss } from '../app/context'
+import { useTags } from '../state/hooks'
 import { buildTagTree, type TagNode } from './tree'
 import { TagRow } from './TagRow'
 import './tags.css'
@@ -22,8 +22,7 @@ function TagBranch({ nodes }: { nodes: TagNode[] }) {
 
 /** All tags as a tree with counts; every change can be undone. */
 export function TagsView() {
-  const { notebook } = useGloss()
-  const tree = buildTagTree(notebook.tags)
+  const tree = buildTagTree(useTags())
   return (
     <div className="tags-view" aria-label="Tags">
       {tree.length === 0 ? (

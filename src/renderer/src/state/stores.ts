@@ -1,0 +1,47 @@
+import type { GlossApi } from '../../../shared/contract'
+import type { ImportResult } from '../../../shared/model'
+import { errorMessage } from '../api/errors'
+import { ArticlesStore } from './articles'
+import { BacklinksStore } from './backlinks'
+import { ExcerptsStore } from './excerpts'
+import type { Feedback } from './feedback'
+import { NotesStore } from './notes'
+import { OpenArticleStore } from './openArticle'
+import { TagsStore } from './tags'
+
+/** One store per kind of data the screen shows, and the notebook's first load. */
+export function createStores(api: GlossApi, feedback: Feedback) {
+  const excerpts = new ExcerptsStore(api)
+  const backlinks = new BacklinksStore(api)
+  const articles = new ArticlesStore(api)
+  const tags = new TagsStore(api)
+  const article = new OpenArticleStore(api, excerpts, backlinks, (error) => feedback.reportError(error))
+  const notes = new NotesStore(api)
+
+  /** List articles and tags, then open the newest (on first start the core imported the sample). */
+  async function start(): Promise<void> {
+    articles.setLoad({ status: 'loading' })
+    try {
+      const [list] = await Promise.all([articles.fetch(), tags.fetch()])
+      articles.setLoad({ status: 'ready' })
+      const newest = list[0]
+      if (newest && !article.get().id) await article.open(newest.id)
+    } catch (error) {
+      articles.setLoad({ status: 'failed', message: errorMessage(error) })
+    }
+  }
+
+  /** Imports finished (a file, a paste, the shell's File › Import): say so and open the last. */
+  async function afterImport(results: ImportResult[]): Promise<void> {
+    for (const result of results) {
+      feedback.notify(result.message)
+      articles.put(result.article)
+    }
+    const last = results.at(-1)
+    if (last) await article.open(last.article.id)
+  }
+
+  return { articles, article, excerpts, tags, notes, backlinks, start, afterImport }
+}
+
+export type Stores = ReturnType<typeof createStores>
