@@ -1,11 +1,11 @@
 /** The stores as React hooks: each re-renders its component when what it reads changes. */
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { Backlinks, Excerpt, Tag } from '../../../shared/model'
-import type { ArticleList } from './articles'
+import type { ArticleList } from './articlesStore'
 import { useGloss } from './context'
-import type { LiveExcerpt } from './excerpts'
-import type { NoteList } from './notes'
-import type { OpenArticle } from './openArticle'
+import type { LiveExcerpt } from './excerptsStore'
+import type { NoteList } from './notesStore'
+import type { OpenArticle } from './openArticleStore'
 import { useStore } from './store'
 
 export const useArticles = (): ArticleList => useStore(useGloss().stores.articles)

@@ -1,13 +1,13 @@
 import type { GlossApi } from '../../../shared/contract'
 import type { ImportResult } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
-import { ArticlesStore } from './articles'
-import { BacklinksStore } from './backlinks'
-import { ExcerptsStore } from './excerpts'
+import { ArticlesStore } from './articlesStore'
+import { BacklinksStore } from './backlinksStore'
+import { ExcerptsStore } from './excerptsStore'
 import type { Feedback } from './feedback'
-import { NotesStore } from './notes'
-import { OpenArticleStore } from './openArticle'
-import { TagsStore } from './tags'
+import { NotesStore } from './notesStore'
+import { OpenArticleStore } from './openArticleStore'
+import { TagsStore } from './tagsStore'
 
 /** One store per kind of data the screen shows, and the notebook's first load. */
 export function createStores(api: GlossApi, feedback: Feedback) {

@@ -25,7 +25,7 @@ import {
 } from '../../../../shared/notes/nodes/decorators'
 import { colorVar } from '../../common/colors'
 import { useGloss } from '../../state/context'
-import type { LiveExcerpt } from '../../state/excerpts'
+import type { LiveExcerpt } from '../../state/excerptsStore'
 import { useExcerpt } from '../../state/hooks'
 
 interface Shown {

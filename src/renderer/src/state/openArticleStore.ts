@@ -1,7 +1,7 @@
 import type { GlossApi } from '../../../shared/contract'
 import type { ArticleDetail, Section } from '../../../shared/model'
-import type { BacklinksStore } from './backlinks'
-import type { ExcerptsStore } from './excerpts'
+import type { BacklinksStore } from './backlinksStore'
+import type { ExcerptsStore } from './excerptsStore'
 import { Store } from './store'
 
 export interface OpenArticle {
