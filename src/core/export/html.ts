@@ -23,7 +23,7 @@ import { fileStem, relativeHref, safeUrl } from './names'
 import { FORMAT, isBlank, noteBlocks, type Block, type Inline, type ListBlock } from './noteTree'
 
 /** Text or attribute value made inert. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -93,7 +93,7 @@ const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 /** A complete page. */
-export function htmlPage(title: string, body: string, exportedAt: string): string {
+function htmlPage(title: string, body: string, exportedAt: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -178,7 +178,7 @@ function listHtml(list: ListBlock, ctx: HtmlContext): string {
 }
 
 /** An excerpt as a figure: the highlighted quote, "— Title, ¶N", the comment, the tags. */
-export function excerptHtml(view: ExcerptView & { color?: string }): string {
+function excerptHtml(view: ExcerptView & { color?: string }): string {
   const color = view.color && /^[a-z]+$/.test(view.color) ? view.color : 'yellow'
   const quote = view.quote
     .split(/\n+/)

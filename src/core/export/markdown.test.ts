@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom'
 import { marked, type Token, type Tokens } from 'marked'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { renderExport } from './index'
-import { escapeMarkdown } from './markdown'
+import { escapeMarkdown } from './markdownText'
 import { obsidianTag } from './names'
 import { expectGolden } from '../testing/golden'
 import {

@@ -57,7 +57,7 @@ const childrenOf = (node: JsonNode): JsonNode[] =>
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** "¶6 · Despite these shifts…" → "Despite these shifts…" */
-export function sectionLabelWords(label: string, ordinal: number): string {
+function sectionLabelWords(label: string, ordinal: number): string {
   const prefix = `¶${ordinal}`
   let words = label.trim()
   if (words.startsWith(prefix)) words = words.slice(prefix.length).replace(/^\s*·\s*/, '')

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs'
 import { GlossError } from '../../shared/errors'
 
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
+const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -14,12 +14,12 @@ import { randomUUID } from 'node:crypto'
 import type { ArticleRecord, Snapshot } from '../snapshot/records'
 import { visibleExcerpts } from './visible'
 
-export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A URN for a Gloss id: urn:uuid: for UUIDs (all ids Gloss makes), urn:gloss: otherwise. */
-export function urnFor(kind: 'excerpt' | 'article', id: string): string {
+function urnFor(kind: 'excerpt' | 'article', id: string): string {
   return UUID.test(id) ? `urn:uuid:${id.toLowerCase()}` : `urn:gloss:${kind}:${encodeURIComponent(id)}`
 }
 
@@ -81,11 +81,11 @@ export interface AnnotationCollection {
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] }
 }
 
-export function articleSource(article: Pick<ArticleRecord, 'id' | 'sourceUrl'>): string {
+function articleSource(article: Pick<ArticleRecord, 'id' | 'sourceUrl'>): string {
   return article.sourceUrl ?? urnFor('article', article.id)
 }
 
-export function buildAnnotations(data: Snapshot): AnnotationCollection {
+function buildAnnotations(data: Snapshot): AnnotationCollection {
   const articles = new Map(data.articles.map((a) => [a.id, a]))
   const items = visibleExcerpts(data).map((e): WebAnnotation => {
     const article = articles.get(e.articleId)!
