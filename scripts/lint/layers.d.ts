@@ -8,6 +8,13 @@ export interface Layer {
   assets?: string[]
 }
 export declare const LAYERS: Layer[]
+export declare const RENDERER_PARTS: {
+  dir: string
+  parts: Record<string, string[] | null>
+  feature: string[]
+}
+export declare function rendererPartOf(relPath: string): string | null
+export declare function rendererAllows(part: string): string[] | null
 export declare const TEST_PACKAGES: string[]
 export declare function isTestFile(path: string): boolean
 export declare function layerOf(relPath: string): Layer | null

@@ -87,6 +87,47 @@ export const LAYERS = [
   },
 ]
 
+/**
+ * Inside src/renderer, by the first folder under src/renderer/src: `parts` name what each
+ * shared part may import; every other folder is a feature (reader/, notes/, …) and may import
+ * itself and `feature`, never another feature. `app/` composes the features and may import
+ * any part; so may the entry files directly in src/renderer/src (main.tsx).
+ */
+export const RENDERER_PARTS = {
+  dir: 'src/renderer/src',
+  parts: { api: ['api'], common: ['common'], state: ['state', 'api'], app: null },
+  feature: ['state', 'common', 'api'],
+}
+
+/** The part of a renderer path ('state', 'reader', …), '' for the entry files, null outside it. */
+export function rendererPartOf(relPath) {
+  const prefix = RENDERER_PARTS.dir + '/'
+  if (!relPath.startsWith(prefix)) return null
+  const rest = relPath.slice(prefix.length)
+  return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : ''
+}
+
+/** What a renderer part may import: a list of parts, or null for anything. */
+export function rendererAllows(part) {
+  if (part === '') return null
+  if (Object.hasOwn(RENDERER_PARTS.parts, part)) {
+    const allowed = RENDERER_PARTS.parts[part]
+    return allowed === null ? null : allowed
+  }
+  return [part, ...RENDERER_PARTS.feature]
+}
+
+function rendererProblem(fromPath, toPath) {
+  const from = rendererPartOf(fromPath)
+  const to = rendererPartOf(toPath)
+  if (from === null || to === null) return null
+  const allowed = rendererAllows(from)
+  if (allowed === null || allowed.includes(to)) return null
+  const what = Object.hasOwn(RENDERER_PARTS.parts, from) ? `${from}/` : `the feature ${from}/`
+  const target = to === '' ? 'the entry files' : `${to}/`
+  return `in ${RENDERER_PARTS.dir}, ${what} may not import ${target}; it may import ${allowed.map((p) => `${p}/`).join(', ')} (app/ composes the features).`
+}
+
 /** What a test (or a test helper under testing/) may import besides its layer's list. */
 export const TEST_PACKAGES = ['vitest', 'papaparse', 'yaml']
 
@@ -145,7 +186,7 @@ export function importProblem(specifier, fromFile, root) {
   switch (target.kind) {
     case 'layer':
       return from.layers.includes(target.layer.name)
-        ? null
+        ? rendererProblem(fromPath, target.path)
         : `${from.dir} may not import ${target.layer.dir}; ${allows}.`
     case 'file':
       if (from.assets?.some((dir) => target.path.startsWith(dir + '/'))) return null

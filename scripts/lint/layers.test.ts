@@ -77,6 +77,42 @@ describe('gloss/layers: between layers', () => {
   })
 })
 
+describe('gloss/layers: inside the renderer', () => {
+  const ui = 'src/renderer/src'
+  const allowed: Array<[string, string]> = [
+    // a feature: itself, state/, common/, api/
+    ['reader/ArticleView.tsx', 'reader/offsets'],
+    ['reader/ArticleView.tsx', 'state/hooks'],
+    ['notes/editor/plugins/BlurPlugin.tsx', 'notes/editor/links'],
+    ['notes/NotesPanel.tsx', 'common/dom'],
+    ['export/ExportDialog.tsx', 'api/errors'],
+    // app/ composes the features; the entry file starts the app
+    ['app/Workspace.tsx', 'reader/ArticleView'],
+    ['app/App.tsx', 'state/stores'],
+    ['main.tsx', 'app/App'],
+    ['state/stores.ts', 'api/errors'],
+  ]
+  it.each(allowed)('%s may import %s', (from, to) => {
+    expect(problems(`${ui}/${from}`, importOf(`${ui}/${from}`, `${ui}/${to}`))).toEqual([])
+  })
+
+  const refused: Array<[string, string, string]> = [
+    ['reader/ArticleView.tsx', 'notes/NotesPanel', 'the feature reader/ may not import notes/'],
+    ['excerpts/ExcerptItem.tsx', 'app/App', 'the feature excerpts/ may not import app/'],
+    ['palette/CommandPalette.tsx', 'search/search.css', 'the feature palette/ may not import search/'],
+    ['state/hooks.ts', 'reader/offsets', 'state/ may not import reader/'],
+    ['state/hooks.ts', 'common/dom', 'state/ may not import common/'],
+    ['common/Dialog.tsx', 'state/context', 'common/ may not import state/'],
+    ['api/http.ts', 'state/context', 'api/ may not import state/'],
+    ['tags/TagRow.tsx', 'main', 'the feature tags/ may not import the entry files'],
+  ]
+  it.each(refused)('%s may not import %s', (from, to, message) => {
+    const found = problems(`${ui}/${from}`, importOf(`${ui}/${from}`, `${ui}/${to}`))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toContain(message)
+  })
+})
+
 describe('gloss/layers: Node built-ins and packages', () => {
   const refused: Array<[string, string]> = [
     ['src/shared/x.ts', 'node:fs'],

@@ -3,7 +3,7 @@ import { Dialog } from '../common/Dialog'
 import { shortcutLabel } from '../common/dom'
 import { useGloss } from '../state/context'
 import { useCommands, type Command } from './commands'
-import '../search/search.css'
+import './palette.css'
 
 function matches(command: Command, query: string): boolean {
   const label = command.label.toLowerCase()
@@ -41,7 +41,7 @@ export function CommandPalette() {
       <input
         ref={input}
         type="text"
-        className="search-input"
+        className="dialog-query"
         role="combobox"
         aria-label="Type a command"
         aria-expanded={shown.length > 0}
@@ -65,14 +65,14 @@ export function CommandPalette() {
           }
         }}
       />
-      <div id={`${base}-list`} role="listbox" aria-label="Commands" className="search-results">
+      <div id={`${base}-list`} role="listbox" aria-label="Commands" className="dialog-options">
         {shown.map((command, i) => (
           <div
             key={command.id}
             id={optionId(i)}
             role="option"
             aria-selected={i === index}
-            className="search-hit palette-item"
+            className="dialog-option palette-item"
             onMouseMove={() => setIndex(i)}
             onClick={() => run(command)}
           >
@@ -80,7 +80,7 @@ export function CommandPalette() {
             {command.shortcut && <kbd className="palette-shortcut">{shortcutLabel(command.shortcut)}</kbd>}
           </div>
         ))}
-        {shown.length === 0 && <p className="muted search-empty">No command matches “{query}”.</p>}
+        {shown.length === 0 && <p className="muted dialog-empty">No command matches “{query}”.</p>}
       </div>
     </Dialog>
   )

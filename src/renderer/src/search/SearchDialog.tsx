@@ -99,7 +99,7 @@ export function SearchDialog() {
       <input
         ref={input}
         type="search"
-        className="search-input"
+        className="dialog-query"
         role="combobox"
         aria-label="Search articles, excerpts and notes"
         aria-expanded={ordered.length > 0}
@@ -117,9 +117,9 @@ export function SearchDialog() {
         </p>
       )}
       {!error && searched && ordered.length === 0 && (
-        <p className="muted search-empty">Nothing matches “{searched}”.</p>
+        <p className="muted dialog-empty">Nothing matches “{searched}”.</p>
       )}
-      <div id={`${base}-results`} role="listbox" aria-label="Search results" className="search-results">
+      <div id={`${base}-results`} role="listbox" aria-label="Search results" className="dialog-options">
         {GROUPS.map((group) => {
           const items = hits.filter((h) => h.kind === group.kind)
           if (items.length === 0) return null
@@ -141,7 +141,7 @@ export function SearchDialog() {
                     id={optionId(i)}
                     role="option"
                     aria-selected={i === index}
-                    className="search-hit"
+                    className="dialog-option"
                     onMouseMove={() => setIndex(i)}
                     onClick={() => open(hit)}
                   >
