@@ -3,7 +3,6 @@ import { GlossError } from '../shared/errors'
 import type { ArticleDetail, ArticleSummary, ImportResult, Section } from '../shared/model'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
-import { checkImportFile } from './import/readFile'
 import type { ImportFormat, ParsedArticle } from './import/types'
 import { newId, now } from './store/clock'
 import type { Db } from './store/open'
@@ -156,7 +155,6 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
      * store here in one transaction: this thread stays free for other requests meanwhile.
      */
     async importFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<ImportResult> {
-      await checkImportFile(path) // a pipe or folder is refused without starting a worker
       const { article, sourcePath } = await parser().parse({ kind: 'file', path: resolve(path) }, opts)
       return store(article, sourcePath)
     },

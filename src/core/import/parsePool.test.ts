@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { GlossError } from '../../shared/errors'
+import { tempDir } from '../testing/tempNotebook'
 import { parseArticle } from './index'
 import { createParsePool, type ParsePool } from './parsePool'
 
@@ -98,6 +102,30 @@ describe('the parse worker pool', () => {
     expect(slowDone).toBe(false)
     parsing.cancelAll()
     expect((await refusal(slow)).message).toMatch(/cancelled/)
+  })
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a pipe from a stat, without starting a worker',
+    async () => {
+      const path = join(tempDir('gloss-pool-'), 'pipe.md')
+      execFileSync('mkfifo', [path])
+      // an entry that cannot load: had a worker been started, the error would say so
+      const noWorker = pool({
+        entry: { url: new URL('./no-such-parse-worker.js', import.meta.url), execArgv: [] },
+      })
+      expect((await refusal(noWorker.parse({ kind: 'file', path }))).message).toBe(
+        'Cannot import "pipe.md": it is not a regular file (a named pipe).',
+      )
+    },
+  )
+
+  it('cancels a file job while its path is still being checked', async () => {
+    const path = join(tempDir('gloss-pool-'), 'note.md')
+    writeFileSync(path, '# Note')
+    const parsing = pool()
+    const job = parsing.parse({ kind: 'file', path })
+    expect(parsing.cancelAll()).toBe(1)
+    expect((await refusal(job)).message).toBe('Cannot import "note.md": the import was cancelled.')
   })
 
   it('refuses new work once closed', async () => {

@@ -9,6 +9,7 @@ import { GlossError } from '../../shared/errors'
 import { PARSE_MEMORY_MB, PARSE_TIMEOUT_MS } from './limits'
 import { describeJob, type ParsedFile, type ParseJob, type ParseOutcome } from './parseJob'
 import { parseWorkerEntry, type ParseWorkerEntry } from './parseWorkerUrl'
+import { checkImportFile } from './readFile'
 import { refuseImport } from './validate'
 
 export interface ParsePoolOptions {
@@ -62,6 +63,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const maxWorkers = options.maxWorkers ?? 2
   const idleMs = options.idleMs ?? 30_000
   const slots = new Set<Slot>()
+  // file jobs whose path is being checked, before they queue for a worker
+  const checking = new Set<Task>()
   const queue: Task[] = []
   let nextId = 1
   let closed = false
@@ -170,6 +173,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     }, timeoutMs)
   }
 
+  function enqueue(task: Task): void {
+    if (closed) return settle(task, { error: new GlossError('internal', 'The notebook is closed.') })
+    queue.push(task)
+    pump()
+  }
+
   function pump(): void {
     while (queue.length > 0 && !closed) {
       let slot = [...slots].find((s) => s.task === null)
@@ -186,6 +195,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   }
 
   function cancel(task: Task): boolean {
+    if (checking.delete(task)) {
+      settle(task, { error: cancelled(task) })
+      return true
+    }
     const queued = queue.indexOf(task)
     if (queued !== -1) {
       queue.splice(queued, 1)
@@ -208,20 +221,32 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           task.onAbort = () => void cancel(task)
           signal.addEventListener('abort', task.onAbort, { once: true })
         }
-        queue.push(task)
-        pump()
+        if (job.kind === 'bytes') return enqueue(task)
+        // a pipe, device or folder is refused from a stat, without starting a worker
+        checking.add(task)
+        // (unless it was cancelled meanwhile: then it is no longer in `checking`)
+        checkImportFile(job.path).then(
+          () => {
+            if (checking.delete(task)) enqueue(task)
+          },
+          (error: GlossError) => {
+            if (checking.delete(task)) settle(task, { error })
+          },
+        )
       })
     },
 
     cancelAll() {
-      const tasks = [...queue, ...[...slots].flatMap((s) => (s.task === null ? [] : [s.task]))]
+      const running = [...slots].flatMap((s) => (s.task === null ? [] : [s.task]))
+      const tasks = [...checking, ...queue, ...running]
       return tasks.filter(cancel).length
     },
 
     async close() {
       closed = true
       const error = new GlossError('internal', 'The notebook is closed.')
-      for (const task of queue.splice(0)) settle(task, { error })
+      for (const task of [...checking, ...queue.splice(0)]) settle(task, { error })
+      checking.clear()
       const workers = [...slots].map((s) => s.worker)
       for (const slot of [...slots]) discard(slot, error)
       await Promise.all(workers.map((w) => w.terminate()))
