@@ -50,6 +50,7 @@ export const LAYERS = [
       'jsdom',
       'marked',
       'playwright-core',
+      'uuid',
     ],
   },
   {
