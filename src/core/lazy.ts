@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 
-const require = createRequire(import.meta.url)
+// not named `require`: electron-vite's ESM output declares its own `require` shim in the same scope
+const load = createRequire(import.meta.url)
 
 /**
  * A package loaded on its first use, synchronously (Node ≥ 22.12 requires ES modules too), for
@@ -9,5 +10,5 @@ const require = createRequire(import.meta.url)
  */
 export function lazyRequire<T>(name: string): () => T {
   let loaded: T | undefined
-  return () => (loaded ??= require(name) as T)
+  return () => (loaded ??= load(name) as T)
 }
