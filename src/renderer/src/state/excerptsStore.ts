@@ -42,6 +42,8 @@ export class ExcerptsStore {
   private readonly lists = new Map<string, readonly Excerpt[]>()
   private readonly loading = new Map<string, Promise<void>>()
   private readonly listeners = new Map<string, Set<() => void>>()
+  /** articleId → how many views follow it or one of its excerpts */
+  private readonly followers = new Map<string, number>()
 
   constructor(private readonly api: GlossApi) {}
 
@@ -88,9 +90,14 @@ export class ExcerptsStore {
     return work
   }
 
-  /** List again every article listed so far (after a change that reaches many excerpts: a tag's). */
+  /**
+   * After a change that reaches many excerpts (a tag's): list again the articles on screen (the
+   * open one, those of cards in the open note) and forget the rest, listed again when next shown.
+   */
   async reload(): Promise<void> {
-    await Promise.all([...this.articles.keys()].map((articleId) => this.load(articleId)))
+    const shown = [...this.articles.keys()].filter((articleId) => this.followers.has(articleId))
+    for (const articleId of [...this.articles.keys()]) if (!shown.includes(articleId)) this.forget(articleId)
+    await Promise.all(shown.map((articleId) => this.load(articleId)))
   }
 
   /** A write's result: created, changed, deleted or restored. */
@@ -101,14 +108,16 @@ export class ExcerptsStore {
 
   /** Follow one excerpt (a card in a note); the first watcher of an unknown one loads it. */
   watch(excerptId: string, articleId: string, listener: () => void): () => void {
-    const off = this.listen(excerptId, listener)
+    const off = this.listen(excerptId, articleId, listener)
     if (!this.entries.has(excerptId)) void this.find(excerptId, articleId)
     return off
   }
 
-  /** Follow one article's list. */
+  /** Follow one article's list; one forgotten since is listed again. */
   watchArticle(articleId: string, listener: () => void): () => void {
-    return this.listen(`article:${articleId}`, listener)
+    const off = this.listen(`article:${articleId}`, articleId, listener)
+    if (!this.articles.has(articleId)) void this.load(articleId).catch(() => undefined)
+    return off
   }
 
   /** Its article's list, or, when that fails or lacks it, the excerpt alone. */
@@ -146,12 +155,22 @@ export class ExcerptsStore {
     this.emit(`article:${articleId}`)
   }
 
-  private listen(key: string, listener: () => void): () => void {
+  private forget(articleId: string): void {
+    for (const id of this.articles.get(articleId) ?? []) this.entries.delete(id)
+    this.articles.delete(articleId)
+    this.lists.delete(articleId)
+  }
+
+  private listen(key: string, articleId: string, listener: () => void): () => void {
     let set = this.listeners.get(key)
     if (!set) this.listeners.set(key, (set = new Set()))
     set.add(listener)
+    this.followers.set(articleId, (this.followers.get(articleId) ?? 0) + 1)
     return () => {
-      set.delete(listener)
+      if (!set.delete(listener)) return
+      const left = (this.followers.get(articleId) ?? 1) - 1
+      if (left > 0) this.followers.set(articleId, left)
+      else this.followers.delete(articleId)
     }
   }
 

@@ -1,5 +1,5 @@
 import type { GlossApi } from '../../../shared/contract'
-import type { ArticleDetail, Section } from '../../../shared/model'
+import type { ArticleDetail, ArticleSummary, Section } from '../../../shared/model'
 import type { BacklinksStore } from './backlinksStore'
 import type { ExcerptsStore } from './excerptsStore'
 import { Store } from './store'
@@ -41,6 +41,15 @@ export class OpenArticleStore extends Store<OpenArticle> {
       this.reportError(error)
       return false
     }
+  }
+
+  /** The article's summary as the articles store has it now (its counts), kept in step. */
+  syncSummary(summary: ArticleSummary): void {
+    const article = this.get().article
+    if (article?.id !== summary.id) return
+    const keys = Object.keys(summary) as (keyof ArticleSummary)[]
+    if (keys.every((key) => article[key] === summary[key])) return
+    this.set({ ...this.get(), article: { ...article, ...summary } })
   }
 
   /** Sections a restore or quarantine returned, in place. */

@@ -17,6 +17,11 @@ export function createStores(api: GlossApi, feedback: Feedback) {
   const tags = new TagsStore(api)
   const article = new OpenArticleStore(api, excerpts, backlinks, (error) => feedback.reportError(error))
   const notes = new NotesStore(api)
+  // the open article's counts follow the articles store's, which the writes update
+  articles.subscribe(() => {
+    const open = articles.get().list.find((a) => a.id === article.get().article?.id)
+    if (open) article.syncSummary(open)
+  })
 
   /** List articles and tags, then open the newest (on first start the core imported the sample). */
   async function start(): Promise<void> {
