@@ -46,6 +46,7 @@ export const LAYERS = [
       '@mozilla/readability',
       'approx-string-match',
       'better-sqlite3',
+      'diff',
       'dompurify',
       'jsdom',
       'marked',
