@@ -1,6 +1,14 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backupFileName, backupTargetProblem, safeFileName, saveDialogFilters } from './saving'
+import type { SaveExportRequest } from '../shared/shell'
+import {
+  backupFileName,
+  backupTargetProblem,
+  exportCall,
+  exportDialog,
+  safeFileName,
+  saveDialogFilters,
+} from './saving'
 
 describe('safeFileName', () => {
   it('keeps ordinary names as they are', () => {
@@ -35,22 +43,102 @@ describe('safeFileName', () => {
 })
 
 describe('saveDialogFilters', () => {
-  it('offers the extension by name, then all files', () => {
-    expect(saveDialogFilters('Note.md', 'text/markdown')).toEqual([
-      { name: 'Markdown', extensions: ['md'] },
+  it('offers the extension under the kind’s name, then all files', () => {
+    expect(saveDialogFilters('Note.md', 'Markdown (Obsidian)')).toEqual([
+      { name: 'Markdown (Obsidian)', extensions: ['md'] },
       { name: 'All files', extensions: ['*'] },
     ])
-    expect(saveDialogFilters('Article.csl.json', 'application/vnd.citationstyles.csl+json')[0]).toEqual({
-      name: 'JSON',
+    // the dialog filters by the last extension of a two-part one
+    expect(saveDialogFilters('Article.csl.json', 'CSL-JSON')[0]).toEqual({
+      name: 'CSL-JSON',
       extensions: ['json'],
     })
-    expect(saveDialogFilters('x.weird', 'application/x-weird; charset=utf-8')[0]).toEqual({
-      name: 'application/x-weird',
-      extensions: ['weird'],
+    expect(saveDialogFilters('Gloss backup 2025-03-09.db', 'Gloss notebook backup')[0]).toEqual({
+      name: 'Gloss notebook backup',
+      extensions: ['db'],
     })
-    expect(saveDialogFilters('no extension', 'text/plain')).toEqual([
+  })
+
+  it('offers only all files for a name without an extension (a folder export)', () => {
+    expect(saveDialogFilters('Gloss notebook 2025-01-02', 'Markdown (Obsidian)')).toEqual([
       { name: 'All files', extensions: ['*'] },
     ])
+  })
+})
+
+describe('exportDialog', () => {
+  const docs = join('/home', 'ada', 'Documents')
+  const article: SaveExportRequest = {
+    scope: { kind: 'article', id: 'a1' },
+    format: 'csv',
+    suggestedName: 'Q&A: why?.csv',
+  }
+
+  it('suggests a safe name in the folder, filtered by the format’s extension and label', () => {
+    expect(exportDialog(article, docs)).toEqual({
+      title: 'Export',
+      buttonLabel: 'Export',
+      defaultPath: join(docs, 'Q&A_ why_.csv'),
+      filters: [
+        { name: 'CSV of excerpts (spreadsheets)', extensions: ['csv'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    })
+  })
+
+  it('asks for a new folder for a whole-notebook Markdown or HTML export', () => {
+    const folder: SaveExportRequest = {
+      scope: { kind: 'notebook' },
+      format: 'md',
+      suggestedName: 'Gloss notebook 2025-01-02',
+    }
+    expect(exportDialog(folder, docs)).toEqual({
+      title: 'Export to a new folder',
+      buttonLabel: 'Export',
+      defaultPath: join(docs, 'Gloss notebook 2025-01-02'),
+    })
+  })
+})
+
+describe('exportCall', () => {
+  const path = join('/home', 'ada', 'Documents', 'x')
+
+  it('has the notebook write the file, replacing one the dialog confirmed', () => {
+    const request: SaveExportRequest = {
+      scope: { kind: 'note', id: 'n1' },
+      format: 'md',
+      suggestedName: 'N.md',
+    }
+    expect(exportCall(request, path)).toEqual({
+      name: 'export',
+      input: { scope: { kind: 'note', id: 'n1' }, format: 'md', path, force: true },
+    })
+  })
+
+  it('never replaces a folder: a whole-notebook folder export must be new', () => {
+    const request: SaveExportRequest = { scope: { kind: 'notebook' }, format: 'html', suggestedName: 'G' }
+    expect(exportCall(request, path)).toMatchObject({
+      name: 'export',
+      input: { format: 'html', force: false },
+    })
+    const single: SaveExportRequest = {
+      scope: { kind: 'notebook' },
+      format: 'json',
+      suggestedName: 'G.gloss.json',
+    }
+    expect(exportCall(single, path)).toMatchObject({ name: 'export', input: { format: 'json', force: true } })
+  })
+
+  it('asks for the HTML page of a PDF, which the desktop shell prints itself', () => {
+    const request: SaveExportRequest = {
+      scope: { kind: 'article', id: 'a1' },
+      format: 'pdf',
+      suggestedName: 'A.pdf',
+    }
+    expect(exportCall(request, path)).toEqual({
+      name: 'renderExport',
+      input: { scope: { kind: 'article', id: 'a1' }, format: 'html' },
+    })
   })
 })
 

@@ -1,10 +1,13 @@
 /**
- * The pure parts of "save an export" and "back up the notebook" in the desktop shell: file
- * names for the save dialog, and the guard that keeps a backup from landing on the notebook
- * itself. No Electron import. (The save request itself is checked by its schema in
- * src/shared/shell.ts.)
+ * The pure parts of "save an export" and "back up the notebook" in the desktop shell: the save
+ * dialog's names and filters, what the notebook is asked once a path is chosen, and the guard
+ * that keeps a backup from landing on the notebook itself. No Electron import. (The save
+ * request itself is checked by its schema in src/shared/shell.ts.)
  */
-import { basename, extname, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
+import type { InputOf } from '../shared/contract'
+import { EXPORT_FORMAT_INFO, isFolderExport } from '../shared/exportFormats'
+import type { SaveExportRequest } from '../shared/shell'
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i
 
@@ -37,27 +40,45 @@ function compoundExtension(name: string): string {
   return last.length <= 12 ? last : ''
 }
 
-/** Filters for the save dialog: this file's extension first, then "All files". */
+/** Filters for the save dialog: this file's extension, named `kind` (a format's label), then "All files". */
 export function saveDialogFilters(
   suggestedName: string,
-  mediaType: string,
+  kind: string,
 ): Array<{ name: string; extensions: string[] }> {
   const extension = extname(suggestedName).replace(/^\./, '')
   const all = { name: 'All files', extensions: ['*'] }
-  if (!extension) return [all]
-  const kind = KIND_BY_EXTENSION[extension.toLowerCase()] ?? (mediaType.split(';')[0] || extension)
-  return [{ name: kind, extensions: [extension] }, all]
+  return extension ? [{ name: kind, extensions: [extension] }, all] : [all]
 }
 
-const KIND_BY_EXTENSION: Record<string, string> = {
-  md: 'Markdown',
-  html: 'Web page (HTML)',
-  pdf: 'PDF',
-  json: 'JSON',
-  jsonld: 'Web Annotations (JSON-LD)',
-  csv: 'CSV',
-  bib: 'BibTeX',
-  db: 'Gloss notebook backup',
+export interface SaveDialog {
+  title: string
+  buttonLabel: string
+  defaultPath: string
+  filters?: Array<{ name: string; extensions: string[] }>
+}
+
+/** The save dialog for an export, opening in `folder`; a whole-notebook folder export names a new folder. */
+export function exportDialog(request: SaveExportRequest, folder: string): SaveDialog {
+  const name = safeFileName(request.suggestedName)
+  const defaultPath = join(folder, name)
+  if (isFolderExport(request.scope.kind, request.format))
+    return { title: 'Export to a new folder', buttonLabel: 'Export', defaultPath }
+  const filters = saveDialogFilters(name, EXPORT_FORMAT_INFO[request.format].label)
+  return { title: 'Export', buttonLabel: 'Export', defaultPath, filters }
+}
+
+/**
+ * What the notebook is asked once the user chose `path`: to write the export there itself
+ * (replacing a file the dialog confirmed; a folder only when new), or, for a PDF, for the HTML
+ * page this shell prints (Electron's printToPDF, not the CLI's Chromium).
+ */
+export function exportCall(
+  request: SaveExportRequest,
+  path: string,
+): { name: 'export'; input: InputOf<'export'> } | { name: 'renderExport'; input: InputOf<'renderExport'> } {
+  const { scope, format } = request
+  if (format === 'pdf') return { name: 'renderExport', input: { scope, format: 'html' } }
+  return { name: 'export', input: { scope, format, path, force: !isFolderExport(scope.kind, format) } }
 }
 
 /** "Gloss backup 2025-03-09.db", by the local date. */

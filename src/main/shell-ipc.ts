@@ -1,15 +1,16 @@
 /**
  * The shell's calls besides the contract (`shellCalls` in shared/shell.ts), one channel each:
- * save an export where the user chooses (native save dialog; a PDF printed here with
- * printToPDF), and back up the notebook. Same sender check as the contract's channel: our
- * window's main frame, our page, only. Each request is validated here, where it enters.
+ * export where the user chooses (native save dialog, then the notebook worker writes the file;
+ * a PDF is printed here with printToPDF), and back up the notebook. Same sender check as the
+ * contract's channel: our window's main frame, our page, only. Each request is validated
+ * here, where it enters.
  */
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'electron'
-import { writeFileAtomic, writeFolderAtomic } from '../core/store/files'
+import { writeFileAtomic } from '../core/store/files'
+import type { InputOf, OperationName, OutputOf } from '../shared/contract'
 import { GlossError, toErrorData } from '../shared/errors'
-import type { BackupResult } from '../shared/model'
 import {
   parseShellCallInput,
   shellCallNames,
@@ -24,7 +25,14 @@ import { invokeOperation, REFUSED_SENDER, type InvokeReply, type NotebookDispatc
 import { isTrustedSender } from './ipc'
 import { APP_SCHEME } from './constants'
 import { PrintPages } from './print-pages'
-import { backupFileName, backupTargetProblem, safeFileName, saveDialogFilters } from './saving'
+import {
+  backupFileName,
+  backupTargetProblem,
+  exportCall,
+  exportDialog,
+  saveDialogFilters,
+  type SaveDialog,
+} from './saving'
 
 export interface ShellHandlerOptions {
   mainWindow: () => BrowserWindow | null
@@ -48,10 +56,7 @@ function startFolder(): string {
   }
 }
 
-async function askWhereToSave(
-  win: BrowserWindow | null,
-  options: Electron.SaveDialogOptions,
-): Promise<string | null> {
+async function askWhereToSave(win: BrowserWindow | null, options: SaveDialog): Promise<string | null> {
   const withDefaults: Electron.SaveDialogOptions = {
     ...options,
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -126,30 +131,38 @@ async function printPdf(html: string): Promise<Buffer> {
 
 /* ---------- handlers ---------- */
 
-async function saveExport(request: SaveExportRequest, win: BrowserWindow | null): Promise<SavedFile | null> {
-  const name = safeFileName(request.suggestedName)
-  const folder = request.files !== undefined
-  const path = await askWhereToSave(win, {
-    title: folder ? 'Export to a new folder' : 'Export',
-    buttonLabel: 'Export',
-    defaultPath: join(startFolder(), name),
-    ...(folder ? {} : { filters: saveDialogFilters(name, request.mediaType) }),
-  })
+/** A contract operation, run by the notebook worker; its failure thrown as a GlossError. */
+async function run<K extends OperationName>(
+  name: K,
+  input: InputOf<K>,
+  dispatch: NotebookDispatch,
+): Promise<OutputOf<K>> {
+  const reply = await invokeOperation(name, input, dispatch)
+  if (!reply.ok) throw GlossError.from(reply.error)
+  return reply.value as OutputOf<K>
+}
+
+async function saveExport(
+  request: SaveExportRequest,
+  options: ShellHandlerOptions,
+): Promise<SavedFile | null> {
+  const path = await askWhereToSave(options.mainWindow(), exportDialog(request, startFolder()))
   if (path === null) return null
-  if (request.files) {
-    try {
-      const written = writeFolderAtomic(path, request.files)
-      return { path: written.path, bytes: written.bytes }
-    } catch (error) {
-      if (error instanceof GlossError && error.code === 'file_exists')
-        throw new GlossError('file_exists', `“${path}” already exists; export to a new folder name.`, 'path')
-      throw error
-    }
+  const call = exportCall(request, path)
+  if (call.name === 'renderExport') {
+    const page = await run('renderExport', call.input, options.dispatch)
+    // the user confirmed any overwrite in the save dialog
+    const written = writeFileAtomic(path, await printPdf(page.content), { force: true })
+    return { path: written.path, bytes: written.bytes }
   }
-  // the user confirmed any overwrite in the save dialog
-  const content = request.pdfHtml !== undefined ? await printPdf(request.pdfHtml) : request.content
-  const written = writeFileAtomic(path, content, { force: true })
-  return { path: written.path, bytes: written.bytes }
+  try {
+    const written = await run('export', call.input, options.dispatch)
+    return { path: written.path, bytes: written.bytes }
+  } catch (error) {
+    if (error instanceof GlossError && error.code === 'file_exists' && !call.input.force)
+      throw new GlossError('file_exists', `“${path}” already exists; export to a new folder name.`, 'path')
+    throw error
+  }
 }
 
 async function backupNotebook(options: ShellHandlerOptions): Promise<SavedFile | null> {
@@ -157,14 +170,12 @@ async function backupNotebook(options: ShellHandlerOptions): Promise<SavedFile |
     title: 'Back up notebook',
     buttonLabel: 'Back Up',
     defaultPath: join(startFolder(), backupFileName()),
-    filters: saveDialogFilters('backup.db', 'application/vnd.sqlite3'),
+    filters: saveDialogFilters('backup.db', 'Gloss notebook backup'),
   })
   if (path === null) return null
   const problem = backupTargetProblem(path, options.dbPath)
   if (problem) throw new GlossError('invalid_input', problem, 'path')
-  const reply = await invokeOperation('backupNotebook', { path, force: true }, options.dispatch)
-  if (!reply.ok) throw GlossError.from(reply.error)
-  const result = reply.value as BackupResult
+  const result = await run('backupNotebook', { path, force: true }, options.dispatch)
   return { path: result.path, bytes: result.bytes }
 }
 
@@ -175,7 +186,7 @@ const handlers: {
     options: ShellHandlerOptions,
   ) => Promise<ShellCallOutput<K>>
 } = {
-  saveExport: (request, options) => saveExport(request, options.mainWindow()),
+  saveExport: (request, options) => saveExport(request, options),
   backupNotebook: (_none, options) => backupNotebook(options),
 }
 

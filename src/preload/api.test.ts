@@ -134,7 +134,8 @@ describe('createShellMethods', () => {
     const broken = createShellMethods(async () => {
       throw new Error('no handler')
     })
-    await expect(broken.saveExport({ suggestedName: 'a', content: '', mediaType: 'x' })).rejects.toEqual({
+    const [request] = callExamples.saveExport.args
+    await expect(broken.saveExport(request)).rejects.toEqual({
       code: 'internal',
       message: 'saveExport: no handler',
     })

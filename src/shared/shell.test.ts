@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  MAX_EXPORT_BYTES,
   parseShellCallInput,
   parseShellEvent,
   shellCallNames,
   shellEventTypes,
-  utf8Length,
   type SaveExportRequest,
 } from './shell'
 import { badEventExamples, callExamples, eventExamples } from './testing/shellExamples'
@@ -39,16 +37,9 @@ describe('parseShellCallInput', () => {
   })
 })
 
-describe('utf8Length', () => {
-  it('counts as TextEncoder does, surrogate pairs and lone surrogates included', () => {
-    for (const text of ['', 'abc', 'é', '€uro', '𝄞 clef', 'a\ud800b', '\udc00', 'x\ud83d', '👩‍👩‍👧'])
-      expect(utf8Length(text), JSON.stringify(text)).toBe(new TextEncoder().encode(text).length)
-  })
-})
-
 const save = (raw: unknown): SaveExportRequest => parseShellCallInput('saveExport', raw)
 
-const valid = { suggestedName: 'Trump and Kim.md', content: '> a quote\n', mediaType: 'text/markdown' }
+const valid = { scope: { kind: 'article', id: 'a1' }, format: 'md', suggestedName: 'Trump and Kim.md' }
 
 function refusal(raw: unknown): { code: string; field?: string; message: string } {
   try {
@@ -60,25 +51,22 @@ function refusal(raw: unknown): { code: string; field?: string; message: string 
 }
 
 describe("parseShellCallInput('saveExport')", () => {
-  it('accepts a file, a PDF (content ignored) and a folder export', () => {
+  it('accepts every scope and format the notebook can export, a PDF of one note or article included', () => {
     expect(save(valid)).toEqual(valid)
-    const pdf = {
-      ...valid,
-      suggestedName: 'Note.pdf',
-      content: '',
-      mediaType: 'application/pdf',
-      pdfHtml: '<p>x',
-    }
+    const pdf = { scope: { kind: 'note', id: 'n1' }, format: 'pdf', suggestedName: 'Note.pdf' }
     expect(save(pdf)).toEqual(pdf)
-    const folder = {
-      ...valid,
-      suggestedName: 'Gloss notebook 2025-01-02',
-      files: [
-        { path: 'index.md', content: '# Index' },
-        { path: 'articles/A title.md', content: 'text' },
-      ],
-    }
+    const folder = { scope: { kind: 'notebook' }, format: 'html', suggestedName: 'Gloss notebook 2025-01-02' }
     expect(save(folder)).toEqual(folder)
+  })
+
+  it('refuses a PDF of the whole notebook, an unknown format or scope, and a scope without its id', () => {
+    expect(refusal({ ...valid, scope: { kind: 'notebook' }, format: 'pdf' })).toMatchObject({
+      code: 'invalid_input',
+      field: 'format',
+    })
+    expect(refusal({ ...valid, format: 'docx' }).field).toBe('format')
+    expect(refusal({ ...valid, scope: { kind: 'tag', id: 't1' } }).field).toMatch(/^scope/)
+    expect(refusal({ ...valid, scope: { kind: 'note' } }).field).toMatch(/^scope/)
   })
 
   it('accepts names with characters a title may have', () => {
@@ -107,32 +95,12 @@ describe("parseShellCallInput('saveExport')", () => {
     expect(refusal({ ...valid, suggestedName: 'x'.repeat(256) }).field).toBe('suggestedName')
   })
 
-  it('refuses content over 64 MB, counted in UTF-8 bytes', () => {
-    // 22.4 M three-byte characters: under the length limit, over the byte limit
-    const big = '€'.repeat(Math.floor(MAX_EXPORT_BYTES / 3) + 1)
-    expect(big.length).toBeLessThan(MAX_EXPORT_BYTES)
-    expect(refusal({ ...valid, content: big })).toMatchObject({
-      field: 'content',
-      message: expect.stringContaining('64 MB'),
-    })
-    expect(refusal({ ...valid, content: 'x'.repeat(MAX_EXPORT_BYTES + 1) }).field).toBe('content')
-    expect(save({ ...valid, content: 'x'.repeat(MAX_EXPORT_BYTES) }).content.length).toBe(MAX_EXPORT_BYTES)
-  })
-
-  it('refuses wrong types, unknown keys and a missing media type', () => {
+  it('refuses wrong types and unknown keys: no path, and no export content, crosses from the page', () => {
     expect(refusal(null).code).toBe('invalid_input')
     expect(refusal('a string').code).toBe('invalid_input')
-    expect(refusal({ ...valid, content: 42 }).field).toBe('content')
-    expect(refusal({ ...valid, mediaType: '' }).field).toBe('mediaType')
-    expect(refusal({ suggestedName: 'a.md', content: '' }).field).toBe('mediaType')
-    expect(refusal({ ...valid, path: '/tmp/x' }).code).toBe('invalid_input')
-  })
-
-  it('refuses folder files that leave the folder, and a PDF that is a folder', () => {
-    for (const path of ['../x.md', '/abs.md', 'a/../../x.md', 'C:/x.md', 'a\\b.md', 'a//b.md', ''])
-      expect(refusal({ ...valid, files: [{ path, content: '' }] }).code, path).toBe('invalid_input')
-    expect(refusal({ ...valid, pdfHtml: '<p>', files: [{ path: 'index.html', content: '' }] }).field).toBe(
-      'files',
-    )
+    expect(refusal({ ...valid, suggestedName: 42 }).field).toBe('suggestedName')
+    expect(refusal({ scope: valid.scope, format: 'md' }).field).toBe('suggestedName')
+    for (const extra of [{ path: '/tmp/x' }, { content: 'abc' }, { pdfHtml: '<p>' }, { force: true }])
+      expect(refusal({ ...valid, ...extra }).code, JSON.stringify(extra)).toBe('invalid_input')
   })
 })

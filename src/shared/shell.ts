@@ -7,7 +7,9 @@
  * error). The web shell has none of this; the UI must work without it.
  */
 import { z } from 'zod'
+import { contract } from './contract'
 import { GlossError } from './errors'
+import { supportsScope } from './exportFormats'
 import type { ImportResult } from './model'
 
 export const SHELL_COMMANDS = [
@@ -86,38 +88,10 @@ export function handleShellEvent(handlers: ShellEventHandlers, event: ShellEvent
 
 /* ---------- calls ---------- */
 
-/** The most a renderer may hand over in one save: 64 MB of UTF-8. */
-export const MAX_EXPORT_BYTES = 64 * 1024 * 1024
 const MAX_NAME_LENGTH = 255
-const MAX_FOLDER_FILES = 100_000
-
-/** UTF-8 size of a string, without encoding it (that would copy up to 64 MB); as Buffer.byteLength. */
-export function utf8Length(text: string): number {
-  let bytes = text.length
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i)
-    if (unit < 0x80) continue
-    if (unit < 0x800) bytes += 1
-    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2 // a surrogate pair: two units, four bytes
-      i++
-    } else bytes += 2 // three bytes (a lone surrogate becomes U+FFFD)
-  }
-  return bytes
-}
-
-/** At most `max` bytes of UTF-8; only a string long enough to exceed it is measured. */
-const fitsBytes = (texts: string[], max: number) =>
-  texts.reduce((n, t) => n + t.length * 3, 0) <= max || texts.reduce((n, t) => n + utf8Length(t), 0) <= max
-
-const bigText = (what: string) =>
-  z
-    .string()
-    .max(MAX_EXPORT_BYTES, `${what} is larger than 64 MB`)
-    .refine((text) => fitsBytes([text], MAX_EXPORT_BYTES), `${what} is larger than 64 MB`)
 
 /**
- * A plain file name: not empty, no folder part (/ or \), not . or .., no control
+ * A plain file name: not empty, no folder part (/ or \\), not . or .., no control
  * characters (NUL included). Other characters a file system refuses are replaced later
  * (main's `safeFileName`), not refused: a note may be titled "Q&A: why?".
  */
@@ -130,49 +104,23 @@ const plainFileName = z
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'the file name contains control characters')
 
-/** A path inside a folder export: "index.md", "articles/Title.md" — the core's writer checks it again. */
-const relativePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine(
-    (path) =>
-      !path.startsWith('/') &&
-      !/^[A-Za-z]:/.test(path) &&
-      path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\\')),
-    'is not a plain relative path',
-  )
-
+/**
+ * What to export; main asks where, then the notebook writes it there (the contract's `export`),
+ * so the export itself never crosses to the page and back. The scope and format are the
+ * contract's own.
+ */
 const saveExportRequest = z
   .object({
-    /** a plain file (or, with `files`, folder) name: no path separators */
+    scope: contract.export.input.shape.scope,
+    format: contract.export.input.shape.format,
+    /** the save dialog's default: the export's suggested file (or folder) name */
     suggestedName: plainFileName,
-    /** the file's text; ignored for a PDF (see pdfHtml) and a folder (see files) */
-    content: bigText('the export'),
-    mediaType: z.string().min(1, 'the media type is empty').max(200),
-    /** a PDF: the HTML export of the same scope, printed by the shell */
-    pdfHtml: bigText('the page to print').optional(),
-    /** a folder export (whole notebook as Markdown or HTML): its files, relative paths with '/' */
-    files: z
-      .array(z.object({ path: relativePath, content: z.string() }).strict())
-      .min(1)
-      .max(MAX_FOLDER_FILES)
-      .optional(),
   })
   .strict()
-  .refine((v) => v.pdfHtml === undefined || v.files === undefined, {
-    message: 'a PDF is one file, not a folder',
-    path: ['files'],
+  .refine((v) => supportsScope(v.format, v.scope.kind), {
+    message: 'this format is for one note or one article',
+    path: ['format'],
   })
-  .refine(
-    (v) =>
-      v.files === undefined ||
-      fitsBytes(
-        v.files.map((file) => file.content),
-        MAX_EXPORT_BYTES,
-      ),
-    { message: 'the export is larger than 64 MB', path: ['files'] },
-  )
 
 const savedFile = z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).strict().nullable()
 
@@ -186,7 +134,7 @@ export const shellCalls = {
     input: saveExportRequest,
     output: savedFile,
     summary:
-      'Ask where to save an export (native save dialog) and write it atomically; a PDF is printed from pdfHtml. Null when cancelled',
+      'Ask where to save an export (native save dialog); the notebook writes it there (a PDF is printed by the shell). Null when cancelled',
   },
   backupNotebook: {
     channel: 'gloss:backup',

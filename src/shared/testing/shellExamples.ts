@@ -36,8 +36,8 @@ export const callExamples: {
   }
 } = {
   saveExport: {
-    args: [{ suggestedName: 'a.md', content: 'abc', mediaType: 'text/markdown' }],
-    reply: { path: '/tmp/a.md', bytes: 3 },
+    args: [{ scope: { kind: 'note', id: 'n1' }, format: 'md', suggestedName: 'A note.md' }],
+    reply: { path: '/tmp/A note.md', bytes: 3 },
   },
   backupNotebook: { args: [], reply: { path: '/tmp/Gloss backup.db', bytes: 4096 } },
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { isFolderExport } from '../../../shared/exportFormats'
 import type { ExportFormat, ExportScope, NoteSummary, RenderedExport } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { Dialog } from '../common/Dialog'
@@ -8,14 +9,13 @@ import {
   availableFormat,
   FORMATS,
   formatInfo,
-  isFolderExport,
   pdfName,
   previewText,
   unavailableReason,
   type ScopeKind,
   type ShellKind,
 } from './formats'
-import { downloadText, printHtml, saveRequest } from './save'
+import { downloadText, printHtml } from './save'
 import './export.css'
 
 type Preview =
@@ -106,7 +106,9 @@ export function ExportDialog() {
       const pdf = format === 'pdf' ? { name: pdfName(rendered.suggestedName) } : null
       const bridge = window.glossShell
       if (bridge) {
-        const saved = await bridge.saveExport(saveRequest(rendered, { folder, pdf }))
+        // the shell asks where, and the notebook writes it: the export does not travel back
+        const suggestedName = pdf?.name ?? rendered.suggestedName
+        const saved = await bridge.saveExport({ scope, format, suggestedName })
         if (!saved) return // the save dialog was cancelled: stay here
         feedback.notify(`Exported to ${saved.path}`)
       } else if (pdf) {
@@ -122,7 +124,7 @@ export function ExportDialog() {
     } finally {
       setBusy(false)
     }
-  }, [api, current, feedback, folder, format, scope, ui])
+  }, [api, current, feedback, format, scope, ui])
 
   const info = formatInfo(format)
   // formats this scope cannot have here, grouped by the reason (Markdown and HTML share one)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { isFolderExport } from '../../../shared/exportFormats'
 import { EXPORT_FORMATS } from '../../../shared/model'
 import {
   availableFormat,
   FORMATS,
   formatBytes,
-  isFolderExport,
   pdfName,
   previewText,
   unavailableReason,

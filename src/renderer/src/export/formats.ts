@@ -1,76 +1,35 @@
 /**
- * What the export dialog offers: scopes, formats with a line about each, which
- * combinations a shell can make, and the preview's cut. Pure: no React, no DOM.
+ * What the export dialog offers: scopes, the formats (shared/exportFormats.ts describes each),
+ * which combinations a shell can make, and the preview's cut. Pure: no React, no DOM.
  */
+import {
+  EXPORT_FORMAT_INFO,
+  isFolderExport,
+  supportsScope,
+  type ExportFormatInfo,
+} from '../../../shared/exportFormats'
 import type { ExportFormat, ExportScope } from '../../../shared/model'
 
 export type ScopeKind = ExportScope['kind']
 /** 'electron': the desktop app (save dialogs, folders, printToPDF); 'web': the browser shell. */
 export type ShellKind = 'electron' | 'web'
 
-export interface FormatInfo {
+export interface FormatInfo extends ExportFormatInfo {
   id: ExportFormat
-  label: string
-  description: string
 }
 
-export const FORMATS: readonly FormatInfo[] = [
-  {
-    id: 'md',
-    label: 'Markdown (Obsidian)',
-    description:
-      'Quotes as block quotes with their ¶ number, then comments and #tags. For Obsidian or any Markdown editor.',
-  },
-  {
-    id: 'html',
-    label: 'HTML (printable)',
-    description: 'One standalone page that reads and prints well. No scripts.',
-  },
-  {
-    id: 'pdf',
-    label: 'PDF',
-    description: 'The printable page as a PDF, for one note or one article.',
-  },
-  {
-    id: 'json',
-    label: 'Gloss notebook JSON',
-    description: 'Everything in the scope, to import into another Gloss notebook.',
-  },
-  {
-    id: 'w3c',
-    label: 'W3C Web Annotations JSON',
-    description: 'Excerpts as standard Web Annotations (JSON-LD), for other annotation tools.',
-  },
-  {
-    id: 'csv',
-    label: 'CSV of excerpts (spreadsheets)',
-    description:
-      'One row per excerpt: quote, ¶, color, comment, tags. Opens in Excel, Numbers or LibreOffice.',
-  },
-  {
-    id: 'bibtex',
-    label: 'BibTeX',
-    description: 'One citation entry per article, for LaTeX and reference managers.',
-  },
-  {
-    id: 'csl',
-    label: 'CSL-JSON',
-    description: 'Citation data per article, for Zotero, Pandoc and other citeproc tools.',
-  },
-]
+/** Every format, in the registry's (the dialog's) order. */
+export const FORMATS: readonly FormatInfo[] = (Object.keys(EXPORT_FORMAT_INFO) as ExportFormat[]).map(
+  (id) => ({ id, ...EXPORT_FORMAT_INFO[id] }),
+)
 
 export function formatInfo(format: ExportFormat): FormatInfo {
   return FORMATS.find((f) => f.id === format)!
 }
 
-/** A whole-notebook Markdown or HTML export is a folder of files, not one file. */
-export function isFolderExport(scope: ScopeKind, format: ExportFormat): boolean {
-  return scope === 'notebook' && (format === 'md' || format === 'html')
-}
-
 /** Why this scope cannot be exported in this format here, or null when it can. */
 export function unavailableReason(scope: ScopeKind, format: ExportFormat, shell: ShellKind): string | null {
-  if (format === 'pdf' && scope === 'notebook') return 'made for one note or one article at a time.'
+  if (!supportsScope(format, scope)) return 'made for one note or one article at a time.'
   if (isFolderExport(scope, format) && shell === 'web')
     return 'a whole notebook in these formats is a folder of files; export it from the desktop app or with “gloss export” on the command line.'
   return null

@@ -1,11 +1,10 @@
 /**
- * Getting an export out of the page: the desktop shell's save dialog (through the preload
- * bridge), or, in the browser, a download (Blob + <a download>) and the browser's own
- * print dialog for a PDF.
+ * Getting an export out of the browser: a download (Blob + <a download>), and the browser's
+ * own print dialog for a PDF. (The desktop shell saves through its own dialog, and the
+ * notebook writes the file: see ExportDialog.) Backing up, in both shells.
  */
 import type { GlossApi } from '../../../shared/contract'
-import type { RenderedExport } from '../../../shared/model'
-import type { SaveExportRequest, SavedFile } from '../../../shared/shell'
+import type { SavedFile } from '../../../shared/shell'
 import { errorMessage } from '../api/errors'
 import type { Feedback } from '../state/feedback'
 import { formatBytes, webBackupPath } from './formats'
@@ -86,26 +85,6 @@ export function printHtml(html: string, title: string): Promise<void> {
     frame.srcdoc = html
     document.body.append(frame)
   })
-}
-
-/** The desktop shell's request for this export. */
-export function saveRequest(
-  rendered: RenderedExport,
-  options: { folder: boolean; pdf: { name: string } | null },
-): SaveExportRequest {
-  if (options.pdf)
-    return {
-      suggestedName: options.pdf.name,
-      content: '',
-      mediaType: 'application/pdf',
-      pdfHtml: rendered.content,
-    }
-  const base = {
-    suggestedName: rendered.suggestedName,
-    content: rendered.content,
-    mediaType: rendered.mediaType,
-  }
-  return options.folder ? { ...base, files: rendered.files } : base
 }
 
 /** Back up the notebook: a save dialog in the desktop app, `backups/` beside the notebook in the browser. */
