@@ -15,7 +15,7 @@ import { createNotes } from './notes/repository'
 import { defaultSamplePath } from './paths'
 import { createSearch } from './search/search'
 import { NotebookGuard } from './store/faults'
-import { checkIntegrity, OPEN_SAMPLE_SECTIONS } from './store/integrity'
+import { checkIntegrity, checkIntegrityGradually, OPEN_SAMPLE_SECTIONS } from './store/integrity'
 import { openDatabase, type Db } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
 import { createTags } from './tags'
@@ -51,6 +51,8 @@ export interface Notebook {
   dailyBackup: Promise<DailyBackupResult | { error: string } | null>
   /** the full integrity check (every section, SQLite's quick_check): slow on a big notebook, for the host to run when idle; notebookInfo reports its damage */
   checkIntegrity(): NotebookDamage | null
+  /** the same check an article at a time, each slice after `pause`, so requests keep their turn */
+  checkIntegrityGradually(pause: () => Promise<void>): Promise<NotebookDamage | null>
   close(): void
 }
 
@@ -164,6 +166,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     handlers: guard.guard(handlers, (name) => name === 'restoreNotebook' && recheck()),
     dailyBackup,
     checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),
+    checkIntegrityGradually: async (pause) => guard.noteIntegrity(await checkIntegrityGradually(db, pause)),
     close: () => {
       if (db.open) db.close()
     },

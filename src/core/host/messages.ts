@@ -12,6 +12,8 @@ export interface WorkerOptions {
    * parseWorkerUrl() would not look; from sources it is found beside import/parseWorkerUrl.ts.
    */
   parseWorkerPath?: string
+  /** when the background integrity check starts after the open (3 s; tests shorten it) */
+  fullCheckDelayMs?: number
 }
 
 export type Request =

@@ -34,8 +34,22 @@ try {
 
 const dispatch = createDispatcher(notebook.handlers)
 
+// The open checked a sample of sections; the whole notebook is checked once in the background,
+// an article per turn of the event loop, after the first requests have been answered.
+// notebookInfo reports any damage it finds, with the newest good backup.
+const FULL_CHECK_DELAY_MS = 3000
+const fullCheck = setTimeout(() => {
+  notebook
+    .checkIntegrityGradually(() => new Promise((resolve) => setImmediate(resolve)))
+    .catch((error: unknown) => {
+      if (notebook.db.open) console.warn(`Gloss: the background integrity check stopped: ${String(error)}`)
+    })
+}, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS)
+fullCheck.unref()
+
 port.on('message', async (request: Request) => {
   if (request.name === '__close') {
+    clearTimeout(fullCheck)
     await closeDefaultParsePool()
     notebook.close()
     post({ type: 'result', id: request.id, ok: true, value: null })

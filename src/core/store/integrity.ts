@@ -67,6 +67,29 @@ const isDamaged = (a: DamagedArticle) => a.textChanged || a.sectionOrdinals.leng
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 export function checkIntegrity(db: Db, options: IntegrityOptions = {}): IntegrityReport {
+  const steps = integritySteps(db, options)
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/**
+ * The full check a slice at a time, for a host that must keep answering meanwhile: `pause`
+ * runs after each article (e.g. `setImmediate`), so requests queued behind the check go first.
+ */
+export async function checkIntegrityGradually(db: Db, pause: () => Promise<void>): Promise<IntegrityReport> {
+  const steps = integritySteps(db, {})
+  let step = steps.next()
+  while (!step.done) {
+    await pause()
+    if (!db.open) throw new Error('the notebook was closed during its integrity check')
+    step = steps.next()
+  }
+  return step.value
+}
+
+/** The check as steps: the full check yields after each article. */
+function* integritySteps(db: Db, options: IntegrityOptions): Generator<void, IntegrityReport> {
   const scope = options.sample === undefined ? 'full' : 'sample'
   const report: IntegrityReport = {
     scope,
@@ -127,6 +150,7 @@ export function checkIntegrity(db: Db, options: IntegrityOptions = {}): Integrit
         articles.delete(id) // one article's text in memory at a time
         report.checkedArticles++
         if (entry && isDamaged(entry.damage)) report.articles.push(entry.damage)
+        yield
       }
       const quick = db.pragma('quick_check') as Array<{ quick_check: string }>
       const messages = quick.map((r) => r.quick_check).filter((m) => m !== 'ok')
