@@ -102,8 +102,8 @@ describe('gloss/layers: inside the renderer', () => {
     ['palette/CommandPalette.tsx', 'search/search.css', 'the feature palette/ may not import search/'],
     ['state/hooks.ts', 'reader/offsets', 'state/ may not import reader/'],
     ['state/hooks.ts', 'common/dom', 'state/ may not import common/'],
-    ['common/Dialog.tsx', 'state/context', 'common/ may not import state/'],
-    ['api/http.ts', 'state/context', 'api/ may not import state/'],
+    ['common/Dialog.tsx', 'state/glossContext', 'common/ may not import state/'],
+    ['api/http.ts', 'state/glossContext', 'api/ may not import state/'],
     ['tags/TagRow.tsx', 'main', 'the feature tags/ may not import the entry files'],
   ]
   it.each(refused)('%s may not import %s', (from, to, message) => {

@@ -5,7 +5,7 @@ import { getApi } from './api'
 import { App } from './app/App'
 import './app/theme.css'
 import './app/base.css'
-import './app/layout.css'
+import './app/workspace.css'
 
 // the CSP forbids eval: keep zod from probing for it (a console violation otherwise)
 z.config({ jitless: true })

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { shortcutLabel } from '../common/dom'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import type { ThemePreference } from '../state/theme'
 
 const THEMES: { value: ThemePreference; label: string }[] = [

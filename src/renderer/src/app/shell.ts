@@ -5,7 +5,7 @@ import {
   type ShellEvent,
   type ShellEventHandlers,
 } from '../../../shared/shell'
-import type { GlossContextValue } from '../state/context'
+import type { GlossContextValue } from '../state/glossContext'
 
 /** Carries a restore's message across the reload it causes. */
 const RESTORED_KEY = 'gloss-restored'

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { isEditable, isMod } from '../common/dom'
-import type { GlossContextValue } from '../state/context'
+import type { GlossContextValue } from '../state/glossContext'
 
 /**
  * Window-wide shortcuts. Undo/redo leave text fields alone (they have their own undo);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Excerpt } from '../../../shared/model'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 
 interface Props {
   excerpt: Excerpt

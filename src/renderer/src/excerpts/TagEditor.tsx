@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Excerpt } from '../../../shared/model'
-import { useGloss } from '../state/context'
-import { displayTag, normalizeTag } from '../common/tags'
+import { useGloss } from '../state/glossContext'
+import { displayTag, normalizeTag } from '../common/tagNames'
 
 export const TAG_NAMES_LIST = 'gloss-tag-names'
 

@@ -3,7 +3,7 @@ import { isFolderExport } from '../../../shared/exportFormats'
 import type { ExportFormat, ExportScope, NoteSummary, RenderedExport } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { Dialog } from '../common/Dialog'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useArticles, useNotes, useOpenArticle } from '../state/hooks'
 import {
   availableFormat,
@@ -14,7 +14,7 @@ import {
   unavailableReason,
   type ScopeKind,
   type ShellKind,
-} from './formats'
+} from './exportOptions'
 import { downloadText, printHtml } from './save'
 import './export.css'
 

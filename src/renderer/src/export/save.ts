@@ -7,7 +7,7 @@ import type { GlossApi } from '../../../shared/contract'
 import type { SavedFile } from '../../../shared/shell'
 import { errorMessage } from '../api/errors'
 import type { Feedback } from '../state/feedback'
-import { formatBytes, webBackupPath } from './formats'
+import { formatBytes, webBackupPath } from './exportOptions'
 
 /** How long a download's object URL lives: the browser has read it long before. */
 const REVOKE_AFTER_MS = 60_000

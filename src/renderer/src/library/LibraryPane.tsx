@@ -1,5 +1,5 @@
 import { formatDate } from '../common/dom'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useArticles, useOpenArticle } from '../state/hooks'
 import './library.css'
 

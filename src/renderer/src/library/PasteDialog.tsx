@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { errorMessage } from '../api/errors'
 import { Dialog } from '../common/Dialog'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 
 /**
  * Paste an article. Plain text is imported as typed; when the clipboard carried HTML

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react'
 import type { NoteSummary } from '../../../shared/model'
 import { formatDate } from '../common/dom'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { cardFromDragData, isExcerptDrag, readExcerptDragData, type ExcerptDragData } from '../state/dnd'
 import { useNotes, useOpenArticle } from '../state/hooks'
 import { insertExcerptIntoNote } from '../state/mailbox'

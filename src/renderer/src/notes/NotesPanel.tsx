@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { Note } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useOpenNoteId } from '../state/hooks'
 import { NoteEditor } from './editor/NoteEditor'
 import { NoteList } from './NoteList'

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { Dialog } from '../common/Dialog'
 import { shortcutLabel } from '../common/dom'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useCommands, type Command } from './commands'
 import './palette.css'
 

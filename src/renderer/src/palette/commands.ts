@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useArticles, useOpenArticle } from '../state/hooks'
 
 export interface Command {

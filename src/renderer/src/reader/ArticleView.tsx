@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ArticleDetail, Excerpt, ExcerptColor, Section } from '../../../shared/model'
 import { isEditable } from '../common/dom'
-import { useGloss } from '../state/context'
+import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts, useBacklinks, useOpenNote } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
 import { clearHighlights, flash, paintHighlights } from './highlights'

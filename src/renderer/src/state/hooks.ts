@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { Backlinks, Excerpt, Tag } from '../../../shared/model'
 import type { ArticleList } from './articlesStore'
-import { useGloss } from './context'
+import { useGloss } from './glossContext'
 import type { LiveExcerpt } from './excerptsStore'
 import type { NoteList } from './notesStore'
 import type { OpenArticle } from './openArticleStore'

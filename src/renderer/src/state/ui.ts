@@ -8,7 +8,7 @@ import type {
   Reveal,
   RightTab,
   Ui,
-} from './context'
+} from './glossContext'
 
 /** Screen state that is not in the notebook: tabs, dialogs, the active excerpt, pending reveals. */
 export function useUi(openArticle: (id: string) => Promise<boolean>): Ui {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Tag } from '../../../shared/model'
-import { displayTag, normalizeTag } from '../common/tags'
-import { useGloss } from '../state/context'
+import { displayTag, normalizeTag } from '../common/tagNames'
+import { useGloss } from '../state/glossContext'
 import { useTags } from '../state/hooks'
 import type { TagNode } from './tree'
 

@@ -24,7 +24,7 @@ import {
   type ExcerptSnapshot,
 } from '../../../../shared/notes/nodes/decorators'
 import { colorVar } from '../../common/colors'
-import { useGloss } from '../../state/context'
+import { useGloss } from '../../state/glossContext'
 import type { LiveExcerpt } from '../../state/excerptsStore'
 import { useExcerpt } from '../../state/hooks'
 

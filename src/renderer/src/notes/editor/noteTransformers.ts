@@ -10,7 +10,7 @@ import {
 } from '@lexical/markdown'
 
 /** "---", "***" or "___" on its own line becomes a horizontal rule. */
-export const HORIZONTAL_RULE: ElementTransformer = {
+const HORIZONTAL_RULE: ElementTransformer = {
   dependencies: [HorizontalRuleNode],
   export: (node) => ($isHorizontalRuleNode(node) ? '***' : null),
   regExp: /^(---|\*\*\*|___)\s?$/,

@@ -10,7 +10,7 @@ import {
   type LexicalNode,
 } from 'lexical'
 import { useEffect } from 'react'
-import { useGloss } from '../../../state/context'
+import { useGloss } from '../../../state/glossContext'
 import { cardFromDragData, cardFromExcerpt, isExcerptDrag, readExcerptDragData } from '../../../state/dnd'
 import { $insertExcerptCard } from '../excerptCards'
 

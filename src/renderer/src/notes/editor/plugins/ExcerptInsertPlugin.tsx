@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical'
 import { useEffect, useRef } from 'react'
 import type { ExcerptCardPayload } from '../../../../../shared/notes/nodes'
-import { useGloss } from '../../../state/context'
+import { useGloss } from '../../../state/glossContext'
 import { cardFromExcerpt } from '../../../state/dnd'
 import { insertExcerptIntoNote } from '../../../state/mailbox'
 import { $insertExcerptCardAtCaret } from '../excerptCards'

@@ -11,7 +11,7 @@ import {
 } from 'lexical'
 import { useEffect } from 'react'
 import { $isSectionLinkNode, type SectionLinkNode } from '../../../../../shared/notes/nodes'
-import { useGloss } from '../../../state/context'
+import { useGloss } from '../../../state/glossContext'
 
 function chipAtCaret(wide: boolean): SectionLinkNode | null {
   const selection = $getSelection()

@@ -9,7 +9,7 @@ import {
   previewText,
   unavailableReason,
   webBackupPath,
-} from './formats'
+} from './exportOptions'
 
 describe('formats', () => {
   it('describes every export format once', () => {
