@@ -29,6 +29,14 @@ async function callsDuring(page: Page, step: () => Promise<void>): Promise<strin
   return names.sort()
 }
 
+/** Type into the note and wait for the autosave it causes. */
+async function typeAndSave(page: Page, text: string): Promise<void> {
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/saveNote'))
+  await page.keyboard.type(text)
+  await saved
+  await expect(page.locator('.gloss-note-status')).toHaveText('Saved')
+}
+
 test('opening an article, highlighting and autosaving make one call per thing that changed', async ({
   page,
   gloss,
@@ -62,28 +70,19 @@ test('opening an article, highlighting and autosaving make one call per thing th
   await page.getByRole('tab', { name: 'Notes' }).click()
   await page.getByRole('button', { name: 'New note' }).click()
   const editor = page.getByRole('textbox', { name: 'Note text' })
-  const status = page.locator('.gloss-note-status')
   await editor.click()
-  await page.keyboard.type('Evidence:')
-  await expect(status).toHaveText('Saved')
-  const plainSave = await callsDuring(page, async () => {
-    await page.keyboard.type(' see')
-    await expect(status).toHaveText('Unsaved changes')
-    await expect(status).toHaveText('Saved')
-  })
+  await typeAndSave(page, 'Evidence:')
+  const plainSave = await callsDuring(page, () => typeAndSave(page, ' see'))
   expect.soft(plainSave).toEqual(['saveNote'])
 
   // then linking ¶4 of the open article: each save may change its backlinks, fetched once
   await page.keyboard.type(' [[4')
   await page.getByRole('listbox', { name: 'Link a section or excerpt' }).getByRole('option').first().waitFor()
   await page.keyboard.press('Enter')
-  await expect(status).toHaveText('Saved')
+  // saved, and the backlinks that save changed are on screen
   await expect(page.getByRole('button', { name: '1 note link here; show them' })).toBeVisible()
+  await expect(page.locator('.gloss-note-status')).toHaveText('Saved')
 
-  const linkedSave = await callsDuring(page, async () => {
-    await page.keyboard.type(' and more')
-    await expect(status).toHaveText('Unsaved changes')
-    await expect(status).toHaveText('Saved')
-  })
+  const linkedSave = await callsDuring(page, () => typeAndSave(page, ' and more'))
   expect.soft(linkedSave).toEqual(['getBacklinks', 'saveNote'])
 })
