@@ -6,7 +6,7 @@ import { SectionBacklinks } from '../common/BacklinkBadges'
  * One section: its text is the element's only child text node (offsets depend on it);
  * the ¶N in the margin is CSS generated content from data-ordinal.
  */
-export const SectionText = memo(function SectionText({ section }: { section: Section }) {
+const SectionText = memo(function SectionText({ section }: { section: Section }) {
   const props = {
     className: `section section-${section.kind}`,
     'data-section-id': section.id,

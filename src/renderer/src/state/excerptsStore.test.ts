@@ -106,7 +106,7 @@ describe('ExcerptsStore', () => {
     off()
     await store.reload()
     expect(notebook.takeCalls()).toEqual([])
-    expect(store.isListed('a1')).toBe(false)
+    expect(store.listOf('a1')).toEqual([])
     expect(store.get(first.id)).toEqual({ status: 'loading' })
     // shown again: listed again
     store.watchArticle('a1', () => undefined)

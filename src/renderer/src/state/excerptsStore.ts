@@ -66,10 +66,6 @@ export class ExcerptsStore {
     return list
   }
 
-  isListed(articleId: string): boolean {
-    return this.articles.has(articleId)
-  }
-
   /** List one article's excerpts (one request at a time per article). */
   load(articleId: string): Promise<void> {
     const running = this.loading.get(articleId)

@@ -8,7 +8,7 @@ import type { ExcerptCardPayload } from '../../../shared/notes/nodes'
  * Each value goes to one taker: a listener returns true when it took the value. A value
  * nobody takes waits (up to `ttlMs`) and is offered to listeners that subscribe later.
  */
-export class Mailbox<T> {
+class Mailbox<T> {
   private listeners = new Set<(value: T) => boolean>()
   private waiting: { value: T; at: number }[] = []
 

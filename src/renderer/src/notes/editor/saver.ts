@@ -31,7 +31,7 @@ export interface SaverDeps {
 
 type Listener = (status: SaveStatus) => void
 
-export const SAVE_DELAY_MS = 400
+const SAVE_DELAY_MS = 400
 
 export class NoteSaver {
   private pending: SavePatch | null = null

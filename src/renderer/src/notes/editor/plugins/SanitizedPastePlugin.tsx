@@ -37,7 +37,7 @@ const FORBID_TAGS = [
  * Pasted HTML as safe markup: no scripts, handlers, styles or embedded content (DOMPurify),
  * and links only to http(s)/mailto — any other <a> keeps its text but loses the link.
  */
-export function sanitizePastedHtml(html: string): string {
+function sanitizePastedHtml(html: string): string {
   const fragment = DOMPurify.sanitize(html, {
     FORBID_TAGS,
     FORBID_ATTR: ['style', 'class', 'id'],
