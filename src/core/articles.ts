@@ -37,11 +37,11 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     `SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`,
   )
   const insertArticle = db.prepare(`
-    INSERT INTO articles (id, title, format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
-    VALUES (@id, @title, @format, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
+    INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
+    VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page)`)
   const rename = db.prepare(`UPDATE articles SET title = ? WHERE id = ?`)
   const setKind = db.prepare(`
     UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
@@ -82,6 +82,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
       id,
       title: parsed.title,
       format: parsed.format,
+      sourceFormat: parsed.sourceFormat,
       sourcePath,
       sourceUrl: parsed.sourceUrl,
       byline: parsed.byline,
@@ -103,6 +104,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
         start: section.start,
         end: section.end,
         reason: section.quarantineReason ?? null,
+        page: section.page ?? null,
       })
     })
     const article = summary(id)

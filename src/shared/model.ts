@@ -5,12 +5,17 @@ export type ExcerptColor = (typeof EXCERPT_COLORS)[number]
 
 export type SectionKind = 'heading' | 'paragraph' | 'quarantined'
 export type ArticleFormat = 'text' | 'markdown' | 'html'
+/** What an article was imported from; its `format` is how the content is stored (a PDF as text, an EPUB or .docx as HTML). */
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'epub', 'docx'] as const
+export type SourceFormat = (typeof SOURCE_FORMATS)[number]
 export type AnchorStatus = 'anchored' | 'fuzzy' | 'orphaned'
 
 export interface ArticleSummary {
   id: string
   title: string
   format: ArticleFormat
+  /** what the file was: a PDF, EPUB or .docx, or the same as `format` */
+  sourceFormat: SourceFormat
   sourcePath: string | null
   sourceUrl: string | null
   byline: string | null
@@ -36,6 +41,8 @@ export interface Section {
   start: number
   end: number
   quarantineReason: string | null
+  /** the PDF page the section starts on, for citations ("p. 4, ¶2"); null for other formats */
+  page: number | null
 }
 
 export interface ArticleDetail extends ArticleSummary {

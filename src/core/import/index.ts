@@ -70,6 +70,7 @@ function parseDecoded(
     publishedAt: metadata.publishedAt,
     sourceUrl,
     format,
+    sourceFormat: format,
     text: canonical,
     contentHash: sha256Hex(canonical),
     sections,

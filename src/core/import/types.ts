@@ -1,4 +1,8 @@
 /** What an importer produces before anything touches the database. */
+import type { ArticleFormat, SourceFormat } from '../../shared/model'
+
+export type { ArticleFormat, SourceFormat } from '../../shared/model'
+
 export type SectionKind = 'heading' | 'paragraph' | 'quarantined'
 
 export interface ParsedSection {
@@ -11,6 +15,8 @@ export interface ParsedSection {
   /** offsets into ParsedArticle.text, end exclusive */
   start: number
   end: number
+  /** the PDF page the section starts on (1-based); absent for other formats */
+  page?: number
 }
 
 export type ImportFormat = 'text' | 'markdown' | 'html'
@@ -22,7 +28,10 @@ export interface ParsedArticle {
   publishedAt: string | null
   /** source URL from HTML metadata when present */
   sourceUrl: string | null
-  format: ImportFormat
+  /** how the content is stored */
+  format: ArticleFormat
+  /** what was imported: a PDF, EPUB or .docx, or the same as `format` */
+  sourceFormat: SourceFormat
   /** canonical plain text: section texts joined by "\n\n" (NFC, \n line endings) */
   text: string
   /** sha256 hex of `text` */

@@ -15,8 +15,8 @@ export function mergeArticles(merge: Merge, articles: DocumentArticle[]): void {
   const byId = db.prepare<[string], { id: string }>(`SELECT id FROM articles WHERE id = ?`)
   const byHash = db.prepare<[string], { id: string }>(`SELECT id FROM articles WHERE content_hash = ?`)
   const insert = db.prepare(`
-    INSERT INTO articles (id, title, format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
-    VALUES (@id, @title, @format, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
+    INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
+    VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
   for (const article of articles) {
     const existing = byId.get(article.id) ?? byHash.get(article.contentHash)
     if (existing) {
@@ -27,6 +27,7 @@ export function mergeArticles(merge: Merge, articles: DocumentArticle[]): void {
     } else {
       insert.run({
         ...article,
+        sourceFormat: article.sourceFormat ?? article.format,
         contentHtml: article.contentHtml === null ? null : sanitizeHtml(article.contentHtml),
       })
       articleIds.set(article.id, article.id)
@@ -61,12 +62,12 @@ function mergeSections(merge: Merge, article: DocumentArticle, into: { id: strin
   }
   const byId = db.prepare<[string], { id: string }>(`SELECT id FROM sections WHERE id = ?`)
   const insert = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @quarantineReason)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @quarantineReason, @page)`)
   for (const s of article.sections) {
     // a section id taken by another article's section (ids reused by hand): give it a new one
     const id = byId.get(s.id) ? newId() : s.id
-    insert.run({ ...s, id, articleId: into.id })
+    insert.run({ ...s, id, articleId: into.id, page: s.page ?? null })
     sectionIds.set(s.id, id)
     report.added.sections++
   }

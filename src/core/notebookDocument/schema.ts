@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { GlossError } from '../../shared/errors'
 import { isHttpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from '../../shared/formats'
-import { EXCERPT_COLORS } from '../../shared/model'
+import { EXCERPT_COLORS, SOURCE_FORMATS } from '../../shared/model'
 import { normalizeTagName } from '../tags'
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, upgradeNotebookDocument } from './upgrade'
 
@@ -44,12 +44,16 @@ const sectionSchema = z.object({
   start: offset,
   end: offset,
   quarantineReason: nullableText,
+  /** a PDF's: the page the section starts on */
+  page: z.number().int().positive().nullable().optional(),
 })
 
 const articleSchema = z.object({
   id: docId,
   title: z.string().min(1).max(500),
   format: z.enum(['text', 'markdown', 'html']),
+  /** what the file was (pdf, epub, docx…); absent in older documents: then `format` */
+  sourceFormat: z.enum(SOURCE_FORMATS).optional(),
   sourcePath: nullableText,
   sourceUrl: nullableText.transform((url) => (url !== null && isHttpUrl(url) ? url : null)), // as HTML import: http(s) only
   byline: nullableText,

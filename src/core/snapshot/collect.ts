@@ -102,6 +102,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       start: s.start_offset,
       end: s.end_offset,
       quarantineReason: s.quarantine_reason,
+      page: s.page ?? null,
     })
     sectionsByArticle.set(s.article_id, list)
   }
@@ -109,6 +110,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
     id: a.id,
     title: a.title,
     format: a.format,
+    sourceFormat: a.source_format ?? a.format,
     sourcePath: a.source_path,
     sourceUrl: a.source_url,
     byline: a.byline,

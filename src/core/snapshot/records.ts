@@ -13,6 +13,8 @@ export interface SectionRecord {
   start: number
   end: number
   quarantineReason: string | null
+  /** the PDF page the section starts on (cite as "p. 4, ¶2"); null for other formats */
+  page: number | null
 }
 
 /** An article as the notebook stores it: its summary without the counts, and its content. */

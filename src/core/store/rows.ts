@@ -5,6 +5,8 @@ export interface ArticleRow {
   id: string
   title: string
   format: ArticleSummary['format']
+  /** NULL for a row inserted without it (it then reads as its format) */
+  source_format: ArticleSummary['sourceFormat'] | null
   source_path: string | null
   source_url: string | null
   byline: string | null
@@ -19,7 +21,7 @@ export interface ArticleRow {
 
 /** Columns for ArticleRow, counts included; expects the articles table aliased `a`. */
 export const ARTICLE_SUMMARY_COLUMNS = `
-  a.id, a.title, a.format, a.source_path, a.source_url, a.byline, a.published_at, a.imported_at, a.content_hash,
+  a.id, a.title, a.format, a.source_format, a.source_path, a.source_url, a.byline, a.published_at, a.imported_at, a.content_hash,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id) AS section_count,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id AND s.kind = 'quarantined') AS hidden_count,
   (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL) AS excerpt_count,
@@ -31,6 +33,7 @@ export function toArticleSummary(row: ArticleRow): ArticleSummary {
     id: row.id,
     title: row.title,
     format: row.format,
+    sourceFormat: row.source_format ?? row.format,
     sourcePath: row.source_path,
     sourceUrl: row.source_url,
     byline: row.byline,
@@ -54,6 +57,7 @@ export interface SectionRow {
   start_offset: number
   end_offset: number
   quarantine_reason: string | null
+  page: number | null
 }
 
 export function toSection(row: SectionRow): Section {
@@ -67,6 +71,7 @@ export function toSection(row: SectionRow): Section {
     start: row.start_offset,
     end: row.end_offset,
     quarantineReason: row.quarantine_reason,
+    page: row.page ?? null,
   }
 }
 

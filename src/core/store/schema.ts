@@ -162,4 +162,20 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Books and papers (issue 10): PDF, EPUB and .docx imports. `format` stays how the content is
+  // stored (text for a PDF, html for an EPUB or .docx), so its CHECK is untouched; `source_format`
+  // is what the file was (existing rows get their format; a row inserted without it reads as its
+  // format). A PDF's sections keep the page each starts on, for citations ("p. 4, ¶2"); NULL elsewhere.
+  version: 4,
+  up(db) {
+    db.exec(`
+      ALTER TABLE articles ADD COLUMN source_format TEXT
+        CHECK (source_format IN ('text', 'markdown', 'html', 'pdf', 'epub', 'docx'));
+      UPDATE articles SET source_format = format;
+      ALTER TABLE sections ADD COLUMN page INTEGER CHECK (page >= 1);
+    `)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
