@@ -40,8 +40,8 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
     VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
   const rename = db.prepare(`UPDATE articles SET title = ? WHERE id = ?`)
   const setKind = db.prepare(`
     UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
@@ -105,6 +105,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
         end: section.end,
         reason: section.quarantineReason ?? null,
         page: section.page ?? null,
+        role: section.role ?? null,
       })
     })
     const article = summary(id)

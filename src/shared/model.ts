@@ -43,6 +43,8 @@ export interface Section {
   quarantineReason: string | null
   /** the PDF page the section starts on, for citations ("p. 4, ¶2"); null for other formats */
   page: number | null
+  /** 'caption' for an image caption (shown as the picture's caption, not a body paragraph); else null */
+  role: 'caption' | null
 }
 
 export interface ArticleDetail extends ArticleSummary {

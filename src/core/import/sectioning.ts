@@ -7,6 +7,7 @@ export interface SectionDraft {
   text: string
   level?: number
   quarantineReason?: string
+  role?: 'caption'
 }
 
 export const SECTION_SEPARATOR = '\n\n'
@@ -26,6 +27,7 @@ export function assembleSections(drafts: SectionDraft[]): { text: string; sectio
     }
     if (draft.level !== undefined) section.level = draft.level
     if (draft.quarantineReason !== undefined) section.quarantineReason = draft.quarantineReason
+    if (draft.role !== undefined) section.role = draft.role
     sections.push(section)
     offset = section.end
   }

@@ -17,6 +17,8 @@ export interface ParsedSection {
   end: number
   /** the PDF page the section starts on (1-based); absent for other formats */
   page?: number
+  /** an image caption: shown as the caption of a picture, never as a body paragraph */
+  role?: 'caption'
 }
 
 export type ImportFormat = 'text' | 'markdown' | 'html'

@@ -58,6 +58,7 @@ export interface SectionRow {
   end_offset: number
   quarantine_reason: string | null
   page: number | null
+  role: 'caption' | null
 }
 
 export function toSection(row: SectionRow): Section {
@@ -72,6 +73,7 @@ export function toSection(row: SectionRow): Section {
     end: row.end_offset,
     quarantineReason: row.quarantine_reason,
     page: row.page ?? null,
+    role: row.role ?? null,
   }
 }
 

@@ -178,4 +178,14 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Image captions (issue 10): a section the import found to be a picture's caption has role
+  // 'caption' (the reader shows it as a caption, not as a body paragraph); NULL for every other
+  // section, old ones included. A new column, so the kind CHECK of version 1 is untouched.
+  version: 5,
+  up(db) {
+    db.exec(`ALTER TABLE sections ADD COLUMN role TEXT CHECK (role IN ('caption'));`)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
