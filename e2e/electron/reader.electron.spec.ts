@@ -48,7 +48,7 @@ interface PageWindow {
     kind: string
     platform: string
     onEvent: unknown
-    pathForFile: unknown
+    importFiles: unknown
     saveExport: unknown
     backupNotebook: unknown
   }
@@ -215,7 +215,7 @@ test.describe('desktop shell security', () => {
       gloss: 'object',
       listArticles: 'function',
       shellKind: 'electron',
-      shellKeys: ['backupNotebook', 'kind', 'onEvent', 'pathForFile', 'platform', 'saveExport'],
+      shellKeys: ['backupNotebook', 'importFiles', 'kind', 'onEvent', 'platform', 'saveExport'],
     })
   })
 

@@ -4,7 +4,7 @@ import { createDispatcher } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
 import type { ImportResult } from '../shared/model'
 import { importFiles } from './importing'
-import { invokeOperation, REFUSED_SENDER } from './invoke'
+import { invokeOperation, REFUSED_SENDER, refusePathFromPage } from './invoke'
 
 describe('invokeOperation', () => {
   it('forwards the input as sent and wraps the value', async () => {
@@ -99,5 +99,33 @@ describe('importFiles', () => {
 
   it('says nothing for nothing', async () => {
     expect(await importFiles([], vi.fn())).toEqual([])
+  })
+})
+
+describe('refusePathFromPage', () => {
+  it('refuses every operation that names a file on disk, naming the field', () => {
+    const requests: Array<[string, Record<string, unknown>]> = [
+      ['importFile', { path: '/etc/passwd' }],
+      ['importNotebook', { path: '/home/me/notebook.json' }],
+      ['export', { scope: { kind: 'notebook' }, format: 'md', path: '/tmp/out' }],
+      ['backupNotebook', { path: '/tmp/copy.db' }],
+      ['restoreNotebook', { path: '/tmp/old.db' }],
+    ]
+    for (const [name, input] of requests) {
+      const reply = refusePathFromPage(name, input)
+      expect(reply, name).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } })
+      expect(reply!.ok === false && reply!.error.message).toMatch(new RegExp(`^${name}: the desktop window`))
+    }
+  })
+
+  it('lets through the same operations without a path, and every other operation', () => {
+    expect(refusePathFromPage('importNotebook', { document: { format: 'gloss-notebook' } })).toBeNull()
+    expect(refusePathFromPage('importContent', { content: 'x', path: 'ignored' })).toBeNull()
+    expect(refusePathFromPage('listArticles', {})).toBeNull()
+    expect(refusePathFromPage('importFile', undefined)).toBeNull() // the worker refuses it as invalid
+    for (const name of Object.keys(contract)) {
+      if (!['importFile', 'importNotebook', 'export', 'backupNotebook', 'restoreNotebook'].includes(name))
+        expect(refusePathFromPage(name, { path: '/x' }), name).toBeNull()
+    }
   })
 })

@@ -29,6 +29,37 @@ export async function invokeOperation(
   }
 }
 
+/**
+ * Operations whose input names a file on this computer, with the field that does. The desktop
+ * page may not send them: its paths come from main's dialogs and from the Files the person
+ * dropped (shared/shell.ts importDropped), so a page that went wrong cannot read or write
+ * arbitrary files through the notebook. Main's own menus still call them.
+ */
+const PATH_FIELDS: Partial<Record<OperationName, string>> = {
+  importFile: 'path',
+  importNotebook: 'path',
+  export: 'path',
+  backupNotebook: 'path',
+  restoreNotebook: 'path',
+}
+
+/** The refusal for a page request that names a path, or null when the request names none. */
+export function refusePathFromPage(name: unknown, input: unknown): InvokeReply | null {
+  const field = typeof name === 'string' ? PATH_FIELDS[name as OperationName] : undefined
+  if (field === undefined) return null
+  const value =
+    typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[field] : undefined
+  if (value === undefined) return null
+  return {
+    ok: false,
+    error: {
+      code: 'invalid_input',
+      message: `${name}: the desktop window may not name a file on disk; use the File menu or drop the file, and Gloss asks where.`,
+      field,
+    },
+  }
+}
+
 export const REFUSED_SENDER: InvokeReply = Object.freeze({
   ok: false,
   error: Object.freeze({

@@ -1,7 +1,13 @@
 /** The single invoke channel: every contract operation, from our window's main frame only. */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { IPC_INVOKE_CHANNEL } from '../shared/shell'
-import { invokeOperation, REFUSED_SENDER, type InvokeReply, type NotebookDispatch } from './invoke'
+import {
+  invokeOperation,
+  REFUSED_SENDER,
+  refusePathFromPage,
+  type InvokeReply,
+  type NotebookDispatch,
+} from './invoke'
 import { isTrustedRendererUrl } from './urls'
 
 export interface InvokeHandlerOptions {
@@ -31,6 +37,6 @@ export function registerInvokeHandler(options: InvokeHandlerOptions): void {
       console.warn(`Gloss: refused ${String(name)} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
       return REFUSED_SENDER
     }
-    return invokeOperation(name, input, options.dispatch)
+    return refusePathFromPage(name, input) ?? invokeOperation(name, input, options.dispatch)
   })
 }

@@ -6,15 +6,17 @@
  * here, where it enters.
  */
 import { homedir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, type Session } from 'electron'
 import { writeFileAtomic } from '../core/store/files'
 import type { InputOf, OperationName, OutputOf } from '../shared/contract'
+import type { ImportResult } from '../shared/model'
 import { GlossError, toErrorData } from '../shared/errors'
 import {
   parseShellCallInput,
   shellCallNames,
   shellCalls,
+  type ImportOutcome,
   type SaveExportRequest,
   type SavedFile,
   type ShellCallInput,
@@ -179,6 +181,20 @@ async function backupNotebook(options: ShellHandlerOptions): Promise<SavedFile |
   return { path: result.path, bytes: result.bytes }
 }
 
+/** Each dropped or picked file, imported by the notebook worker; a failure is that file's outcome. */
+async function importDropped(paths: string[], options: ShellHandlerOptions): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const path of paths) {
+    const reply = await invokeOperation('importFile', { path }, options.dispatch)
+    outcomes.push(
+      reply.ok
+        ? { ok: true, result: reply.value as ImportResult }
+        : { ok: false, file: basename(path), message: reply.error.message },
+    )
+  }
+  return outcomes
+}
+
 /** One handler per call of the list: a missing one is a compile error. Requests arrive checked. */
 const handlers: {
   [K in ShellCallName]: (
@@ -187,6 +203,7 @@ const handlers: {
   ) => Promise<ShellCallOutput<K>>
 } = {
   saveExport: (request, options) => saveExport(request, options),
+  importDropped: (request, options) => importDropped(request.paths, options),
   backupNotebook: (_none, options) => backupNotebook(options),
 }
 

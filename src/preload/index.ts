@@ -27,6 +27,17 @@ const gloss = createGlossApi(
 )
 
 const shellMethods = createShellMethods((channel, ...args) => ipcRenderer.invoke(channel, ...args))
+// importDropped takes paths, so the page reaches it only through importFiles, with Files
+const { importDropped, ...otherMethods } = shellMethods
+
+/** A dropped or picked File's path on disk; '' for one made in the page (it has none). */
+function pathOf(file: unknown): string {
+  try {
+    return webUtils.getPathForFile(file as File)
+  } catch {
+    return '' // not a File
+  }
+}
 
 const glossShell: ShellBridge = Object.freeze({
   kind: 'electron' as const,
@@ -40,14 +51,18 @@ const glossShell: ShellBridge = Object.freeze({
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler)
     }
   },
-  pathForFile(file: File): string {
-    try {
-      return webUtils.getPathForFile(file)
-    } catch {
-      return '' // not a File
+  async importFiles(files: File[]) {
+    const onDisk: string[] = []
+    const rest: File[] = []
+    for (const file of Array.from(files)) {
+      const path = pathOf(file)
+      if (path) onDisk.push(path)
+      else rest.push(file)
     }
+    const outcomes = onDisk.length ? await importDropped({ paths: onDisk }) : []
+    return { outcomes, rest }
   },
-  ...shellMethods,
+  ...otherMethods,
 })
 
 contextBridge.exposeInMainWorld('gloss', gloss)

@@ -122,6 +122,16 @@ const saveExportRequest = z
     path: ['format'],
   })
 
+/**
+ * Files the person dropped on the window or picked: the preload takes each path from its File
+ * (webUtils), so the page itself never names a path on disk (main refuses operations that do).
+ */
+const droppedFiles = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(200) }).strict()
+const importOutcome = z.union([
+  z.object({ ok: z.literal(true), result: importResult }).strict(),
+  z.object({ ok: z.literal(false), file: z.string(), message: z.string() }).strict(),
+])
+
 const savedFile = z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).strict().nullable()
 
 /**
@@ -135,6 +145,13 @@ export const shellCalls = {
     output: savedFile,
     summary:
       'Ask where to save an export (native save dialog); the notebook writes it there (a PDF is printed by the shell). Null when cancelled',
+  },
+  importDropped: {
+    channel: 'gloss:import-dropped',
+    input: droppedFiles,
+    output: z.array(importOutcome),
+    summary:
+      'Import files dropped or picked in the window, by the paths the preload read from them; one outcome per file',
   },
   backupNotebook: {
     channel: 'gloss:backup',
@@ -169,14 +186,21 @@ export function parseShellCallInput<K extends ShellCallName>(name: K, raw: unkno
   throw new GlossError('invalid_input', `${name}: ${field}: ${issue.message}`, field)
 }
 
-export interface ShellBridge extends ShellCallMethods {
+export type ImportOutcome = ShellCallOutput<'importDropped'>[number]
+
+/** The bridge the page sees: every call but importDropped, which it reaches through importFiles. */
+export interface ShellBridge extends Omit<ShellCallMethods, 'importDropped'> {
   /** 'electron' in the desktop app */
   kind: 'electron'
   platform: string
   /** subscribe; returns an unsubscribe function */
   onEvent(listener: (event: ShellEvent) => void): () => void
-  /** path of a dropped File (webUtils.getPathForFile), '' when it has none */
-  pathForFile(file: File): string
+  /**
+   * Imports the files that are on disk (dropped or picked: their paths come from the Files
+   * themselves, webUtils.getPathForFile); `rest` are the ones with no path, for the page to
+   * send by content.
+   */
+  importFiles(files: File[]): Promise<{ outcomes: ImportOutcome[]; rest: File[] }>
 }
 
 /** Channel names used by the Electron shell (the calls' are in shellCalls). */

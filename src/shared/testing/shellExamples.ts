@@ -39,5 +39,15 @@ export const callExamples: {
     args: [{ scope: { kind: 'note', id: 'n1' }, format: 'md', suggestedName: 'A note.md' }],
     reply: { path: '/tmp/A note.md', bytes: 3 },
   },
+  importDropped: {
+    args: [{ paths: ['/tmp/a.md', '/tmp/b.txt'] }],
+    reply: [
+      {
+        ok: true,
+        result: { article: { id: 'a1', title: 'A' }, duplicate: false, message: 'Imported “A”.' },
+      } as ShellCallOutput<'importDropped'>[number],
+      { ok: false, file: 'b.txt', message: 'Cannot import "b.txt": it is empty.' },
+    ],
+  },
   backupNotebook: { args: [], reply: { path: '/tmp/Gloss backup.db', bytes: 4096 } },
 }

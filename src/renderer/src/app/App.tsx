@@ -54,18 +54,31 @@ export function App() {
   const importFiles = useCallback(
     async (files: File[]) => {
       const results: ImportResult[] = []
-      for (const file of files) {
+      let rest = files
+      const shell = window.glossShell
+      if (shell) {
+        // the desktop shell imports files on disk by their paths, which the page never sees
+        try {
+          const dropped = await shell.importFiles(files)
+          rest = dropped.rest
+          for (const outcome of dropped.outcomes) {
+            if (outcome.ok) results.push(outcome.result)
+            else feedback.notify(outcome.message, { kind: 'error' })
+          }
+        } catch (error) {
+          feedback.notify(`Could not import: ${errorMessage(error)}`, { kind: 'error' })
+          rest = []
+        }
+      }
+      for (const file of rest) {
         try {
           if (file.size === 0) throw new Error(`“${file.name}” is empty; there is nothing to import.`)
-          const path = window.glossShell?.pathForFile(file)
           results.push(
-            path
-              ? await api.importFile({ path })
-              : await api.importContent({
-                  content: await readFileAsBase64(file),
-                  encoding: 'base64',
-                  fileName: file.name,
-                }),
+            await api.importContent({
+              content: await readFileAsBase64(file),
+              encoding: 'base64',
+              fileName: file.name,
+            }),
           )
         } catch (error) {
           const message = errorMessage(error)
