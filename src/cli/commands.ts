@@ -19,7 +19,14 @@ import {
 } from '../shared/model'
 import { requireArg, type CliContext } from './context'
 import { idMatches, shortId } from './ids'
-import { formatArticles, formatExcerpts, formatSearch, formatSections, formatTags } from './format'
+import {
+  formatArticles,
+  formatExcerpts,
+  formatOrdinals,
+  formatSearch,
+  formatSections,
+  formatTags,
+} from './format'
 import { operationList } from './operations'
 
 export interface Command {
@@ -101,6 +108,43 @@ function formatImportReport(report: NotebookImportReport): string {
   return lines.join('\n')
 }
 
+/** "¶4", "4" or "¶4-6" → ordinals; anything else is refused naming the argument. */
+export function parseOrdinals(args: string[]): number[] {
+  const ordinals: number[] = []
+  for (const arg of args) {
+    const m = /^¶?(\d+)(?:-¶?(\d+))?$/.exec(arg.trim())
+    if (!m) {
+      throw new GlossError(
+        'invalid_input',
+        `"${arg}" is not a section number (give ¶N, N or a range ¶N-M; see \`gloss sections <article> --all\`)`,
+        'sections',
+      )
+    }
+    const from = Number(m[1])
+    const to = m[2] === undefined ? from : Number(m[2])
+    if (from < 1 || to < from)
+      throw new GlossError('invalid_input', `"${arg}" is not a range of sections`, 'sections')
+    for (let n = from; n <= to; n++) ordinals.push(n)
+  }
+  return ordinals
+}
+
+/** Section ids of an article by their ¶ numbers; a number the article does not have is refused. */
+async function sectionIdsOf(ctx: CliContext, article: ArticleSummary, ordinals: number[]): Promise<string[]> {
+  const sections = await ctx.call('listSections', { articleId: article.id, includeQuarantined: true })
+  return ordinals.map((n) => {
+    const section = sections.find((s) => s.ordinal === n)
+    if (!section) {
+      throw new GlossError(
+        'not_found',
+        `“${article.title}” has no ¶${n} (it has ¶1–¶${sections.length}).`,
+        'sections',
+      )
+    }
+    return section.id
+  })
+}
+
 function readStdin(): Buffer {
   return readFileSync(0)
 }
@@ -147,6 +191,34 @@ export const commands: Command[] = [
         includeQuarantined: values.all === true,
       })
       emit(ctx, sections, () => formatSections(sections))
+    },
+  },
+  {
+    name: 'hide',
+    usage: 'hide <article> <¶N>...',
+    summary: 'Hide sections from the reading text (kept, restorable with unhide)',
+    options: {},
+    async run(ctx, positionals) {
+      const article = await resolveArticle(ctx, requireArg(positionals, 0, 'article'))
+      requireArg(positionals, 1, '¶N')
+      const ids = await sectionIdsOf(ctx, article, parseOrdinals(positionals.slice(1)))
+      const sections = await ctx.call('quarantineSections', { articleId: article.id, sectionIds: ids })
+      emit(ctx, sections, () => `Hidden: ${formatOrdinals(sections)}`)
+    },
+  },
+  {
+    name: 'unhide',
+    usage: 'unhide <article> [¶N]...',
+    summary: 'Bring hidden sections back (all of them when no ¶N is given)',
+    options: {},
+    async run(ctx, positionals) {
+      const article = await resolveArticle(ctx, requireArg(positionals, 0, 'article'))
+      const ordinals = parseOrdinals(positionals.slice(1))
+      const sectionIds = ordinals.length ? await sectionIdsOf(ctx, article, ordinals) : undefined
+      const sections = await ctx.call('restoreSections', { articleId: article.id, sectionIds })
+      emit(ctx, sections, () =>
+        sections.length ? `Shown again: ${formatOrdinals(sections)}` : 'No hidden sections.',
+      )
     },
   },
   {

@@ -30,6 +30,15 @@ export function formatSections(sections: Section[]): string {
     .join('\n\n')
 }
 
+/** "¶3, ¶7 (hidden by you)": sections by number, with why each is hidden. */
+export function formatOrdinals(sections: Section[]): string {
+  return sections
+    .map((s) =>
+      s.kind === 'quarantined' ? `¶${s.ordinal} (${s.quarantineReason ?? 'hidden'})` : `¶${s.ordinal}`,
+    )
+    .join(', ')
+}
+
 export function formatExcerpts(excerpts: Excerpt[]): string {
   if (excerpts.length === 0) return 'No excerpts.'
   return excerpts

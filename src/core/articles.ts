@@ -1,10 +1,11 @@
 import { resolve } from 'node:path'
 import { GlossError } from '../shared/errors'
-import type { ArticleDetail, ArticleSummary, ImportResult, Section } from '../shared/model'
+import type { ArticleDetail, ArticleSort, ArticleSummary, ImportResult, Section } from '../shared/model'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
 import type { ImportFormat, ParsedArticle } from './import/types'
 import { newId, now } from './store/clock'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './store/open'
 import {
   ARTICLE_SUMMARY_COLUMNS,
@@ -19,6 +20,38 @@ const RECENT_TEXTS = 4
 export interface ArticlesOptions {
   /** where imports are parsed; this thread's shared pool of parse workers by default */
   parser?: ParsePool
+  /**
+   * Called first when parsed content is stored: the import of a new version of an article already
+   * here (same source, see versions.ts) returns its result; null stores a new article.
+   */
+  knownSource?: (parsed: ParsedArticle, sourcePath: string | null) => ImportResult | null
+}
+
+export interface ArticleFilter {
+  query?: string
+  sort: ArticleSort
+  tag?: string
+  hasNotes?: boolean
+  inTrash: boolean
+}
+
+export interface ArticleEdit {
+  title?: string
+  byline?: string | null
+  publishedAt?: string | null
+  sourceUrl?: string | null
+}
+
+/** "Kim’s summit" → `"kim"* "s"* "summit"*`: every word a prefix term of the title/byline index, or null for none. */
+function articleMatch(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}]+/gu)
+  return words ? words.map((w) => `"${w}"*`).join(' ') : null
+}
+
+const ORDER: Record<ArticleSort, string> = {
+  imported: 'a.imported_at DESC, a.seq DESC',
+  published: 'a.published_at IS NULL, a.published_at DESC, a.imported_at DESC, a.seq DESC',
+  title: 'a.title COLLATE NOCASE, a.imported_at DESC, a.seq DESC',
 }
 
 export function createArticles(db: Db, options: ArticlesOptions = {}) {
@@ -29,9 +62,38 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
   const byHash = db.prepare<[string], ArticleRow>(
     `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ?`,
   )
-  const all = db.prepare<[], ArticleRow>(
-    `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.seq DESC`,
+  // one statement per sort (ORDER BY cannot be a parameter); each filter is off when its parameter is NULL
+  const listed = Object.fromEntries(
+    Object.entries(ORDER).map(([sort, order]) => [
+      sort,
+      db.prepare<Record<string, unknown>, ArticleRow>(`
+        SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
+        WHERE (CASE WHEN @inTrash THEN a.deleted_at IS NOT NULL ELSE a.deleted_at IS NULL END)
+          AND (@match IS NULL OR a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match))
+          AND (@tag IS NULL OR a.id IN (
+            SELECT e.article_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id JOIN excerpts e ON e.id = et.excerpt_id
+            WHERE (t.name = @tag OR (t.name > @tag || '/' AND t.name < @tag || '0')) AND e.deleted_at IS NULL))
+          AND (@hasNotes IS NULL OR @hasNotes = EXISTS (
+            SELECT 1 FROM note_links l JOIN notes n ON n.id = l.note_id WHERE l.article_id = a.id AND n.deleted_at IS NULL))
+        ORDER BY ${order}`),
+    ]),
+  ) as Record<ArticleSort, Statement<Record<string, unknown>, ArticleRow>>
+  const setEdit = db.prepare(`
+    UPDATE articles SET title = coalesce(@title, title),
+      byline = CASE WHEN @setByline THEN @byline ELSE byline END,
+      published_at = CASE WHEN @setPublished THEN @publishedAt ELSE published_at END,
+      source_url = CASE WHEN @setSourceUrl THEN @sourceUrl ELSE source_url END
+    WHERE id = @id`)
+  const setArticleDeleted = db.prepare(`UPDATE articles SET deleted_at = ? WHERE id = ?`)
+  // an article's excerpts go to the trash with it carrying its deleted_at, so a restore brings back
+  // exactly those (not the ones deleted on their own before)
+  const trashExcerpts = db.prepare(
+    `UPDATE excerpts SET deleted_at = @at, updated_at = @at WHERE article_id = @id AND deleted_at IS NULL`,
   )
+  const untrashExcerpts = db.prepare(
+    `UPDATE excerpts SET deleted_at = NULL, updated_at = @now WHERE article_id = @id AND deleted_at = @at`,
+  )
+  const purgeTrashed = db.prepare(`DELETE FROM articles WHERE deleted_at IS NOT NULL`)
   const textOf = db.prepare<[string], { text: string }>(`SELECT text FROM articles WHERE id = ?`)
   const sectionsOf = db.prepare<[string], SectionRow>(
     `SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`,
@@ -42,14 +104,14 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
   const insertSection = db.prepare(`
     INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
     VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
-  const rename = db.prepare(`UPDATE articles SET title = ? WHERE id = ?`)
   const setKind = db.prepare(`
     UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
       quarantine_reason = CASE WHEN @quarantine THEN coalesce(quarantine_reason, 'hidden by you') ELSE quarantine_reason END
     WHERE article_id = @articleId AND id = @id`)
 
-  // An article's text never changes once stored, so the last few read are kept: excerpts are
-  // made in runs on one article, and reading a long text per excerpt cost more than the write.
+  // An article's text changes only with a new version (versions.ts calls forgetText), so the last
+  // few read are kept: excerpts are made in runs on one article, and reading a long text per
+  // excerpt cost more than the write.
   const recentTexts = new Map<string, string>()
   function text(id: string): string {
     const cached = recentTexts.get(id)
@@ -67,7 +129,22 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     return toArticleSummary(row)
   }
 
+  /** The article, refused while it is in the trash (a write to it would come back on restore). */
+  function live(id: string, field = 'id'): ArticleSummary {
+    const article = summary(id)
+    if (article.deletedAt) {
+      throw new GlossError(
+        'conflict',
+        `“${article.title}” is in the trash; restore it (restoreArticle) before changing it.`,
+        field,
+      )
+    }
+    return article
+  }
+
   const store = db.transaction((parsed: ParsedArticle, sourcePath: string | null): ImportResult => {
+    const asVersion = options.knownSource?.(parsed, sourcePath)
+    if (asVersion) return asVersion
     const existing = byHash.get(parsed.contentHash)
     if (existing) {
       const article = toArticleSummary(existing)
@@ -127,6 +204,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
 
   const setQuarantine = db.transaction(
     (articleId: string, ids: string[] | undefined, quarantine: boolean): Section[] => {
+      live(articleId, 'articleId')
       const all = sections(articleId, true)
       const targets = ids ?? all.filter((s) => s.kind === 'quarantined').map((s) => s.id)
       for (const id of targets) {
@@ -139,9 +217,39 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     },
   )
 
+  const update = db.transaction((id: string, edit: ArticleEdit): ArticleSummary => {
+    live(id)
+    const blank = (value: string | null | undefined) => (value === '' ? null : value)
+    setEdit.run({
+      id,
+      title: edit.title ?? null,
+      setByline: edit.byline !== undefined ? 1 : 0,
+      byline: blank(edit.byline) ?? null,
+      setPublished: edit.publishedAt !== undefined ? 1 : 0,
+      publishedAt: edit.publishedAt ?? null,
+      setSourceUrl: edit.sourceUrl !== undefined ? 1 : 0,
+      sourceUrl: edit.sourceUrl ?? null,
+    })
+    return summary(id)
+  })
+
   return {
     summary,
-    list: (): ArticleSummary[] => all.all().map(toArticleSummary),
+    live,
+
+    list: db.transaction((filter: ArticleFilter): ArticleSummary[] => {
+      const query = filter.query?.trim() ?? ''
+      const match = query === '' ? null : articleMatch(query)
+      if (query !== '' && match === null) return [] // only punctuation: no title holds it as a word
+      return listed[filter.sort]
+        .all({
+          inTrash: filter.inTrash ? 1 : 0,
+          match,
+          tag: filter.tag ?? null,
+          hasNotes: filter.hasNotes === undefined ? null : filter.hasNotes ? 1 : 0,
+        })
+        .map(toArticleSummary)
+    }).deferred, // a read snapshot: counts and rows agree
 
     /** The text travels once, as its sections; the reader needs only its length besides. */
     get(id: string): ArticleDetail {
@@ -187,10 +295,34 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
       return store(article, null)
     },
 
-    rename(id: string, title: string): ArticleSummary {
-      summary(id)
-      rename.run(title, id)
+    rename: (id: string, title: string): ArticleSummary => update(id, { title }),
+
+    update,
+
+    /** To the trash, with its live excerpts; notes keep their links (and their cards' quotes). */
+    delete: db.transaction((id: string): ArticleSummary => {
+      const article = summary(id)
+      if (article.deletedAt) return article
+      const at = now()
+      setArticleDeleted.run(at, id)
+      trashExcerpts.run({ id, at })
       return summary(id)
+    }),
+
+    restore: db.transaction((id: string): ArticleSummary => {
+      const article = summary(id)
+      if (!article.deletedAt) return article
+      untrashExcerpts.run({ id, at: article.deletedAt, now: now() })
+      setArticleDeleted.run(null, id)
+      return summary(id)
+    }),
+
+    /** emptyTrash: articles in the trash, with their sections, excerpts and versions. */
+    purgeDeleted: (): number => purgeTrashed.run().changes,
+
+    /** After a new version replaced the text: the cache must not serve the old one. */
+    forgetText: (id: string): void => {
+      recentTexts.delete(id)
     },
 
     restoreSections: (articleId: string, ids?: string[]) => setQuarantine(articleId, ids, false),

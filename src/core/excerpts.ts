@@ -38,6 +38,7 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   const select = `SELECT ${EXCERPT_COLUMNS} FROM excerpts e JOIN sections s ON s.id = e.section_id`
   const byId = db.prepare<[string], ExcerptRow>(`${select} WHERE e.id = ?`)
+  const byIds = db.prepare<[string], ExcerptRow>(`${select} WHERE e.id IN (SELECT value FROM json_each(?))`)
   // two statements, not `@articleId IS NULL OR …`, so one article's list seeks its index
   const where = `(@includeDeleted OR e.deleted_at IS NULL)
       AND (@color IS NULL OR e.color = @color)
@@ -120,6 +121,7 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   }
 
   const create = db.transaction((input: CreateExcerptInput): Excerpt => {
+    articles.live(input.articleId, 'articleId')
     const text = articles.text(input.articleId)
     const [start, end] = resolveRange(text, input)
     const selectors = describeRange(text, start, end)
@@ -141,6 +143,7 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
       color: input.color,
       comment: input.comment,
       anchor_status: 'anchored',
+      verbatim: 1,
       created_at: at,
       updated_at: at,
       deleted_at: null,
@@ -165,6 +168,13 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   return {
     get,
     create,
+
+    /** These excerpts, in the order given (ids not found are left out). */
+    getMany(ids: string[]): Excerpt[] {
+      const order = new Map(ids.map((id, i) => [id, i]))
+      const rows = byIds.all(JSON.stringify(ids)).sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      return withTags(rows)
+    },
 
     list(filter: ExcerptFilter): Excerpt[] {
       if (filter.articleId) articles.summary(filter.articleId)
@@ -201,7 +211,8 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
     }),
 
     restore: db.transaction((id: string): Excerpt => {
-      get(id)
+      const current = get(id)
+      if (current.deletedAt) articles.live(current.articleId, 'id')
       setDeleted.run(null, now(), id)
       return get(id)
     }),

@@ -259,7 +259,7 @@ describe('excerpts', () => {
     expect(restored.deletedAt).toBeNull()
     expect(restored.tags).toHaveLength(2)
     await nb.call('deleteExcerpt', { id: excerpt.id })
-    expect(await nb.call('emptyTrash', {})).toEqual({ excerpts: 1, notes: 0 })
+    expect(await nb.call('emptyTrash', {})).toEqual({ excerpts: 1, notes: 0, articles: 0 })
     await expect(nb.call('restoreExcerpt', { id: excerpt.id })).rejects.toMatchObject({ code: 'not_found' })
   })
 

@@ -11,7 +11,8 @@ import {
   type DailyBackupResult,
 } from './backup'
 import { createExcerpts } from './excerpts'
-import { createNotes } from './notes/repository'
+import { createNotes, preloadDerive } from './notes/repository'
+import { createReview } from './review'
 import { defaultSamplePath } from './paths'
 import { createSearch } from './search/search'
 import { NotebookGuard } from './store/faults'
@@ -19,6 +20,7 @@ import { checkIntegrity, checkIntegrityGradually, OPEN_SAMPLE_SECTIONS } from '.
 import { openDatabase, type Db } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
 import { createTags } from './tags'
+import { createVersions } from './versions'
 
 let exportModule: Promise<typeof import('./export')> | undefined
 const loadExport = () => (exportModule ??= import('./export'))
@@ -66,11 +68,22 @@ export function openNotebook(options: NotebookOptions): Notebook {
   guard.readOnly = readOnly
   const recheck = () => guard.noteIntegrity(checkIntegrity(db, { sample: OPEN_SAMPLE_SECTIONS }))
   guard.run(recheck)
-  const articles = createArticles(db)
+  const articles = createArticles(db, {
+    knownSource: (parsed, sourcePath) => versions.storeAsVersionIfKnown(parsed, sourcePath),
+  })
   const tags = createTags(db)
   const excerpts = createExcerpts(db, articles, tags)
   const notes = createNotes(db)
+  const versions = createVersions(db, articles, notes)
+  const review = createReview(db, articles, excerpts)
   const search = createSearch(db)
+  // an import may be a new version whose notes' chips are renumbered in its transaction: the note
+  // indexer must be loaded by then (only a notebook with links waits for it)
+  const hasLinks = db.prepare(`SELECT 1 FROM note_links LIMIT 1`)
+  const hasLinksTo = db.prepare<[string]>(`SELECT 1 FROM note_links WHERE article_id = ? LIMIT 1`)
+  const readyForVersions = async () => {
+    if (hasLinks.get()) await preloadDerive()
+  }
 
   const samplePath = options.samplePath === undefined ? defaultSamplePath() : options.samplePath
   if (created && samplePath && existsSync(samplePath)) articles.importSample(samplePath)
@@ -84,23 +97,38 @@ export function openNotebook(options: NotebookOptions): Notebook {
       path: options.path,
       schemaVersion: LATEST_SCHEMA_VERSION,
       appVersion: options.appVersion ?? '0.0.0',
-      articleCount: count(`SELECT count(*) AS n FROM articles`),
+      articleCount: count(`SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL`),
       excerptCount: count(`SELECT count(*) AS n FROM excerpts WHERE deleted_at IS NULL`),
       noteCount: count(`SELECT count(*) AS n FROM notes WHERE deleted_at IS NULL`),
       tagCount: count(`SELECT count(*) AS n FROM tags`),
       deletedCount:
         count(`SELECT count(*) AS n FROM excerpts WHERE deleted_at IS NOT NULL`) +
-        count(`SELECT count(*) AS n FROM notes WHERE deleted_at IS NOT NULL`),
+        count(`SELECT count(*) AS n FROM notes WHERE deleted_at IS NOT NULL`) +
+        count(`SELECT count(*) AS n FROM articles WHERE deleted_at IS NOT NULL`),
       readOnly: guard.readOnly !== null,
       damage: guard.damage,
     }),
-    emptyTrash: db.transaction(() => ({ excerpts: excerpts.purgeDeleted(), notes: notes.purgeDeleted() })),
+    // excerpts first: those of trashed articles are counted with the rest, then go with their articles
+    emptyTrash: db.transaction(() => ({
+      excerpts: excerpts.purgeDeleted(),
+      notes: notes.purgeDeleted(),
+      articles: articles.purgeDeleted(),
+    })),
 
-    listArticles: () => articles.list(),
+    listArticles: (filter) => articles.list(filter),
     getArticle: ({ id }) => articles.get(id),
-    importFile: ({ path }) => articles.importFile(path),
-    importContent: (input) => articles.importContent(input),
+    importFile: async ({ path }) => (await readyForVersions(), articles.importFile(path)),
+    importContent: async (input) => (await readyForVersions(), articles.importContent(input)),
     renameArticle: ({ id, title }) => articles.rename(id, title),
+    updateArticle: ({ id, ...edit }) => articles.update(id, edit),
+    deleteArticle: ({ id }) => articles.delete(id),
+    restoreArticle: ({ id }) => articles.restore(id),
+
+    importVersion: async (input) => (await readyForVersions(), versions.importVersion(input)),
+    listVersions: ({ articleId }) => versions.list(articleId),
+    getVersion: ({ articleId, number }) => versions.get(articleId, number),
+    listReview: ({ articleId }) => review.list(articleId),
+    resolveReview: (input) => review.resolve(input),
 
     listSections: ({ articleId, includeQuarantined }) => articles.sections(articleId, includeQuarantined),
     restoreSections: ({ articleId, sectionIds }) => articles.restoreSections(articleId, sectionIds),
@@ -130,9 +158,11 @@ export function openNotebook(options: NotebookOptions): Notebook {
     renameNote: ({ id, title }) => notes.rename(id, title),
     deleteNote: ({ id }) => notes.delete(id),
     restoreNote: ({ id }) => notes.restore(id),
+    // an article gone for good still answers while notes link to it: source 'gone'
     getBacklinks: ({ articleId }) => {
-      articles.summary(articleId)
-      return notes.backlinks(articleId)
+      const backlinks = notes.backlinks(articleId)
+      if (backlinks.source === 'gone' && !hasLinksTo.get(articleId)) articles.summary(articleId)
+      return backlinks
     },
 
     // the exporters (Lexical, marked, …) load on first use: the CLI and shells start without them

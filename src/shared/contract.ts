@@ -19,14 +19,17 @@ import type {
   NotebookInfo,
   RenderedExport,
   RestoreResult,
+  ReviewItem,
   SearchResult,
   Section,
   Tag,
   TagMergeResult,
   TagSnapshot,
+  VersionDetail,
+  VersionSummary,
 } from './model'
-import { EXCERPT_COLORS, EXPORT_FORMATS } from './model'
-import { httpUrl, isoTimestamp, tagColor, tagName } from './formats'
+import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS } from './model'
+import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -57,6 +60,22 @@ const filePath = z
   .max(4096, 'path is longer than 4096 characters')
   .refine((path) => !path.includes('\0'), 'path contains a NUL character (\\0), which no file name can hold')
 
+const title = z.string().trim().min(1, 'title is empty').max(500, 'title is longer than 500 characters')
+/** a publication date: 2024-05-01, or with a time and zone; the day must exist */
+const publishedDate = isoDateLike.refine((value) => {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}, 'publishedAt names a day that does not exist')
+/** what the import of content takes (importContent, importVersion) */
+const contentFields = {
+  content: z.string().min(1, 'content is empty'),
+  encoding: z.enum(['utf8', 'base64']).default('utf8'),
+  fileName: z.string().min(1).max(500).optional(),
+  format: z.enum(['text', 'markdown', 'html']).optional(),
+  sourceUrl: httpUrl.optional(),
+}
+
 export const contract = {
   notebookInfo: {
     input: empty,
@@ -66,16 +85,28 @@ export const contract = {
   },
   emptyTrash: {
     input: empty,
-    output: returns<{ excerpts: number; notes: number }>(),
+    output: returns<{ excerpts: number; notes: number; articles: number }>(),
     effect: 'write',
-    summary: 'Permanently remove deleted excerpts and notes',
+    summary: 'Permanently remove deleted excerpts, notes and articles (with their sections and versions)',
   },
 
   listArticles: {
-    input: empty,
+    input: z
+      .object({
+        /** words the title or byline contains (each a word start; case and accents aside) */
+        query: z.string().max(500, 'query is longer than 500 characters').optional(),
+        sort: z.enum(ARTICLE_SORTS).default('imported'),
+        /** only articles with a live excerpt carrying this tag or a tag below it */
+        tag: tagName.optional(),
+        /** true: only articles some live note links to; false: only those none does */
+        hasNotes: z.boolean().optional(),
+        /** list the trash (deleted articles) instead of the library */
+        inTrash: z.boolean().default(false),
+      })
+      .strict(),
     output: returns<ArticleSummary[]>(),
     effect: 'read',
-    summary: 'Articles, newest first, with counts',
+    summary: 'Articles with counts, newest first (or by publication date or title), optionally filtered',
   },
   getArticle: {
     input: z.object({ id: id('article id') }).strict(),
@@ -90,26 +121,119 @@ export const contract = {
     summary: 'Import a text, Markdown or HTML file',
   },
   importContent: {
-    input: z
-      .object({
-        content: z.string().min(1, 'content is empty'),
-        encoding: z.enum(['utf8', 'base64']).default('utf8'),
-        fileName: z.string().min(1).max(500).optional(),
-        format: z.enum(['text', 'markdown', 'html']).optional(),
-        sourceUrl: httpUrl.optional(),
-      })
-      .strict(),
+    input: z.object(contentFields).strict(),
     output: returns<ImportResult>(),
     effect: 'write',
     summary: 'Import pasted or uploaded content',
   },
   renameArticle: {
-    input: z
-      .object({ id: id('article id'), title: z.string().trim().min(1, 'title is empty').max(500) })
-      .strict(),
+    input: z.object({ id: id('article id'), title }).strict(),
     output: returns<ArticleSummary>(),
     effect: 'write',
-    summary: 'Rename an article',
+    summary: 'Rename an article (updateArticle with only a title)',
+  },
+  updateArticle: {
+    input: z
+      .object({
+        id: id('article id'),
+        title: title.optional(),
+        /** null or '' clears it */
+        byline: z.string().trim().max(500, 'byline is longer than 500 characters').nullable().optional(),
+        /** an ISO 8601 date (2024-05-01, or with a time and zone); null clears it */
+        publishedAt: publishedDate.nullable().optional(),
+        /** http(s) only; null clears it */
+        sourceUrl: httpUrl.nullable().optional(),
+      })
+      .strict()
+      .refine(
+        (v) =>
+          v.title !== undefined ||
+          v.byline !== undefined ||
+          v.publishedAt !== undefined ||
+          v.sourceUrl !== undefined,
+        { message: 'give at least one of title, byline, publishedAt, sourceUrl', path: ['title'] },
+      ),
+    output: returns<ArticleSummary>(),
+    effect: 'write',
+    summary: 'Edit an article’s title, byline, publication date or source address',
+  },
+  deleteArticle: {
+    input: z.object({ id: id('article id') }).strict(),
+    output: returns<ArticleSummary>(),
+    effect: 'write',
+    summary: 'Move an article and its excerpts to the trash (restorable)',
+  },
+  restoreArticle: {
+    input: z.object({ id: id('article id') }).strict(),
+    output: returns<ArticleSummary>(),
+    effect: 'write',
+    summary: 'Bring an article back from the trash, with the excerpts that went with it',
+  },
+
+  importVersion: {
+    input: z
+      .object({
+        articleId: id('article id'),
+        /** a file on disk, or the content itself (as importContent takes it) */
+        path: filePath.optional(),
+        ...contentFields,
+        content: contentFields.content.optional(),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.content === undefined), {
+        message: 'give either path or content',
+        path: ['path'],
+      }),
+    output: returns<ImportResult>(),
+    effect: 'write',
+    summary: 'Import new content of an article as its next version; excerpts and section links follow',
+  },
+  listVersions: {
+    input: z.object({ articleId: id('article id') }).strict(),
+    output: returns<VersionSummary[]>(),
+    effect: 'read',
+    summary: 'An article’s versions, oldest first (the last is the current one)',
+  },
+  getVersion: {
+    input: z.object({ articleId: id('article id'), number: z.number().int().positive() }).strict(),
+    output: returns<VersionDetail>(),
+    effect: 'read',
+    summary: 'One version of an article: its text and sections (read-only)',
+  },
+  listReview: {
+    input: z.object({ articleId: id('article id').optional() }).strict(),
+    output: returns<ReviewItem[]>(),
+    effect: 'read',
+    summary: 'Excerpts a new version left fuzzy or orphaned: old quote, new text, word diff',
+  },
+  resolveReview: {
+    input: z
+      .object({
+        excerptId: id('excerpt id'),
+        /**
+         * accept: take the new text at the best guess · reattach: to [start, end) of the current
+         * version · keepOrphan: keep the old quote as a snapshot, out of the queue · delete: to the trash
+         */
+        action: z.enum(REVIEW_ACTIONS),
+        start: z.number().int().nonnegative().optional(),
+        end: z.number().int().positive().optional(),
+      })
+      .strict()
+      .refine((v) => v.action !== 'reattach' || (v.start !== undefined && v.end !== undefined), {
+        message: 'reattach needs start and end',
+        path: ['start'],
+      })
+      .refine((v) => v.action === 'reattach' || (v.start === undefined && v.end === undefined), {
+        message: 'start and end go only with reattach',
+        path: ['start'],
+      })
+      .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, {
+        message: 'end must be after start',
+        path: ['end'],
+      }),
+    output: returns<Excerpt>(),
+    effect: 'write',
+    summary: 'Settle one excerpt of the review queue',
   },
 
   listSections: {

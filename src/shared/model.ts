@@ -22,12 +22,25 @@ export interface ArticleSummary {
   publishedAt: string | null
   importedAt: string
   contentHash: string
+  /** every section, hidden ones included: the reader shows sectionCount − hiddenCount */
   sectionCount: number
   /** quarantined sections, hidden from reading by default */
   hiddenCount: number
+  /** live excerpts (the trash left out) */
   excerptCount: number
+  /** live notes linking to the article */
   noteCount: number
+  /** live excerpts a new version left fuzzy or orphaned and nobody has settled (listReview) */
+  reviewCount: number
+  /** the number of the version the article shows: 1 until its content is imported again */
+  version: number
+  /** in the trash since (restoreArticle brings it back; emptyTrash removes it for good), else null */
+  deletedAt: string | null
 }
+
+/** How listArticles orders: newest import first, newest publication first (undated last), or by title. */
+export const ARTICLE_SORTS = ['imported', 'published', 'title'] as const
+export type ArticleSort = (typeof ARTICLE_SORTS)[number]
 
 export interface Section {
   id: string
@@ -58,7 +71,68 @@ export interface ImportResult {
   /** true when the same content was already in the notebook; nothing was written */
   duplicate: boolean
   message: string
+  /** set when the content became a new version of an article already here (same source, or importVersion) */
+  version?: VersionReport
 }
+
+/** What importing a new version did to the article's excerpts and section links. */
+export interface VersionReport {
+  /** the new version's number (the article's `version` now) */
+  number: number
+  /** excerpts found again word for word (quote style, dashes and whitespace aside) */
+  anchored: number
+  /** excerpts found again with changed words: in the review queue */
+  fuzzy: number
+  /** excerpts not found: in the review queue at a best guess */
+  orphaned: number
+  /** sections of the old version that continue in the new one (same id, maybe a new ordinal) */
+  sectionsFollowed: number
+  /** note links to sections that continue (their chips now show the new ¶N) */
+  sectionLinksFollowed: number
+  /** note links to sections that have no counterpart in the new version (see Backlinks.orphanedSections) */
+  sectionLinksOrphaned: number
+}
+
+/** One version of an article, newest last; the current one is the article itself. */
+export interface VersionSummary {
+  articleId: string
+  number: number
+  format: ArticleFormat
+  contentHash: string
+  importedAt: string
+  textLength: number
+  sectionCount: number
+  /** true for the version the article shows now */
+  current: boolean
+}
+
+/** A version's content, read-only. Its sections are described by offsets into `text`. */
+export interface VersionDetail extends VersionSummary {
+  text: string
+  contentHtml: string | null
+  sections: Array<Pick<Section, 'id' | 'ordinal' | 'kind' | 'level' | 'start' | 'end' | 'text'>>
+}
+
+/** An excerpt a new version unsettled, as the review queue shows it. */
+export interface ReviewItem {
+  excerpt: Excerpt
+  articleTitle: string
+  /** the quote as it was highlighted (the excerpt's quote, kept until the review is resolved) */
+  oldQuote: string
+  /** the current version's text at the best guess (excerpt.position), '' when there is none */
+  newText: string
+  /** the old quote against the new text, word by word */
+  diff: DiffPart[]
+}
+
+/** A run of words: in both, only in the old quote ('deleted'), or only in the new text ('inserted'). */
+export interface DiffPart {
+  op: 'equal' | 'deleted' | 'inserted'
+  text: string
+}
+
+export const REVIEW_ACTIONS = ['accept', 'reattach', 'keepOrphan', 'delete'] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 
 export interface TagRef {
   id: string
@@ -98,6 +172,13 @@ export interface Excerpt {
   comment: string
   tags: TagRef[]
   anchorStatus: AnchorStatus
+  /**
+   * The quote's words are still those of the current version at the excerpt's place: the text
+   * there equals quote.exact once curly and straight quotes, dashes (‐ ‑ ‒ – — ― −, -) and runs of
+   * whitespace are treated alike. False after a new version changed the words (fuzzy), lost them
+   * (orphaned), or the person kept the old quote as a snapshot (keepOrphan).
+   */
+  verbatim: boolean
   createdAt: string
   updatedAt: string
   deletedAt: string | null
@@ -159,6 +240,15 @@ export interface Note extends NoteSummary {
   content: unknown
   text: string
   deletedAt: string | null
+  /** each article the note links to, and whether it is still there ('trashed': restorable; 'gone': emptied from the trash) */
+  sources: NoteSource[]
+}
+
+export interface NoteSource {
+  articleId: string
+  /** null once the article is gone for good */
+  title: string | null
+  state: 'live' | 'trashed' | 'gone'
 }
 
 export interface NoteLink {
@@ -178,6 +268,13 @@ export interface Backlinks {
   sections: Record<string, NoteRef[]>
   /** excerptId → notes citing it */
   excerpts: Record<string, NoteRef[]>
+  /** the article itself: 'trashed' (restorable) or 'gone' (emptied from the trash; the notes keep their cards' quotes) */
+  source: 'live' | 'trashed' | 'gone'
+  /**
+   * sectionId → links to a section that a new version dropped: the ¶N it had and the last
+   * version it was in (the notes' chips still show that ¶N)
+   */
+  orphanedSections: Record<string, { ordinal: number; version: number; notes: NoteRef[] }>
 }
 
 export interface NotebookInfo {

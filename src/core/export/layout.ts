@@ -11,6 +11,8 @@ export interface ExcerptView {
   ordinal: number
   comment: string
   tags: string[]
+  /** false: the quote no longer reads so in the article's current version (Excerpt.verbatim); absent for a note's snapshot */
+  verbatim?: boolean
 }
 
 /** A card shows the excerpt as it is now when it still exists, else the snapshot the note kept. */
@@ -23,6 +25,7 @@ export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: Snaps
         ordinal: live.sectionOrdinal,
         comment: live.comment,
         tags: live.tags.map((t) => t.name),
+        verbatim: live.verbatim,
       }
     : {
         quote: block.snapshot.quote,

@@ -142,13 +142,17 @@ function tagLine(tags: string[]): string {
   return tags.map((t) => `#${obsidianTag(t)}`).join(' ')
 }
 
-/** > quote / > — Title, ¶N, then the comment, then #tags. */
+/** Under an excerpt whose words the article's current version no longer has (Excerpt.verbatim). */
+export const NOT_VERBATIM = '⚠ no longer verbatim in the current version'
+
+/** > quote / > — Title, ¶N (/ > ⚠ no longer verbatim…), then the comment, then #tags. */
 function excerptMarkdown(view: ExcerptView): string {
   const quote = lf(view.quote)
     .split('\n')
     .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
     .join('\n')
-  const parts = [`${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ¶${view.ordinal}`]
+  const warning = view.verbatim === false ? `\n>\n> ${NOT_VERBATIM}` : ''
+  const parts = [`${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ¶${view.ordinal}${warning}`]
   if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
   if (view.tags.length) parts.push(tagLine(view.tags))
   return parts.join('\n\n')
@@ -306,6 +310,7 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
         ordinal: e.sectionOrdinal,
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
+        verbatim: e.verbatim,
       }),
     )
   }

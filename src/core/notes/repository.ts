@@ -1,19 +1,23 @@
 import { GlossError } from '../../shared/errors'
-import type { Backlinks, Note, NoteRef, NoteSummary } from '../../shared/model'
+import type { Backlinks, Note, NoteRef, NoteSource, NoteSummary } from '../../shared/model'
 import { newId, now } from '../store/clock'
 import type { Db } from '../store/open'
 import type { DerivedLink, NoteIndex } from './derive'
+import { relabelText, relinkContent, type SectionMove } from './relink'
 
 /** Lexical's headless editor takes a third of a second to load: notes load it on first write. */
+let derived: ((content: unknown | undefined) => NoteIndex) | undefined
 const loadDerive = (() => {
   let loaded: Promise<(content: unknown | undefined) => NoteIndex> | undefined
   return () =>
     (loaded ??= Promise.all([import('./derive'), import('../../shared/notes/schema')]).then(
       ([{ deriveNoteIndex }, { emptyNoteContent }]) =>
-        (content: unknown | undefined) =>
-          deriveNoteIndex(content ?? emptyNoteContent()),
+        (derived = (content: unknown | undefined) => deriveNoteIndex(content ?? emptyNoteContent())),
     ))
 })()
+
+/** Load the indexer now (before a write that must re-derive notes inside its transaction). */
+export const preloadDerive = (): Promise<unknown> => loadDerive()
 
 export interface NoteRow {
   id: string
@@ -63,6 +67,20 @@ export function createNotes(db: Db) {
     `INSERT OR IGNORE INTO note_links (note_id, target_type, target_id, article_id) VALUES (?, ?, ?, ?)`,
   )
   const purge = db.prepare(`DELETE FROM notes WHERE deleted_at IS NOT NULL`)
+  const articleState = db.prepare<[string], { title: string; deleted_at: string | null }>(
+    `SELECT title, deleted_at FROM articles WHERE id = ?`,
+  )
+  const linkedTo = db.prepare<[string], { note_id: string; content: string; text: string }>(`
+    SELECT n.id AS note_id, n.content, n.text FROM notes n
+    WHERE n.id IN (SELECT note_id FROM note_links WHERE article_id = ?)`)
+  const setDerived = db.prepare(`UPDATE notes SET content = @content, text = @text WHERE id = @id`)
+  const deadSections = db.prepare<[string], { target_id: string }>(`
+    SELECT DISTINCT l.target_id FROM note_links l
+    WHERE l.article_id = ? AND l.target_type = 'section'
+      AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.id = l.target_id)`)
+  const versionSections = db.prepare<[string], { number: number; sections: string }>(
+    `SELECT number, sections FROM versions WHERE article_id = ? ORDER BY number DESC`,
+  )
   const backlinks = db.prepare<
     [string],
     { target_type: 'section' | 'excerpt'; target_id: string; id: string; title: string }
@@ -76,9 +94,22 @@ export function createNotes(db: Db) {
     return found
   }
 
+  function sourceOf(articleId: string): NoteSource {
+    const article = articleState.get(articleId)
+    if (!article) return { articleId, title: null, state: 'gone' }
+    return { articleId, title: article.title, state: article.deleted_at ? 'trashed' : 'live' }
+  }
+
   function get(id: string): Note {
     const r = row(id)
-    return { ...toSummary(r), content: JSON.parse(r.content), text: r.text, deletedAt: r.deleted_at }
+    const summary = toSummary(r)
+    return {
+      ...summary,
+      content: JSON.parse(r.content),
+      text: r.text,
+      deletedAt: r.deleted_at,
+      sources: summary.articleIds.map(sourceOf),
+    }
   }
 
   /** Content, plain text and links are written in one transaction: links always match what is saved. */
@@ -153,13 +184,65 @@ export function createNotes(db: Db) {
     }),
 
     backlinks(articleId: string): Backlinks {
-      const result: Backlinks = { sections: {}, excerpts: {} }
+      const result: Backlinks = {
+        sections: {},
+        excerpts: {},
+        source: sourceOf(articleId).state,
+        orphanedSections: {},
+      }
       for (const r of backlinks.all(articleId)) {
         const bucket = r.target_type === 'section' ? result.sections : result.excerpts
         const refs: NoteRef[] = (bucket[r.target_id] ??= [])
         if (!refs.some((n) => n.id === r.id)) refs.push({ id: r.id, title: r.title })
       }
+      // links to sections a new version dropped: the ¶N and version they were last seen in
+      const dead = new Set(deadSections.all(articleId).map((r) => r.target_id))
+      if (dead.size > 0 && result.source !== 'gone') {
+        for (const version of versionSections.all(articleId)) {
+          for (const s of JSON.parse(version.sections) as Array<{ id: string; ordinal: number }>) {
+            if (!dead.has(s.id)) continue
+            dead.delete(s.id)
+            result.orphanedSections[s.id] = {
+              ordinal: s.ordinal,
+              version: version.number,
+              notes: result.sections[s.id] ?? [],
+            }
+          }
+        }
+      }
       return result
+    },
+
+    /**
+     * A new version of the article moved its sections and excerpts: every note linking to it
+     * gets its chips' ¶N (and generated labels) updated, its text and links derived again.
+     * Runs inside the caller's transaction; updated_at is left alone (nobody edited the note).
+     * Returns how many section links followed.
+     */
+    followArticle(
+      articleId: string,
+      sections: ReadonlyMap<string, SectionMove>,
+      excerptOrdinals: ReadonlyMap<string, number>,
+    ): number {
+      let followed = 0
+      for (const note of linkedTo.all(articleId)) {
+        const relinked = relinkContent(JSON.parse(note.content), articleId, sections, excerptOrdinals)
+        if (!relinked.changed) continue
+        followed += relinked.labels.filter(([from]) => !from.startsWith('— ¶')).length
+        if (derived) {
+          const index = derived(relinked.content)
+          setDerived.run({ id: note.note_id, content: JSON.stringify(index.content), text: index.text })
+          writeLinks(note.note_id, index.links)
+        } else {
+          // the indexer is not loaded (a caller that did not preload it): same links, the chips' text swapped
+          setDerived.run({
+            id: note.note_id,
+            content: JSON.stringify(relinked.content),
+            text: relabelText(note.text, relinked.labels),
+          })
+        }
+      }
+      return followed
     },
 
     purgeDeleted: (): number => purge.run().changes,

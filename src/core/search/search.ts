@@ -54,7 +54,7 @@ const QUERIES: Record<SearchHitKind, string> = {
     -1,
     `a.id, a.id AS article_id, a.title AS article_title, NULL AS section_id, NULL AS section_ordinal, a.title`,
     `JOIN articles a ON a.seq = articles_fts.rowid`,
-    `(@articleId IS NULL OR a.id = @articleId)
+    `a.deleted_at IS NULL AND (@articleId IS NULL OR a.id = @articleId)
        AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.article_id = a.id))`,
   ),
   section: kindQuery(
@@ -62,7 +62,7 @@ const QUERIES: Record<SearchHitKind, string> = {
     0,
     `s.id, s.article_id, a.title AS article_title, s.id AS section_id, s.ordinal AS section_ordinal, a.title`,
     `JOIN sections s ON s.seq = sections_fts.rowid JOIN articles a ON a.id = s.article_id`,
-    `(@includeQuarantined OR s.kind != 'quarantined')
+    `a.deleted_at IS NULL AND (@includeQuarantined OR s.kind != 'quarantined')
        AND (@articleId IS NULL OR s.article_id = @articleId)
        AND (@tag IS NULL OR EXISTS (${LIVE_TAGGED} AND e.section_id = s.id))`,
   ),

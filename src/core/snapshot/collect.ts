@@ -50,13 +50,17 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
   let excerptIds: string[] | null // null: every excerpt of the articles
 
   if (scope.kind === 'notebook') {
-    articleIds = pluck(`SELECT id FROM articles ORDER BY seq`)
+    articleIds = pluck(`SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY seq`)
     noteIds = pluck(`SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY seq`)
     excerptIds = null
   } else if (scope.kind === 'article') {
-    if (!db.prepare(`SELECT 1 FROM articles WHERE id = ?`).get(scope.id)) {
+    const article = db.prepare(`SELECT deleted_at FROM articles WHERE id = ?`).get(scope.id) as
+      { deleted_at: string | null } | undefined
+    if (!article) {
       throw new GlossError('not_found', `No article with id "${scope.id}".`, 'scope.id')
     }
+    if (article.deleted_at)
+      throw new GlossError('conflict', 'This article is in the trash; restore it to export it.', 'scope.id')
     articleIds = [scope.id]
     noteIds = pluck(
       `SELECT n.id FROM notes n WHERE n.deleted_at IS NULL
@@ -72,7 +76,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       throw new GlossError('conflict', 'This note is in the trash; restore it to export it.', 'scope.id')
     noteIds = [scope.id]
     articleIds = pluck(
-      `SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = ? AND l.article_id = a.id) ORDER BY a.seq`,
+      `SELECT a.id FROM articles a WHERE a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = ? AND l.article_id = a.id) ORDER BY a.seq`,
       scope.id,
     )
     excerptIds = pluck(
@@ -124,7 +128,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
 
   const excerptSelect = `
     SELECT e.id, e.article_id, e.section_id, s.ordinal AS section_ordinal, e.exact, e.prefix, e.suffix,
-      e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.created_at, e.updated_at, e.deleted_at,
+      e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.verbatim, e.created_at, e.updated_at, e.deleted_at,
       s.kind = 'quarantined' AS hidden
     FROM excerpts e JOIN sections s ON s.id = e.section_id WHERE e.deleted_at IS NULL`
   const readExcerpts = (rows: Array<ExcerptRow & { hidden: number }>): ExcerptRecord[] => {

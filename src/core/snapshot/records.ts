@@ -20,7 +20,7 @@ export interface SectionRecord {
 /** An article as the notebook stores it: its summary without the counts, and its content. */
 export interface ArticleRecord extends Omit<
   ArticleSummary,
-  'sectionCount' | 'hiddenCount' | 'excerptCount' | 'noteCount'
+  'sectionCount' | 'hiddenCount' | 'excerptCount' | 'noteCount' | 'reviewCount' | 'version' | 'deletedAt'
 > {
   text: string
   contentHtml: string | null

@@ -13,20 +13,26 @@ export interface ArticleRow {
   published_at: string | null
   imported_at: string
   content_hash: string
+  deleted_at: string | null
+  version: number
   section_count: number
   hidden_count: number
   excerpt_count: number
   note_count: number
+  review_count: number
 }
 
 /** Columns for ArticleRow, counts included; expects the articles table aliased `a`. */
 export const ARTICLE_SUMMARY_COLUMNS = `
   a.id, a.title, a.format, a.source_format, a.source_path, a.source_url, a.byline, a.published_at, a.imported_at, a.content_hash,
+  a.deleted_at, a.version,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id) AS section_count,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id AND s.kind = 'quarantined') AS hidden_count,
   (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL) AS excerpt_count,
   (SELECT count(DISTINCT l.note_id) FROM note_links l JOIN notes n ON n.id = l.note_id
-     WHERE l.article_id = a.id AND n.deleted_at IS NULL) AS note_count`
+     WHERE l.article_id = a.id AND n.deleted_at IS NULL) AS note_count,
+  (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id
+     AND e.anchor_status != 'anchored' AND e.deleted_at IS NULL AND e.reviewed_at IS NULL) AS review_count`
 
 export function toArticleSummary(row: ArticleRow): ArticleSummary {
   return {
@@ -44,6 +50,9 @@ export function toArticleSummary(row: ArticleRow): ArticleSummary {
     hiddenCount: row.hidden_count,
     excerptCount: row.excerpt_count,
     noteCount: row.note_count,
+    reviewCount: row.review_count,
+    version: row.version,
+    deletedAt: row.deleted_at,
   }
 }
 
@@ -90,6 +99,7 @@ export interface ExcerptRow {
   color: ExcerptColor
   comment: string
   anchor_status: Excerpt['anchorStatus']
+  verbatim: number
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -97,7 +107,7 @@ export interface ExcerptRow {
 
 export const EXCERPT_COLUMNS = `
   e.id, e.article_id, e.section_id, s.ordinal AS section_ordinal, e.exact, e.prefix, e.suffix,
-  e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.created_at, e.updated_at, e.deleted_at`
+  e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.verbatim, e.created_at, e.updated_at, e.deleted_at`
 
 export function toExcerpt(row: ExcerptRow, tags: TagRef[]): Excerpt {
   return {
@@ -111,6 +121,7 @@ export function toExcerpt(row: ExcerptRow, tags: TagRef[]): Excerpt {
     comment: row.comment,
     tags,
     anchorStatus: row.anchor_status,
+    verbatim: row.verbatim === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

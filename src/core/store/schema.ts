@@ -188,4 +188,56 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Articles that change (issue 11; numbered after 4 and 5, which shipped first): an article goes
+  // to the trash (deleted_at; its excerpts go with it, carrying the same deleted_at) and gets new
+  // versions. The article row is always the newest version (its text, sections and excerpts), so
+  // no existing query needs a version filter; `versions` keeps the ones it replaced, read-only.
+  // Excerpts carry `verbatim` (their words are still those of the current version) and
+  // `reviewed_at` (a re-anchoring the person has settled).
+  version: 6,
+  up(db) {
+    db.exec(`
+      ALTER TABLE articles ADD COLUMN deleted_at TEXT;
+      -- the number of the version the row holds (1 for an article never re-imported)
+      ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      -- when the current version came in; NULL for version 1 (then imported_at)
+      ALTER TABLE articles ADD COLUMN version_imported_at TEXT;
+
+      CREATE TABLE versions (
+        seq INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'html')),
+        -- what the file was (articles.source_format); NULL reads as format
+        source_format TEXT,
+        text TEXT NOT NULL,
+        content_html TEXT,
+        content_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        -- in UTF-16 code units, as offsets count (SQLite's length() counts code points)
+        text_length INTEGER NOT NULL,
+        -- JSON [{id, ordinal, kind, level, start, end, page}]: the version's sections (ids are those the
+        -- sections had then; a section that followed into the next version keeps its id)
+        sections TEXT NOT NULL,
+        UNIQUE (article_id, number)
+      );
+
+      ALTER TABLE excerpts ADD COLUMN verbatim INTEGER NOT NULL DEFAULT 1 CHECK (verbatim IN (0, 1));
+      ALTER TABLE excerpts ADD COLUMN reviewed_at TEXT;
+
+      -- the library: live articles by each sort, the trash, a new version found by its source
+      CREATE INDEX articles_live_imported ON articles (imported_at DESC, seq DESC) WHERE deleted_at IS NULL;
+      CREATE INDEX articles_live_published ON articles (published_at DESC, imported_at DESC) WHERE deleted_at IS NULL;
+      CREATE INDEX articles_live_title ON articles (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+      CREATE INDEX articles_trashed ON articles (deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE INDEX articles_by_source_url ON articles (source_url) WHERE source_url IS NOT NULL;
+      CREATE INDEX articles_by_source_path ON articles (source_path) WHERE source_path IS NOT NULL;
+      -- the review queue (and each summary's reviewCount): live excerpts a new version unsettled
+      CREATE INDEX excerpts_to_review ON excerpts (article_id, start_offset)
+        WHERE anchor_status != 'anchored' AND deleted_at IS NULL AND reviewed_at IS NULL;
+    `)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
