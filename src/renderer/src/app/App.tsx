@@ -19,6 +19,7 @@ import { useUi } from '../state/ui'
 import { UndoStack } from '../state/undo'
 import { useShellEvents } from './shell'
 import { useShortcuts } from './shortcuts'
+import { NotebookNotice } from './NotebookNotice'
 import { TopBar } from './TopBar'
 import { Workspace } from './Workspace'
 
@@ -156,6 +157,7 @@ export function App() {
         }}
       >
         <TopBar />
+        <NotebookNotice />
         <Workspace />
       </div>
       <input
