@@ -24,6 +24,8 @@ function sections(): Section[] {
       start,
       end: start + text.length,
       quarantineReason: kind === 'quarantined' ? 'scrape junk: login' : null,
+      page: null,
+      role: null,
     }
     start += text.length + 1
     return section

@@ -18,7 +18,10 @@ function pending() {
 const citing = (noteId: string): Backlinks => ({
   sections: { s1: [{ id: noteId, title: '' }] },
   excerpts: {},
+  source: 'live',
+  orphanedSections: {},
 })
+const NONE: Backlinks = { sections: {}, excerpts: {}, source: 'live', orphanedSections: {} }
 const settle = () => new Promise((done) => setTimeout(done, 0))
 
 describe('BacklinksStore', () => {
@@ -28,11 +31,11 @@ describe('BacklinksStore', () => {
     store.follow('a1')
     store.follow('a1')
     expect(replies).toHaveLength(1)
-    expect(store.of('a1')).toEqual({ sections: {}, excerpts: {} })
+    expect(store.of('a1')).toEqual(NONE)
     replies[0]!.answer(citing('n1'))
     await settle()
     expect(store.of('a1')).toEqual(citing('n1'))
-    expect(store.of('a2')).toEqual({ sections: {}, excerpts: {} })
+    expect(store.of('a2')).toEqual(NONE)
   })
 
   it('runs one request at a time and one more for every refresh asked meanwhile', async () => {

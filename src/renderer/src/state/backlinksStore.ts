@@ -2,7 +2,12 @@ import type { GlossApi } from '../../../shared/contract'
 import type { Backlinks } from '../../../shared/model'
 import { Store } from './store'
 
-const NO_BACKLINKS: Backlinks = Object.freeze({ sections: {}, excerpts: {} }) as Backlinks
+const NO_BACKLINKS: Backlinks = Object.freeze({
+  sections: {},
+  excerpts: {},
+  source: 'live',
+  orphanedSections: {},
+})
 
 interface Shown {
   articleId: string | null

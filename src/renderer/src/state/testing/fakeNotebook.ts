@@ -8,9 +8,9 @@ import type { GlossApi, InputOf, OperationName, OutputOf } from '../../../../sha
 import type {
   ArticleDetail,
   ArticleSummary,
+  Backlinks,
   Excerpt,
   Note,
-  NoteRef,
   NoteSummary,
   Section,
   Tag,
@@ -63,6 +63,8 @@ export function fakeNotebook() {
       start: offset,
       end: offset + text.length,
       quarantineReason: i === 2 ? 'scrape junk: login' : null,
+      page: null,
+      role: null,
     }
     offset += text.length + 1
     return section
@@ -71,12 +73,16 @@ export function fakeNotebook() {
     id: 'a1',
     title: 'The article',
     format: 'text' as const,
+    sourceFormat: 'text' as const,
     sourcePath: null,
     sourceUrl: null,
     byline: null,
     publishedAt: null,
     importedAt: '2025-12-31T00:00:00.000Z',
     contentHash: 'hash',
+    reviewCount: 0,
+    version: 1,
+    deletedAt: null,
   }
   const excerpts = new Map<string, Excerpt>()
   const tags = new Map<string, TagRef & { createdAt: string }>()
@@ -159,6 +165,7 @@ export function fakeNotebook() {
         comment: '',
         tags: [],
         anchorStatus: 'anchored',
+        verbatim: true,
         createdAt: at,
         updatedAt: at,
         deletedAt: null,
@@ -209,10 +216,7 @@ export function fakeNotebook() {
       return handlers.listTags!({}).find((t) => t.id === id)!
     },
     getBacklinks: ({ articleId }) => {
-      const backlinks = {
-        sections: {} as Record<string, NoteRef[]>,
-        excerpts: {} as Record<string, NoteRef[]>,
-      }
+      const backlinks: Backlinks = { sections: {}, excerpts: {}, source: 'live', orphanedSections: {} }
       const newest = liveNotes().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       for (const n of newest)
         for (const link of n.links.filter((l) => l.articleId === articleId)) {
@@ -241,6 +245,7 @@ export function fakeNotebook() {
         content: { root: { children: [] } },
         text: '',
         deletedAt: null,
+        sources: [],
         links: [],
       }
       notes.set(created.id, created)
