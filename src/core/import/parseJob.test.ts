@@ -15,18 +15,18 @@ describe('a parse job', () => {
     expect(article.sections.map((s) => s.text)).toEqual(['A first line.', 'A second line.'])
   })
 
-  it('settles a refusal as data, as it crosses to the notebook thread', () => {
-    expect(settleParseJob({ kind: 'bytes', bytes: bytes(' \n '), fileName: 'blank.md' })).toEqual({
+  it('settles a refusal as data, as it crosses to the notebook thread', async () => {
+    expect(await settleParseJob({ kind: 'bytes', bytes: bytes(' \n '), fileName: 'blank.md' })).toEqual({
       ok: false,
       error: { code: 'bad_file', message: 'Cannot import "blank.md": it contains only whitespace.' },
     })
   })
 
-  it('turns a parser stack overflow into a refusal that says so', () => {
+  it('turns a parser stack overflow into a refusal that says so', async () => {
     // emphasis nests inline, where the block-nesting scan does not look; marked recurses per
     // level and overflows this thread's stack (a parse worker's 4 MB stack gets through it)
     const emphasis = `${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`
-    expect(settleParseJob({ kind: 'bytes', bytes: bytes(emphasis), fileName: 'emphasis.md' })).toEqual({
+    expect(await settleParseJob({ kind: 'bytes', bytes: bytes(emphasis), fileName: 'emphasis.md' })).toEqual({
       ok: false,
       error: {
         code: 'bad_file',

@@ -1,15 +1,18 @@
 /** One import's parse, as the parse worker runs it (and as the in-thread sample import does). */
 import { GlossError, toErrorData, type GlossErrorData } from '../../shared/errors'
-import { parseArticle } from './index'
+import { parseArticle, parseDocument } from './index'
 import { readImportFile } from './readFile'
 import type { ImportFormat, ParsedArticle } from './types'
-import { describeFile, refuseImport } from './validate'
+import { describeUrl, fetchForImport } from './url'
+import { describeFile, maxBytesFor, refuseImport } from './validate'
 
 export type ParseJob =
   /** read (bounded, regular files only) and parse a file on disk */
   | { kind: 'file'; path: string }
   /** parse content the caller already has */
   | { kind: 'bytes'; bytes: Uint8Array; fileName?: string; format?: ImportFormat; sourceUrl?: string }
+  /** fetch an http(s) address (bounded in time and size, see url.ts) and parse what it holds */
+  | { kind: 'url'; url: string }
 
 export interface ParsedFile {
   article: ParsedArticle
@@ -21,10 +24,16 @@ export type ParseOutcome = { ok: true; parsed: ParsedFile } | { ok: false; error
 
 /** How errors name what a job imports. */
 export function describeJob(job: ParseJob): string {
+  if (job.kind === 'url') return describeUrl(job.url)
   return job.kind === 'file' ? `"${job.path.split(/[\\/]/).pop() ?? job.path}"` : describeFile(job.fileName)
 }
 
+/**
+ * A text, Markdown or HTML job in this thread, synchronously (the bundled sample on first open).
+ * A PDF, EPUB or .docx, and an address, need runParseJobAsync.
+ */
 export function runParseJob(job: ParseJob): ParsedFile {
+  if (job.kind === 'url') throw refuseImport(describeJob(job), 'an address is fetched in the import worker.')
   if (job.kind === 'file') {
     const file = readImportFile(job.path)
     return { article: parseArticle({ bytes: file.bytes, fileName: file.name }), sourcePath: file.absolute }
@@ -33,10 +42,28 @@ export function runParseJob(job: ParseJob): ParsedFile {
   return { article: parseArticle({ bytes, fileName, format, sourceUrl }), sourcePath: null }
 }
 
+/** Any job: what the parse worker runs. */
+export async function runParseJobAsync(job: ParseJob): Promise<ParsedFile> {
+  if (job.kind === 'file') {
+    const file = readImportFile(job.path, maxBytesFor(job.path))
+    const article = await parseDocument({ bytes: file.bytes, fileName: file.name })
+    return { article, sourcePath: file.absolute }
+  }
+  if (job.kind === 'url') {
+    const { bytes, fileName, format } = await fetchForImport(job.url)
+    const url = new URL(job.url).href
+    const article = await parseDocument({ bytes, fileName, format, sourceUrl: url, source: describeJob(job) })
+    // the address the person gave is the source, whatever canonical link the page declares
+    return { article: { ...article, sourceUrl: url }, sourcePath: null }
+  }
+  const { bytes, fileName, format, sourceUrl } = job
+  return { article: await parseDocument({ bytes, fileName, format, sourceUrl }), sourcePath: null }
+}
+
 /** A job's result as plain data: refusals as they are, a parser crash as a refusal saying so. */
-export function settleParseJob(job: ParseJob): ParseOutcome {
+export async function settleParseJob(job: ParseJob): Promise<ParseOutcome> {
   try {
-    return { ok: true, parsed: runParseJob(job) }
+    return { ok: true, parsed: await runParseJobAsync(job) }
   } catch (error) {
     if (error instanceof GlossError) return { ok: false, error: error.toJSON() }
     // jsdom, Readability and marked recurse; input the nesting scans let through can still overflow

@@ -10,11 +10,14 @@ import { PARSE_MEMORY_MB, PARSE_TIMEOUT_MS } from './limits'
 import { describeJob, type ParsedFile, type ParseJob, type ParseOutcome } from './parseJob'
 import { parseWorkerEntry, type ParseWorkerEntry } from './parseWorkerUrl'
 import { checkImportFile } from './readFile'
-import { refuseImport } from './validate'
+import { FETCH_TIMEOUT_MS } from './url'
+import { maxBytesFor, refuseImport } from './validate'
 
 export interface ParsePoolOptions {
   /** per job, from the moment a ready worker takes it (default PARSE_TIMEOUT_MS) */
   timeoutMs?: number
+  /** added to an address's job for its download (default FETCH_TIMEOUT_MS, which url.ts enforces) */
+  fetchTimeoutMs?: number
   /** old-generation heap of each worker (default PARSE_MEMORY_MB) */
   memoryMb?: number
   /** jobs parsed at once; more wait their turn (default 2) */
@@ -59,6 +62,7 @@ const STARTUP_TIMEOUT_MS = 60_000
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS
+  const fetchTimeoutMs = options.fetchTimeoutMs ?? FETCH_TIMEOUT_MS
   const memoryMb = options.memoryMb ?? PARSE_MEMORY_MB
   const maxWorkers = options.maxWorkers ?? 2
   const idleMs = options.idleMs ?? 30_000
@@ -162,15 +166,17 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   }
 
   function startTimer(slot: Slot, task: Task): void {
+    // an address first downloads (url.ts stops that on its own, with its own message), then parses
+    const limit = task.job.kind === 'url' ? timeoutMs + fetchTimeoutMs : timeoutMs
     slot.timer = setTimeout(() => {
       discard(
         slot,
         refuseImport(
           describeJob(task.job),
-          `reading it took longer than ${seconds(timeoutMs)}, so it was stopped.`,
+          `reading it took longer than ${seconds(limit)}, so it was stopped.`,
         ),
       )
-    }, timeoutMs)
+    }, limit)
   }
 
   function enqueue(task: Task): void {
@@ -221,11 +227,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           task.onAbort = () => void cancel(task)
           signal.addEventListener('abort', task.onAbort, { once: true })
         }
-        if (job.kind === 'bytes') return enqueue(task)
+        if (job.kind !== 'file') return enqueue(task)
         // a pipe, device or folder is refused from a stat, without starting a worker
         checking.add(task)
         // (unless it was cancelled meanwhile: then it is no longer in `checking`)
-        checkImportFile(job.path).then(
+        checkImportFile(job.path, maxBytesFor(job.path)).then(
           () => {
             if (checking.delete(task)) enqueue(task)
           },

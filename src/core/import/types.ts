@@ -21,7 +21,8 @@ export interface ParsedSection {
   role?: 'caption'
 }
 
-export type ImportFormat = 'text' | 'markdown' | 'html'
+/** What an import may be read as: a stored format, or a PDF, EPUB or .docx (stored as text or HTML). */
+export type ImportFormat = SourceFormat
 
 export interface ParsedArticle {
   title: string

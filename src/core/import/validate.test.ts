@@ -51,9 +51,9 @@ describe('refused imports', () => {
   })
 
   it('refuses unsupported types and lists the supported ones', () => {
-    const message = refusal(() => parseArticle({ bytes: utf8('%PDF-1.7'), fileName: 'paper.pdf' })).message
-    expect(message).toMatch(/"paper\.pdf".*unsupported type/)
-    expect(message).toContain('.txt, .text, .md, .markdown, .html, .htm, .xhtml')
+    const message = refusal(() => parseArticle({ bytes: utf8('PK'), fileName: 'slides.pptx' })).message
+    expect(message).toMatch(/"slides\.pptx".*unsupported type/)
+    expect(message).toContain('.txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .epub, .docx')
   })
 
   it('refuses files over 20 MB before decoding them', () => {

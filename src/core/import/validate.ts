@@ -2,6 +2,11 @@ import { GlossError } from '../../shared/errors'
 import type { ImportFormat } from './types'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** PDFs, EPUBs and .docx carry images and fonts beside their text: they may be larger. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+
+/** Formats read from their bytes by a parser of their own, never decoded as text. */
+export const DOCUMENT_FORMATS: ReadonlySet<ImportFormat> = new Set(['pdf', 'epub', 'docx'])
 
 const EXTENSION_FORMATS: Record<string, ImportFormat> = {
   txt: 'text',
@@ -11,6 +16,9 @@ const EXTENSION_FORMATS: Record<string, ImportFormat> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  pdf: 'pdf',
+  epub: 'epub',
+  docx: 'docx',
 }
 const SUPPORTED_LIST = Object.keys(EXTENSION_FORMATS)
   .map((ext) => `.${ext}`)
@@ -42,6 +50,31 @@ export function formatFromFileName(fileName: string): ImportFormat | undefined {
     )
   }
   return format
+}
+
+/** The size cap for a file of this name: larger for PDF, EPUB and .docx. */
+export function maxBytesFor(fileName: string | undefined): number {
+  const ext = fileName?.split(/[\\/]/).pop()?.split('.').pop()?.toLowerCase() ?? ''
+  const format = EXTENSION_FORMATS[ext]
+  return format !== undefined && DOCUMENT_FORMATS.has(format) ? MAX_DOCUMENT_BYTES : MAX_IMPORT_BYTES
+}
+
+const startsWith = (bytes: Uint8Array, text: string, at = 0) =>
+  bytes.length >= at + text.length && [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0))
+
+/**
+ * A PDF, EPUB or .docx told by its first bytes (for content without a telling name): "%PDF-"
+ * at the very start (a text about PDFs may quote it later);
+ * a zip whose first entry is EPUB's "mimetype"; a zip holding "word/" parts.
+ */
+export function sniffDocumentFormat(bytes: Uint8Array): ImportFormat | undefined {
+  if (startsWith(bytes, '%PDF-')) return 'pdf'
+  if (!startsWith(bytes, 'PK\u0003\u0004')) return undefined
+  if (startsWith(bytes, 'mimetypeapplication/epub+zip', 30)) return 'epub'
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (all.includes('word/document.xml', 0, 'latin1')) return 'docx'
+  if (all.includes('META-INF/container.xml', 0, 'latin1')) return 'epub'
+  return undefined
 }
 
 const BINARY_SNIFF_BYTES = 8 * 1024

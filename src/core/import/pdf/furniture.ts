@@ -1,0 +1,74 @@
+/**
+ * Running headers, footers and page numbers: lines at a page's top or bottom edge whose text
+ * (digits aside) comes back on other pages. They are kept, quarantined with their reason, so
+ * the text stays whole and "show hidden" brings them back.
+ */
+import type { PdfLine } from './lines'
+
+export type Furniture = 'running header' | 'running footer' | 'page number'
+
+/** How many lines from each edge of a page are candidates. */
+const EDGE_LINES = 2
+/** A candidate must sit in the outer part of the page: this share of its height from an edge. */
+const EDGE_ZONE = 0.14
+
+const ROMAN = /^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/i
+const PAGE_NUMBER =
+  /^(page|p\.|pg\.?|seite|página|pagina)?\s*[-–—([]?\s*#\s*[-–—)\]]?\s*((of|\/|von|de|sur)\s*#)?$/i
+
+/** The text a repeated line shares across pages: case, spacing and digits aside. */
+function key(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((word) => (ROMAN.test(word) ? '#' : word))
+    .join(' ')
+  return words.replace(/\d+/g, '#')
+}
+
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(key(text))
+}
+
+interface Candidate {
+  line: PdfLine
+  zone: 'top' | 'bottom'
+  key: string
+}
+
+/**
+ * Which lines are page furniture, by their reason. `pageHeights` gives each page's height
+ * (by page number). One-page documents have nothing to compare, so only an edge line that is a
+ * bare page number counts there.
+ */
+export function findFurniture(
+  pages: Array<{ number: number; height: number; lines: PdfLine[] }>,
+): Map<PdfLine, Furniture> {
+  const candidates: Candidate[] = []
+  for (const page of pages) {
+    const byY = [...page.lines].sort((a, b) => b.y - a.y)
+    const top = byY.slice(0, EDGE_LINES).filter((l) => l.y >= page.height * (1 - EDGE_ZONE))
+    const bottom = byY.slice(-EDGE_LINES).filter((l) => l.y <= page.height * EDGE_ZONE && !top.includes(l))
+    for (const line of top) candidates.push({ line, zone: 'top', key: key(line.text) })
+    for (const line of bottom) candidates.push({ line, zone: 'bottom', key: key(line.text) })
+  }
+  const pagesWith = new Map<string, Set<number>>()
+  for (const c of candidates) {
+    const id = `${c.zone}:${c.key}`
+    const set = pagesWith.get(id) ?? new Set<number>()
+    set.add(c.line.page)
+    pagesWith.set(id, set)
+  }
+  // alternating heads (the book on even pages, the chapter on odd ones) come back on ~half
+  const needed = Math.max(2, Math.ceil(pages.length * 0.3))
+  const found = new Map<PdfLine, Furniture>()
+  for (const c of candidates) {
+    const repeated = (pagesWith.get(`${c.zone}:${c.key}`)?.size ?? 0) >= needed
+    const number = PAGE_NUMBER.test(c.key)
+    if (!repeated && !(number && pages.length === 1)) continue
+    found.set(c.line, number ? 'page number' : c.zone === 'top' ? 'running header' : 'running footer')
+  }
+  return found
+}
