@@ -16,6 +16,7 @@ import {
   type ExportFormat,
   type ExportScope,
   type NotebookImportReport,
+  type SourceFormat,
 } from '../shared/model'
 import { requireArg, type CliContext } from './context'
 import { idMatches, shortId } from './ids'
@@ -152,8 +153,8 @@ function readStdin(): Buffer {
 export const commands: Command[] = [
   {
     name: 'import',
-    usage: 'import <file|->',
-    summary: 'Import a text, Markdown or HTML file (- reads stdin)',
+    usage: 'import <file|url|->',
+    summary: 'Import a text, Markdown, HTML, PDF, EPUB or .docx file, or an http(s) address (- reads stdin)',
     options: { format: { type: 'string' }, name: { type: 'string' } },
     async run(ctx, positionals, values) {
       const path = requireArg(positionals, 0, 'file')
@@ -163,9 +164,11 @@ export const commands: Command[] = [
               content: readStdin().toString('base64'),
               encoding: 'base64',
               fileName: values.name as string | undefined,
-              format: values.format as 'text' | 'markdown' | 'html' | undefined,
+              format: values.format as SourceFormat | undefined,
             })
-          : await ctx.call('importFile', { path })
+          : /^https?:\/\//i.test(path)
+            ? await ctx.call('importUrl', { url: path })
+            : await ctx.call('importFile', { path })
       emit(ctx, result, () => `${result.message}\n${result.article.id}`)
     },
   },

@@ -3,7 +3,7 @@ import { GlossError } from '../shared/errors'
 import type { ArticleDetail, ArticleSort, ArticleSummary, ImportResult, Section } from '../shared/model'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
-import type { ImportFormat, ParsedArticle } from './import/types'
+import type { ParsedArticle, SourceFormat } from './import/types'
 import { newId, now } from './store/clock'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './store/open'
@@ -281,7 +281,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
         content: string
         encoding: 'utf8' | 'base64'
         fileName?: string
-        format?: ImportFormat
+        format?: SourceFormat
         sourceUrl?: string
       },
       opts: { signal?: AbortSignal } = {},
@@ -292,6 +292,12 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
           : Buffer.from(input.content, 'utf8')
       const { fileName, format, sourceUrl } = input
       const { article } = await parser().parse({ kind: 'bytes', bytes, fileName, format, sourceUrl }, opts)
+      return store(article, null)
+    },
+
+    /** Fetch an http(s) address in a parse worker and import what it holds; the address is its source. */
+    async importUrl(url: string, opts: { signal?: AbortSignal } = {}): Promise<ImportResult> {
+      const { article } = await parser().parse({ kind: 'url', url }, opts)
       return store(article, null)
     },
 

@@ -119,6 +119,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     getArticle: ({ id }) => articles.get(id),
     importFile: async ({ path }) => (await readyForVersions(), articles.importFile(path)),
     importContent: async (input) => (await readyForVersions(), articles.importContent(input)),
+    importUrl: async ({ url }) => (await readyForVersions(), articles.importUrl(url)),
     renameArticle: ({ id, title }) => articles.rename(id, title),
     updateArticle: ({ id, ...edit }) => articles.update(id, edit),
     deleteArticle: ({ id }) => articles.delete(id),

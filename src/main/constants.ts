@@ -7,7 +7,7 @@ const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 
 /** File types the Import… dialog offers and the command line / second instance accepts. */
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] as const
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'epub', 'docx'] as const
 
 export const APP_ID = 'app.gloss.notebook'
 

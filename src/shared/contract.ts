@@ -28,7 +28,7 @@ import type {
   VersionDetail,
   VersionSummary,
 } from './model'
-import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS } from './model'
+import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS, SOURCE_FORMATS } from './model'
 import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
 
 declare const outputBrand: unique symbol
@@ -118,13 +118,26 @@ export const contract = {
     input: z.object({ path: filePath }).strict(),
     output: returns<ImportResult>(),
     effect: 'write',
-    summary: 'Import a text, Markdown or HTML file',
+    summary: 'Import a text, Markdown, HTML, PDF, EPUB or Word (.docx) file',
   },
   importContent: {
-    input: z.object(contentFields).strict(),
+    input: z
+      .object({
+        ...contentFields,
+        /** what the content is (default: the file name's extension, else sniffed); a pdf, epub or docx comes base64 */
+        format: z.enum(SOURCE_FORMATS).optional(),
+      })
+      .strict(),
     output: returns<ImportResult>(),
     effect: 'write',
     summary: 'Import pasted or uploaded content',
+  },
+  importUrl: {
+    input: z.object({ url: httpUrl }).strict(),
+    output: returns<ImportResult>(),
+    effect: 'write',
+    summary:
+      'Fetch a web page, PDF, EPUB or .docx from an http(s) address and import it (the address is its source)',
   },
   renameArticle: {
     input: z.object({ id: id('article id'), title }).strict(),

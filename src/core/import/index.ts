@@ -9,7 +9,7 @@ import { assembleSections, sha256Hex, type SectionDraft } from './sectioning'
 import { sniffFormat } from './sniff'
 import { normalizeText, splitPlainParagraphs } from './text'
 import { chooseTitle } from './title'
-import type { ArticleFormat, ImportFormat, ParsedArticle } from './types'
+import type { ArticleFormat, SourceFormat, ParsedArticle } from './types'
 import {
   checkText,
   decodeFileBytes,
@@ -21,7 +21,7 @@ import {
   sniffDocumentFormat,
 } from './validate'
 
-export type { ImportFormat, ParsedArticle, ParsedSection, SectionKind } from './types'
+export type { ImportFormat, ParsedArticle, ParsedSection, SectionKind, SourceFormat } from './types'
 export { MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES } from './validate'
 export { sniffFormat } from './sniff'
 
@@ -38,7 +38,7 @@ export interface ParseFileInput {
   bytes: Uint8Array
   fileName?: string
   /** overrides the extension and sniffing */
-  format?: ImportFormat
+  format?: SourceFormat
   sourceUrl?: string
   /** how errors name the input (default: the quoted file name) */
   source?: string
@@ -89,7 +89,7 @@ interface Extracted {
   contentHtml: string | null
   sourceUrl: string | null
   format: ArticleFormat
-  sourceFormat: ImportFormat
+  sourceFormat: SourceFormat
 }
 
 /** Edge junk quarantined, sections laid end to end, the title chosen: the same for every format. */
@@ -116,7 +116,7 @@ function finish(extracted: Extracted, fileName: string | undefined): ParsedArtic
   }
 }
 
-function checkDocumentSize(bytes: Uint8Array, source: string, format: ImportFormat): void {
+function checkDocumentSize(bytes: Uint8Array, source: string, format: SourceFormat): void {
   const max = maxBytesFor(`file.${format}`)
   if (bytes.byteLength > max) {
     const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1)
@@ -128,7 +128,7 @@ function checkDocumentSize(bytes: Uint8Array, source: string, format: ImportForm
 /** A PDF, EPUB or .docx; their parsers are asynchronous (pdf.js, mammoth). */
 async function parseBinary(
   bytes: Uint8Array,
-  format: ImportFormat,
+  format: SourceFormat,
   source: string,
   fileName: string | undefined,
   givenUrl: string | undefined,
@@ -147,7 +147,7 @@ async function parseBinary(
   return finish({ drafts, metadata, contentHtml, sourceUrl, format: 'html', sourceFormat: format }, fileName)
 }
 
-function givenFormat(input: ParseFileInput): ImportFormat | undefined {
+function givenFormat(input: ParseFileInput): SourceFormat | undefined {
   return input.format ?? (input.fileName === undefined ? undefined : formatFromFileName(input.fileName))
 }
 

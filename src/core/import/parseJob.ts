@@ -2,7 +2,7 @@
 import { GlossError, toErrorData, type GlossErrorData } from '../../shared/errors'
 import { parseArticle, parseDocument } from './index'
 import { readImportFile } from './readFile'
-import type { ImportFormat, ParsedArticle } from './types'
+import type { SourceFormat, ParsedArticle } from './types'
 import { describeUrl, fetchForImport } from './url'
 import { describeFile, maxBytesFor, refuseImport } from './validate'
 
@@ -10,7 +10,7 @@ export type ParseJob =
   /** read (bounded, regular files only) and parse a file on disk */
   | { kind: 'file'; path: string }
   /** parse content the caller already has */
-  | { kind: 'bytes'; bytes: Uint8Array; fileName?: string; format?: ImportFormat; sourceUrl?: string }
+  | { kind: 'bytes'; bytes: Uint8Array; fileName?: string; format?: SourceFormat; sourceUrl?: string }
   /** fetch an http(s) address (bounded in time and size, see url.ts) and parse what it holds */
   | { kind: 'url'; url: string }
 

@@ -21,8 +21,11 @@ export interface ParsedSection {
   role?: 'caption'
 }
 
-/** What an import may be read as: a stored format, or a PDF, EPUB or .docx (stored as text or HTML). */
-export type ImportFormat = SourceFormat
+/**
+ * A format an article's content is stored in (ArticleFormat). What an import may be read as, a
+ * PDF, EPUB or .docx too (stored as text or HTML), is SourceFormat.
+ */
+export type ImportFormat = ArticleFormat
 
 export interface ParsedArticle {
   title: string

@@ -6,7 +6,7 @@
  */
 import { GlossError } from '../../shared/errors'
 import { isHttpUrl } from '../../shared/formats'
-import type { ImportFormat } from './types'
+import type { SourceFormat } from './types'
 import { formatFromFileName, MAX_DOCUMENT_BYTES, refuseImport } from './validate'
 
 /** From the request to the response's last byte. */
@@ -16,7 +16,7 @@ export interface FetchedImport {
   bytes: Uint8Array
   /** the last segment of the address's path, for a title of last resort */
   fileName: string | undefined
-  format: ImportFormat | undefined
+  format: SourceFormat | undefined
 }
 
 export interface FetchOptions {
@@ -29,7 +29,7 @@ export function describeUrl(url: string): string {
   return `"${url.length > 200 ? `${url.slice(0, 199)}…` : url}"`
 }
 
-const CONTENT_TYPES: Record<string, ImportFormat> = {
+const CONTENT_TYPES: Record<string, SourceFormat> = {
   'text/html': 'html',
   'application/xhtml+xml': 'html',
   'text/markdown': 'markdown',
@@ -51,7 +51,7 @@ function lastSegment(url: URL): string | undefined {
   }
 }
 
-function formatFromPath(name: string | undefined): ImportFormat | undefined {
+function formatFromPath(name: string | undefined): SourceFormat | undefined {
   if (name === undefined) return undefined
   try {
     return formatFromFileName(name)
@@ -83,7 +83,7 @@ function networkReason(error: unknown, url: URL, timeoutMs: number): string {
 }
 
 /** The charset a Content-Type names, else one an HTML page declares in its first kilobyte. */
-function charsetOf(contentType: string, bytes: Uint8Array, format: ImportFormat | undefined): string | null {
+function charsetOf(contentType: string, bytes: Uint8Array, format: SourceFormat | undefined): string | null {
   const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1]
   if (declared) return declared.toLowerCase()
   if (format !== 'html' && format !== undefined) return null

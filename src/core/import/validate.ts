@@ -1,14 +1,14 @@
 import { GlossError } from '../../shared/errors'
-import type { ImportFormat } from './types'
+import type { SourceFormat } from './types'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 /** PDFs, EPUBs and .docx carry images and fonts beside their text: they may be larger. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 
 /** Formats read from their bytes by a parser of their own, never decoded as text. */
-export const DOCUMENT_FORMATS: ReadonlySet<ImportFormat> = new Set(['pdf', 'epub', 'docx'])
+export const DOCUMENT_FORMATS: ReadonlySet<SourceFormat> = new Set(['pdf', 'epub', 'docx'])
 
-const EXTENSION_FORMATS: Record<string, ImportFormat> = {
+const EXTENSION_FORMATS: Record<string, SourceFormat> = {
   txt: 'text',
   text: 'text',
   md: 'markdown',
@@ -37,7 +37,7 @@ export function refuseImport(source: string, reason: string): GlossError {
  * The format a file name implies; undefined when the name has no extension, so the
  * caller sniffs the content instead. Any other extension is refused outright.
  */
-export function formatFromFileName(fileName: string): ImportFormat | undefined {
+export function formatFromFileName(fileName: string): SourceFormat | undefined {
   const base = fileName.split(/[\\/]/).pop() ?? fileName
   const dot = base.lastIndexOf('.')
   if (dot <= 0) return undefined
@@ -67,7 +67,7 @@ const startsWith = (bytes: Uint8Array, text: string, at = 0) =>
  * at the very start (a text about PDFs may quote it later);
  * a zip whose first entry is EPUB's "mimetype"; a zip holding "word/" parts.
  */
-export function sniffDocumentFormat(bytes: Uint8Array): ImportFormat | undefined {
+export function sniffDocumentFormat(bytes: Uint8Array): SourceFormat | undefined {
   if (startsWith(bytes, '%PDF-')) return 'pdf'
   if (!startsWith(bytes, 'PK\u0003\u0004')) return undefined
   if (startsWith(bytes, 'mimetypeapplication/epub+zip', 30)) return 'epub'
