@@ -529,3 +529,4 @@ const lines = [
   table("start-up, median of 7 (against `node -e ''`)", 'gloss', 'node', startRows),
 ]
 console.log(lines.join('\n'))
+await import('./reanchor')

@@ -47,6 +47,7 @@ export const LAYERS = [
       'approx-string-match',
       'better-sqlite3',
       'diff',
+      'diff-match-patch',
       'dompurify',
       'fflate',
       'jsdom',

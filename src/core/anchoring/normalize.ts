@@ -6,15 +6,15 @@
  */
 
 /** ‘ ’ ‚ ‛ ′ ` and ' */
-const SINGLE = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x60, 0x27])
+const SINGLE = [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x60, 0x27]
 /** “ ” „ ‟ ″ « » and " */
-const DOUBLE = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb, 0x22])
+const DOUBLE = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb, 0x22]
 /** ‐ ‑ ‒ – — ― − and - */
-const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2d])
+const DASHES = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2d]
 const SPACE = 0x20
-const APOSTROPHE = 0x27
-const QUOTE = 0x22
 const DASH = 0x2d
+/** In FOLD: the character is whitespace. */
+const WHITE = 0
 
 /** What JavaScript's \s matches, by char code. */
 export function isSpaceCode(c: number): boolean {
@@ -33,67 +33,76 @@ export function isSpaceCode(c: number): boolean {
   )
 }
 
+/** Each UTF-16 unit's normalized form: itself, ' " or -, or WHITE (one table lookup per character). */
+const FOLD = (() => {
+  const table = new Uint16Array(0x10000)
+  for (let c = 0; c < table.length; c++) table[c] = isSpaceCode(c) ? WHITE : c
+  for (const c of SINGLE) table[c] = 0x27
+  for (const c of DOUBLE) table[c] = 0x22
+  for (const c of DASHES) table[c] = DASH
+  return table
+})()
+
 export interface NormalizedText {
   /** the original text */
   text: string
   /** the normalized copy */
   folded: string
-  /** for each normalized character, the original range [starts[i], ends[i]) it stands for */
+  /**
+   * where each normalized character begins in the original (and the original's length last):
+   * normalized character i stands for [starts[i], starts[i + 1]), every original character in one
+   */
   starts: Int32Array
-  ends: Int32Array
-  /** for each original offset (and text.length), the normalized character that covers it */
-  at: Int32Array
 }
 
-function fromCodes(codes: Uint16Array): string {
+const UTF16 = new TextDecoder('utf-16le')
+/** a surrogate (an emoji's half, or a lone one the decoder would replace): then the copy is made unit by unit */
+const SURROGATE = /[\uD800-\uDFFF]/
+
+/** The string of these UTF-16 code units; `exact` when they may hold a lone surrogate (the decoder would replace it). */
+function fromCodes(codes: Uint16Array, exact: boolean): string {
+  if (!exact) return UTF16.decode(codes)
   let out = ''
-  for (let i = 0; i < codes.length; i += 8192)
-    out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[])
+  for (let j = 0; j < codes.length; j += 8192)
+    out += String.fromCharCode.apply(null, codes.subarray(j, j + 8192) as unknown as number[])
   return out
 }
 
-/** The normalized copy of `text` with its maps back to the original offsets. */
+/** The normalized copy of `text` with its map back to the original offsets. */
 export function normalizeText(text: string): NormalizedText {
   const n = text.length
   const codes = new Uint16Array(n)
-  const starts = new Int32Array(n)
-  const ends = new Int32Array(n)
-  const at = new Int32Array(n + 1)
+  const starts = new Int32Array(n + 1)
   let k = 0
   let spaceFrom = -1 // whitespace waiting to see whether a dash follows (then the dash takes it)
   for (let i = 0; i < n;) {
-    const c = text.charCodeAt(i)
-    if (isSpaceCode(c)) {
+    const c = FOLD[text.charCodeAt(i)]!
+    if (c === WHITE) {
       let j = i + 1
-      while (j < n && isSpaceCode(text.charCodeAt(j))) j++
+      while (j < n && FOLD[text.charCodeAt(j)] === WHITE) j++
       if (k > 0 && codes[k - 1] === DASH) {
-        ends[k - 1] = j // "a — b": the dash stands for " — "
-      } else if (j < n && DASHES.has(text.charCodeAt(j))) {
+        // "a — b": the dash stands for " — " (it already covers up to the next character)
+      } else if (j < n && FOLD[text.charCodeAt(j)] === DASH) {
         spaceFrom = i
       } else {
         codes[k] = SPACE
         starts[k] = i
-        ends[k] = j
         k++
       }
       i = j
       continue
     }
-    codes[k] = SINGLE.has(c) ? APOSTROPHE : DOUBLE.has(c) ? QUOTE : DASHES.has(c) ? DASH : c
+    codes[k] = c
     starts[k] = spaceFrom >= 0 ? spaceFrom : i
-    ends[k] = i + 1
     spaceFrom = -1
     k++
     i++
   }
-  for (let f = 0; f < k; f++) for (let o = starts[f]!; o < ends[f]!; o++) at[o] = f
-  at[n] = k
+  starts[k] = n
   return {
     text,
-    folded: fromCodes(codes.subarray(0, k)),
-    starts: starts.subarray(0, k),
-    ends: ends.subarray(0, k),
-    at,
+    folded: fromCodes(codes.subarray(0, k), SURROGATE.test(text)),
+    starts: starts.subarray(0, k + 1),
   }
 }
 
@@ -102,15 +111,29 @@ export function normalizeQuote(quote: string): string {
   return normalizeText(quote.trim()).folded.trim()
 }
 
+/** The normalized character that covers original offset `offset` (the count of them at the end). */
+export function foldedAt(n: NormalizedText, offset: number): number {
+  const last = n.starts.length - 1
+  if (offset >= n.text.length) return last
+  let lo = 0
+  let hi = last - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (n.starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
 /** The normalized index where original offset `start` begins. */
-export const foldedStart = (n: NormalizedText, start: number): number => n.at[start]!
+export const foldedStart = (n: NormalizedText, start: number): number => foldedAt(n, start)
 
 /** The normalized index just past original offset `end` (exclusive). */
-export const foldedEnd = (n: NormalizedText, end: number): number => (end <= 0 ? 0 : n.at[end - 1]! + 1)
+export const foldedEnd = (n: NormalizedText, end: number): number => (end <= 0 ? 0 : foldedAt(n, end - 1) + 1)
 
 /** The original range of normalized [from, to). */
 export function originalRange(n: NormalizedText, from: number, to: number): { start: number; end: number } {
-  return { start: n.starts[from]!, end: n.ends[to - 1]! }
+  return { start: n.starts[from]!, end: n.starts[to]! }
 }
 
 /** Equal once normalized: differences only of quote style, dashes or whitespace. */

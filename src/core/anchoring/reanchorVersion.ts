@@ -16,12 +16,14 @@
 import search from 'approx-string-match'
 import { contextScore } from './context'
 import {
+  foldedAt,
   foldedEnd,
   foldedStart,
   normalizeQuote,
   normalizeText,
   originalRange,
   isSpaceCode,
+  type NormalizedText,
 } from './normalize'
 import { maxFuzzyErrors } from './reanchor'
 import { mapSections, type Span } from './sectionMap'
@@ -53,6 +55,10 @@ export interface VersionAnchoring {
   excerpts: Reanchoring[]
 }
 
+/** In the continuing section: up to 40% of the quote may differ when this much of its context (of 64) is unchanged. */
+const WIDE_CONTEXT = 16
+const wideErrors = (needle: string) => Math.min(64, Math.floor(needle.length * 0.4))
+
 /** Approximate search over new text: at most this much of it per quote (around the quote's place). */
 const FUZZY_BUDGET = 256 * 1024
 
@@ -80,6 +86,61 @@ function trim(text: string, range: TextRange): TextRange {
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--
   return { start, end }
+}
+
+/**
+ * Sections' normalized text joined by NUL (no quote holds one), searched in one call, with the
+ * way back: from a joined offset to the normalized text, and a joined range to the original.
+ */
+function joinedText(n: NormalizedText, spans: Span[]) {
+  const starts: number[] = [] // joined offset where each span begins
+  const folded: number[] = [] // its normalized offset
+  const parts: string[] = []
+  let length = 0
+  for (const s of spans) {
+    const from = foldedStart(n, s.start)
+    const part = n.folded.slice(from, foldedEnd(n, s.end))
+    starts.push(length)
+    folded.push(from)
+    parts.push(part)
+    length += part.length + 1
+  }
+  const text = parts.join('\0')
+  const partAt = (offset: number) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  return {
+    text,
+    /** the joined offset nearest an original offset */
+    offsetOf(offset: number): number {
+      const at = foldedAt(n, offset)
+      let lo = 0
+      let hi = folded.length - 1
+      let found = 0
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (folded[mid]! <= at) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
+      return folded.length === 0 ? 0 : starts[found]! + Math.min(at - folded[found]!, parts[found]!.length)
+    },
+    /** a joined range within one part, as an original range (undefined across parts) */
+    toText(from: number, to: number): TextRange | undefined {
+      if (to <= from) return undefined
+      const p = partAt(from)
+      if (to - starts[p]! > parts[p]!.length) return undefined
+      return originalRange(n, folded[p]! + from - starts[p]!, folded[p]! + to - starts[p]!)
+    },
+  }
 }
 
 export function reanchorVersion(
@@ -116,7 +177,10 @@ export function reanchorVersion(
     }
     return key
   }
-  const unowned = newSections.map((_, n) => n).filter((n) => owner[n] === -1)
+  const fresh = joinedText(
+    after,
+    newSections.filter((_, n) => owner[n] === -1),
+  )
   const N = newText.length
 
   /** Where an old offset lands in the new text: through its section, or its nearest mapped neighbours. */
@@ -175,10 +239,13 @@ export function reanchorVersion(
     const found: Candidate[] = []
     const exact = ex.exact
     const slice = newText.slice(from, Math.min(N, to + exact.length))
+    let seen = false
     for (let i = slice.indexOf(exact); i !== -1 && from + i < to; i = slice.indexOf(exact, i + 1)) {
+      seen = true
       if (accept(from + i)) found.push({ start: from + i, end: from + i + exact.length, errors: 0 })
     }
-    if (found.length > 0 || needle === '') return found
+    // copies that were all someone else's: their restyled twins would be too
+    if (seen || needle === '') return found
     const ff = foldedStart(after, from)
     const ft = foldedEnd(after, to)
     const fslice = after.folded.slice(ff, Math.min(after.folded.length, ft + needle.length))
@@ -234,13 +301,18 @@ export function reanchorVersion(
     const anywhere = () => true
     const ours = (start: number) => !foreign(o, start, needle)
 
-    // 1. the section that continues the excerpt's own
+    // 1. the section that continues the excerpt's own; there a short quote with a long word
+    // changed may differ more, when the words around it are still there
     const m = sectionMap[o]!
     if (m >= 0) {
       const s = newSections[m]!
+      const inContext = (c: Candidate) => contextScore(newText, c, ex.prefix, ex.suffix) >= WIDE_CONTEXT
       const found =
         done(pick(literal(ex, needle, s.start, s.end, anywhere), ex, hint)) ??
-        done(pick(approximate(needle, maxErrors, s.start, s.end, anywhere), ex, hint))
+        done(pick(approximate(needle, maxErrors, s.start, s.end, anywhere), ex, hint)) ??
+        done(
+          pick(approximate(needle, wideErrors(needle), s.start, s.end, anywhere).filter(inContext), ex, hint),
+        )
       if (found) return found
     }
     // 2. around it: the neighbours of that section, or the changed stretch where it was
@@ -264,17 +336,16 @@ export function reanchorVersion(
     // 3. the whole text, word for word
     const whole = done(pick(literal(ex, needle, 0, N, ours), ex, hint))
     if (whole) return whole
-    // 4. approximately, in the text this version added (nearest the quote's place first)
-    const fresh = [...unowned].sort(
-      (a, b) => Math.abs(newSections[a]!.start - hint) - Math.abs(newSections[b]!.start - hint),
-    )
+    // 4. approximately, in the text this version added (around the quote's place, when it is long)
     const cands: Candidate[] = []
-    let budget = FUZZY_BUDGET
-    for (const n of fresh) {
-      const s = newSections[n]!
-      if (s.end - s.start > budget) break
-      budget -= s.end - s.start
-      cands.push(...approximate(needle, maxErrors, s.start, s.end, anywhere))
+    if (maxErrors > 0 && fresh.text.length > 0) {
+      const at = fresh.offsetOf(hint)
+      const from = Math.max(0, Math.min(at - FUZZY_BUDGET / 2, fresh.text.length - FUZZY_BUDGET))
+      const window = fresh.text.slice(from, from + FUZZY_BUDGET)
+      for (const m of search(window, needle, maxErrors)) {
+        const range = fresh.toText(from + m.start, from + m.end)
+        if (range) cands.push({ ...trim(newText, range), errors: m.errors })
+      }
     }
     return done(pick(cands, ex, hint)) ?? orphan()
   }
