@@ -16,8 +16,12 @@ const ROMAN = /^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,
 const PAGE_NUMBER =
   /^(page|p\.|pg\.?|seite|página|pagina)?\s*[-–—([]?\s*#\s*[-–—)\]]?\s*((of|\/|von|de|sur)\s*#)?$/i
 
-/** The text a repeated line shares across pages: case, spacing and digits aside. */
+/** Longer lines are prose: they must come back word for word, digits too. */
+const MAX_HEAD_CHARS = 80
+
+/** The text a repeated line shares across pages: case, spacing and (in a short line) digits aside. */
 function key(text: string): string {
+  if (text.length > MAX_HEAD_CHARS) return text.toLowerCase().replace(/\s+/g, ' ').trim()
   const words = text
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -49,8 +53,17 @@ export function findFurniture(
   const candidates: Candidate[] = []
   for (const page of pages) {
     const byY = [...page.lines].sort((a, b) => b.y - a.y)
-    const top = byY.slice(0, EDGE_LINES).filter((l) => l.y >= page.height * (1 - EDGE_ZONE))
-    const bottom = byY.slice(-EDGE_LINES).filter((l) => l.y <= page.height * EDGE_ZONE && !top.includes(l))
+    // page furniture stands apart: more than a line and a half from the text beside it
+    const apart = (a: PdfLine, b: PdfLine | undefined) =>
+      b === undefined || Math.abs(a.y - b.y) > 1.8 * Math.max(a.size, b.size)
+    const top = byY
+      .slice(0, EDGE_LINES)
+      .filter((l, i) => l.y >= page.height * (1 - EDGE_ZONE) && apart(l, byY[i + 1]))
+    const bottom = byY
+      .map((l, i) => ({ l, above: byY[i - 1] }))
+      .slice(-EDGE_LINES)
+      .filter(({ l, above }) => l.y <= page.height * EDGE_ZONE && !top.includes(l) && apart(l, above))
+      .map(({ l }) => l)
     for (const line of top) candidates.push({ line, zone: 'top', key: key(line.text) })
     for (const line of bottom) candidates.push({ line, zone: 'bottom', key: key(line.text) })
   }

@@ -90,9 +90,9 @@ const crosses = (item: PdfTextItem, x: number) => item.x < x - 0.5 && item.x + i
 
 /**
  * The x of a two-column page's gutter, or null for a single column. The candidate is the x in
- * the middle of the text block that the fewest items cross; it is a gutter when most rows have
- * text on both sides without crossing it and the right side starts at one aligned edge there
- * (a chance river between words in one column never does).
+ * the middle of the text block that the fewest rows cross; it is a gutter when rows on either
+ * side of it leave it free and the right side's rows start at one aligned edge (a chance river
+ * between the words of one column does neither for long).
  */
 export function findGutter(rows: PdfTextItem[][]): number | null {
   const all = rows.flat()
@@ -115,19 +115,17 @@ export function findGutter(rows: PdfTextItem[][]): number | null {
   while (lo > left && free(lo - 1)) lo--
   while (hi < right && free(hi + 1)) hi++
   const gutter = (lo + hi) / 2
-  const twoSided = rows.filter(
-    (row) =>
-      !row.some((item) => crosses(item, gutter)) &&
-      row.some((item) => item.x + item.width <= gutter) &&
-      row.some((item) => item.x >= gutter),
-  )
-  // rows that span the gutter (a title, a single-column part of the page) are left out of the count
-  const unbroken = rows.filter((row) => !row.some((item) => crosses(item, gutter))).length
-  if (twoSided.length < 0.4 * unbroken || twoSided.length < 4) return null
-  const rightStarts = twoSided.map((row) => Math.min(...row.filter((i) => i.x >= gutter).map((i) => i.x)))
+  // the columns' baselines need not line up (a paragraph's spacing shifts one of them), so rows
+  // are counted per side: each side must hold text in rows that do not cross the gutter
+  const unbroken = rows.filter((row) => !row.some((item) => crosses(item, gutter)))
+  const leftRows = unbroken.filter((row) => row.some((item) => item.x + item.width <= gutter))
+  const rightRows = unbroken.filter((row) => row.some((item) => item.x >= gutter))
+  const reachingRight = rows.filter((row) => row.some((item) => item.x + item.width > gutter)).length
+  if (leftRows.length < 3 || rightRows.length < 3 || rightRows.length < 0.25 * reachingRight) return null
+  const rightStarts = rightRows.map((row) => Math.min(...row.filter((i) => i.x >= gutter).map((i) => i.x)))
   const edge = median(rightStarts)
   const aligned = rightStarts.filter((x) => Math.abs(x - edge) <= 1.5).length
-  return aligned >= 0.5 * twoSided.length ? gutter : null
+  return aligned >= 0.5 * rightRows.length ? gutter : null
 }
 
 /** One page's lines in reading order (running heads still among them). */
@@ -144,13 +142,21 @@ export function pageLines(page: PdfPage): PdfLine[] {
     leftLines = []
     rightLines = []
   }
+  let spanning = false
   for (const row of rows) {
     if (row.some((item) => crosses(item, gutter))) {
-      flush()
-      band++
+      // consecutive spanning rows (a title, an abstract, a one-column part) are one band
+      if (!spanning) {
+        flush()
+        band++
+        spanning = true
+      }
       lines.push(toLine(row, page.number, 'span', band))
-      band++
       continue
+    }
+    if (spanning) {
+      band++
+      spanning = false
     }
     const leftItems = row.filter((i) => i.x < gutter)
     const rightItems = row.filter((i) => i.x >= gutter)
