@@ -43,6 +43,8 @@ export interface NotebookOptions {
   readOnly?: boolean
   /** how long a write waits for another process's lock (default 5 s) */
   busyTimeoutMs?: number
+  /** sections checked at random on open (50); the host checks all of them afterwards */
+  openCheckSections?: number
 }
 
 export interface Notebook {
@@ -66,7 +68,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
   })
   const { db, created, readOnly } = guard.run(() => openDatabase(options.path, options), 'db')
   guard.readOnly = readOnly
-  const recheck = () => guard.noteIntegrity(checkIntegrity(db, { sample: OPEN_SAMPLE_SECTIONS }))
+  const recheck = () =>
+    guard.noteIntegrity(checkIntegrity(db, { sample: options.openCheckSections ?? OPEN_SAMPLE_SECTIONS }))
   guard.run(recheck)
   const articles = createArticles(db, {
     knownSource: (parsed, sourcePath) => versions.storeAsVersionIfKnown(parsed, sourcePath),

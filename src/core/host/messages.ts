@@ -14,6 +14,8 @@ export interface WorkerOptions {
   parseWorkerPath?: string
   /** when the background integrity check starts after the open (3 s; tests shorten it) */
   fullCheckDelayMs?: number
+  /** sections checked at random on open (tests: 0, so only the background check finds damage) */
+  openCheckSections?: number
 }
 
 export type Request =

@@ -25,6 +25,7 @@ try {
     appVersion: options.appVersion,
     samplePath: options.samplePath,
     dailyBackupDir: options.dailyBackupDir,
+    openCheckSections: options.openCheckSections,
   })
   post({ type: 'ready' })
 } catch (error) {
