@@ -105,12 +105,14 @@ function toUtf8(bytes: Uint8Array, charset: string | null, source: string): Uint
   return new TextEncoder().encode(decoder.decode(bytes))
 }
 
+const size = (bytes: number) => (bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(1)} MB` : `${bytes} bytes`)
+
 async function readBody(response: Response, maxBytes: number, source: string): Promise<Uint8Array> {
-  const limit = `${maxBytes / 1048576} MB`
+  const limit = size(maxBytes)
   const length = Number(response.headers.get('content-length') ?? NaN)
   if (Number.isFinite(length) && length > maxBytes) {
     await response.body?.cancel()
-    throw refuseImport(source, `it is ${(length / 1048576).toFixed(1)} MB; the limit is ${limit}.`)
+    throw refuseImport(source, `it is ${size(length)}; the limit is ${limit}.`)
   }
   const chunks: Uint8Array[] = []
   let total = 0
