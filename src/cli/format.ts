@@ -15,7 +15,7 @@ export function formatArticles(articles: ArticleSummary[]): string {
   return articles
     .map(
       (a) =>
-        `${shortId(a.id)}  ${a.title}  (${a.sectionCount - a.hiddenCount} sections, ${a.excerptCount} excerpts, ${a.noteCount} notes)`,
+        `${shortId(a.id)}  ${a.title}  (${a.sectionCount - a.hiddenCount} sections, ${a.excerptCount} excerpts, ${a.noteCount} notes${a.version > 1 ? `, version ${a.version}` : ''}${a.reviewCount ? `, ${a.reviewCount} to review` : ''})`,
     )
     .join('\n')
 }
@@ -43,7 +43,8 @@ export function formatExcerpts(excerpts: Excerpt[]): string {
   if (excerpts.length === 0) return 'No excerpts.'
   return excerpts
     .map((e) => {
-      const lines = [`${shortId(e.id)}  ¶${e.sectionOrdinal}  [${e.color}]  “${e.quote.exact}”`]
+      const status = e.anchorStatus === 'anchored' ? '' : `  (${e.anchorStatus}: no longer verbatim)`
+      const lines = [`${shortId(e.id)}  ¶${e.sectionOrdinal}  [${e.color}]  “${e.quote.exact}”${status}`]
       if (e.comment) lines.push(`    ${e.comment}`)
       if (e.tags.length) lines.push(`    ${e.tags.map((t) => '#' + t.name).join(' ')}`)
       return lines.join('\n')

@@ -271,7 +271,8 @@ export const contract = {
     input: z.object({ articleId: id('article id'), sectionIds: z.array(id('section id')).min(1) }).strict(),
     output: returns<Section[]>(),
     effect: 'write',
-    summary: 'Hide sections as junk (kept, restorable)',
+    summary:
+      'Hide sections (kept, restorable): reason “hidden by you”, or the importer’s when it had hidden them',
   },
 
   createExcerpt: {
