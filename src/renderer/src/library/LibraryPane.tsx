@@ -1,17 +1,95 @@
-import { formatDate } from '../common/dom'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { ArticleSort, ArticleSummary } from '../../../shared/model'
+import { errorMessage } from '../api/errors'
+import { formatDate, readFileAsBase64 } from '../common/dom'
 import { useGloss } from '../state/glossContext'
-import { useArticles, useOpenArticle } from '../state/hooks'
+import { useArticles, useOpenArticle, useTags } from '../state/hooks'
+import { ArticleMenu } from './ArticleMenu'
+import { EditDetailsDialog } from './EditDetailsDialog'
 import './library.css'
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+type NotesFilter = 'any' | 'with' | 'without'
+interface View {
+  query: string
+  sort: ArticleSort
+  tag: string
+  notes: NotesFilter
+}
+const ALL: View = { query: '', sort: 'imported', tag: '', notes: 'any' }
+const SORTS: { value: ArticleSort; label: string }[] = [
+  { value: 'imported', label: 'Newest import' },
+  { value: 'published', label: 'Newest published' },
+  { value: 'title', label: 'Title' },
+]
+
+/**
+ * Which articles the view shows, in its order: the core filters and sorts (listArticles); the
+ * summaries (and their counts) are the articles store's, which every write keeps current.
+ */
+function useVisible(view: View, list: readonly ArticleSummary[]): ArticleSummary[] {
+  const { api, feedback } = useGloss()
+  const [ids, setIds] = useState<string[] | null>(null)
+  const plain =
+    view.query.trim() === '' && view.sort === 'imported' && view.tag === '' && view.notes === 'any'
+  useEffect(() => {
+    if (plain) return
+    let current = true
+    const timer = setTimeout(() => {
+      api
+        .listArticles({
+          sort: view.sort,
+          ...(view.query.trim() ? { query: view.query.trim() } : {}),
+          ...(view.tag ? { tag: view.tag } : {}),
+          ...(view.notes === 'any' ? {} : { hasNotes: view.notes === 'with' }),
+        })
+        .then((found) => current && setIds(found.map((a) => a.id)))
+        .catch((error: unknown) => current && feedback.reportError(error))
+    }, 120)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+    // the list's changes (counts, tags, a new article) may change what matches
+  }, [api, feedback, plain, view, list])
+  return useMemo(() => {
+    if (plain || ids === null) return [...list]
+    const byId = new Map(list.map((a) => [a.id, a]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }, [plain, ids, list])
+}
+
 /** Articles newest first; import by file, paste, or drop anywhere on the window. */
 export function LibraryPane() {
-  const { stores, ui, commands } = useGloss()
+  const { stores, ui, commands, actions, feedback } = useGloss()
   const { list } = useArticles()
   const open = useOpenArticle()
+  const tags = useTags()
+  const [view, setView] = useState<View>(ALL)
+  const visible = useVisible(view, list)
+  const [editing, setEditing] = useState<ArticleSummary | null>(null)
+  const versionInput = useRef<HTMLInputElement>(null)
+  const versionFor = useRef<string | null>(null)
+  const ids = { query: useId(), sort: useId(), tag: useId(), notes: useId() }
+  const filtered = view.query.trim() !== '' || view.tag !== '' || view.notes !== 'any'
+  const tagNames = useMemo(() => tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)), [tags])
+
+  const importVersion = async (file: File | undefined) => {
+    const articleId = versionFor.current
+    versionFor.current = null
+    if (!file || !articleId) return
+    try {
+      if (file.size === 0) throw new Error(`“${file.name}” is empty; there is nothing to import.`)
+      const content = await readFileAsBase64(file)
+      await actions.importVersion(articleId, { content, encoding: 'base64', fileName: file.name })
+    } catch (error) {
+      feedback.notify(`Could not read “${file.name}”: ${errorMessage(error)}`, { kind: 'error' })
+    }
+  }
+
   return (
     <div className="library">
       <div className="library-actions">
@@ -22,14 +100,80 @@ export function LibraryPane() {
           Paste article…
         </button>
       </div>
+      {list.length > 0 && (
+        <div className="library-filters" role="search" aria-label="Library">
+          <label htmlFor={ids.query} className="visually-hidden">
+            Search titles and bylines
+          </label>
+          <input
+            id={ids.query}
+            type="search"
+            className="library-search"
+            placeholder="Search titles and bylines"
+            value={view.query}
+            onChange={(event) => setView({ ...view, query: event.target.value })}
+          />
+          <div className="library-selects">
+            <label htmlFor={ids.sort}>Sort</label>
+            <select
+              id={ids.sort}
+              value={view.sort}
+              onChange={(event) => setView({ ...view, sort: event.target.value as ArticleSort })}
+            >
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={ids.tag}>Tag</label>
+            <select
+              id={ids.tag}
+              value={view.tag}
+              onChange={(event) => setView({ ...view, tag: event.target.value })}
+            >
+              <option value="">Any tag</option>
+              {tagNames.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={ids.notes}>Notes</label>
+            <select
+              id={ids.notes}
+              value={view.notes}
+              onChange={(event) => setView({ ...view, notes: event.target.value as NotesFilter })}
+            >
+              <option value="any">Any</option>
+              <option value="with">With notes</option>
+              <option value="without">Without notes</option>
+            </select>
+          </div>
+          {filtered && (
+            <p className="library-count muted" role="status">
+              {visible.length} of {plural(list.length, 'article')}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setView({ ...ALL, sort: view.sort })}
+              >
+                Clear filters
+              </button>
+            </p>
+          )}
+        </div>
+      )}
       {list.length === 0 ? (
         <p className="library-empty muted">
           No articles yet. Import a file, paste an article, or drop files here.
         </p>
+      ) : visible.length === 0 ? (
+        <p className="library-empty muted">No article matches.</p>
       ) : (
         <ul className="article-list" aria-label="Articles">
-          {list.map((a) => (
-            <li key={a.id}>
+          {visible.map((a) => (
+            <li key={a.id} className="article-row" data-article-id={a.id}>
               <button
                 type="button"
                 className="article-item"
@@ -37,14 +181,51 @@ export function LibraryPane() {
                 onClick={() => void stores.article.open(a.id)}
               >
                 <span className="article-item-title">{a.title}</span>
+                {a.byline && <span className="article-item-byline">{a.byline}</span>}
                 <span className="article-item-meta">
                   {formatDate(a.publishedAt ?? a.importedAt)} · {plural(a.excerptCount, 'excerpt')} ·{' '}
                   {plural(a.noteCount, 'note')}
+                  {a.version > 1 && ` · v${a.version}`}
                 </span>
+                {a.reviewCount > 0 && <span className="review-badge">{a.reviewCount} to review</span>}
               </button>
+              <ArticleMenu
+                label={`Actions for ${a.title}`}
+                items={[
+                  { label: 'Edit details…', run: () => setEditing(a) },
+                  {
+                    label: 'Import new version…',
+                    run: () => {
+                      versionFor.current = a.id
+                      versionInput.current?.click()
+                    },
+                  },
+                  { label: 'Delete', danger: true, run: () => void actions.deleteArticle(a) },
+                ]}
+              />
             </li>
           ))}
         </ul>
+      )}
+      <input
+        ref={versionInput}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="version-file"
+        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          void importVersion(file)
+        }}
+      />
+      {editing && (
+        <EditDetailsDialog
+          article={list.find((a) => a.id === editing.id) ?? editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </div>
   )

@@ -13,11 +13,25 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
         ) : (
           <span>Imported {formatDate(article.importedAt)}</span>
         )}
-        {source && (
-          <span className="source" title={source}>
-            {source}
-          </span>
+        {article.sourceUrl && /^https?:\/\//i.test(article.sourceUrl) ? (
+          // the web shell opens it in a new tab; the desktop shell sends it to the system browser
+          <a
+            className="source"
+            href={article.sourceUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={source ?? ''}
+          >
+            {article.sourceUrl}
+          </a>
+        ) : (
+          source && (
+            <span className="source" title={source}>
+              {source}
+            </span>
+          )
         )}
+        {article.version > 1 && <span>Version {article.version}</span>}
       </p>
     </header>
   )

@@ -1,6 +1,7 @@
 import type { GlossApi } from '../../../shared/contract'
 import type { Excerpt, ExcerptColor, Section } from '../../../shared/model'
 import type { Feedback } from './feedback'
+import { createArticleActions } from './articleActions'
 import { createNoteActions } from './noteActions'
 import type { Stores } from './stores'
 import { createTagActions } from './tagActions'
@@ -130,6 +131,7 @@ export function createActions(api: GlossApi, stores: Stores, undo: UndoStack, fe
     updateExcerpt,
     deleteExcerpt,
     restoreSections,
+    ...createArticleActions(api, stores, writes),
     ...createTagActions(api, stores, writes),
     ...createNoteActions(api, stores, writes),
     undo: () => step(() => undo.undo(), 'Undid', 'Nothing to undo'),

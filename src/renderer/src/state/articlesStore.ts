@@ -29,13 +29,31 @@ export class ArticlesStore extends Store<ArticleList> {
     this.update((state) => ({ ...state, load }))
   }
 
-  /** An imported article: in place when it was there (a duplicate), else first (the newest). */
+  /**
+   * An imported, edited or restored article: in place when it was there, else where its import
+   * time puts it (a new import is the newest, so first). One in the trash leaves the list.
+   */
   put(summary: ArticleSummary): void {
+    if (summary.deletedAt) {
+      this.remove(summary.id)
+      return
+    }
     this.update((state) => {
       const at = state.list.findIndex((a) => a.id === summary.id)
-      const list = at === -1 ? [summary, ...state.list] : state.list.with(at, summary)
+      if (at !== -1) return { ...state, list: state.list.with(at, summary) }
+      const before = state.list.findIndex((a) => a.importedAt < summary.importedAt)
+      const list = before === -1 ? [...state.list, summary] : state.list.toSpliced(before, 0, summary)
       return { ...state, list }
     })
+  }
+
+  /** An article gone to the trash. */
+  remove(articleId: string): void {
+    this.update((state) =>
+      state.list.some((a) => a.id === articleId)
+        ? { ...state, list: state.list.filter((a) => a.id !== articleId) }
+        : state,
+    )
   }
 
   /** Change one article's fields (a count, the hidden sections) without listing them all again. */

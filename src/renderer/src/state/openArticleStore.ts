@@ -43,6 +43,19 @@ export class OpenArticleStore extends Store<OpenArticle> {
     }
   }
 
+  /** Show the article again from the notebook (a new version came in). */
+  async reload(id: string): Promise<boolean> {
+    if (this.get().id !== id) return false
+    this.loaded = null
+    return this.open(id)
+  }
+
+  /** Nothing in the reader (the article went to the trash and none is left). */
+  close(): void {
+    this.loaded = null
+    this.set({ id: null, article: null })
+  }
+
   /** The article's summary as the articles store has it now (its counts), kept in step. */
   syncSummary(summary: ArticleSummary): void {
     const article = this.get().article
