@@ -91,8 +91,9 @@ const crosses = (item: PdfTextItem, x: number) => item.x < x - 0.5 && item.x + i
 /**
  * The x of a two-column page's gutter, or null for a single column. The candidate is the x in
  * the middle of the text block that the fewest rows cross; it is a gutter when rows on either
- * side of it leave it free and the right side's rows start at one aligned edge (a chance river
- * between the words of one column does neither for long).
+ * side of it leave it free (a few rows of each side suffice: a page may hold a short two-column
+ * part), the space between the sides is wider than a word space, and the right side's rows start
+ * at one aligned edge (a chance river between the words of one column does none of these).
  */
 export function findGutter(rows: PdfTextItem[][]): number | null {
   const all = rows.flat()
@@ -120,10 +121,17 @@ export function findGutter(rows: PdfTextItem[][]): number | null {
   const unbroken = rows.filter((row) => !row.some((item) => crosses(item, gutter)))
   const leftRows = unbroken.filter((row) => row.some((item) => item.x + item.width <= gutter))
   const rightRows = unbroken.filter((row) => row.some((item) => item.x >= gutter))
-  const reachingRight = rows.filter((row) => row.some((item) => item.x + item.width > gutter)).length
-  if (leftRows.length < 3 || rightRows.length < 3 || rightRows.length < 0.25 * reachingRight) return null
+  if (leftRows.length < 2 || rightRows.length < 2 || leftRows.length + rightRows.length < 5) return null
+  // a gutter is wider than any space between words: the right side's aligned edge stands well
+  // clear of where the left side's rows end (a centred page number may sit in between)
+  const leftEnds = leftRows
+    .map((row) => Math.max(...row.filter((i) => i.x + i.width <= gutter).map((i) => i.x + i.width)))
+    .sort((a, b) => a - b)
+  const leftEnd = leftEnds[Math.floor(0.9 * (leftEnds.length - 1))]!
   const rightStarts = rightRows.map((row) => Math.min(...row.filter((i) => i.x >= gutter).map((i) => i.x)))
+  const size = median(unbroken.flat().map((i) => i.size))
   const edge = median(rightStarts)
+  if (edge - leftEnd < 0.8 * size) return null
   const aligned = rightStarts.filter((x) => Math.abs(x - edge) <= 1.5).length
   return aligned >= 0.5 * rightRows.length ? gutter : null
 }
@@ -138,7 +146,18 @@ export function pageLines(page: PdfPage): PdfLine[] {
   let leftLines: PdfLine[] = []
   let rightLines: PdfLine[] = []
   const flush = () => {
-    lines.push(...leftLines, ...rightLines)
+    // a short left-aligned line well below the right column's end (the heading of the one-column
+    // part that follows) is not the left column's: it comes after both columns
+    const rightBottom = Math.min(...rightLines.map((l) => l.y))
+    let cut = leftLines.findIndex(
+      (l, i) =>
+        i > 0 &&
+        l.y < rightBottom - l.size &&
+        leftLines[i - 1]!.y - l.y > 2 * Math.max(l.size, leftLines[i - 1]!.size),
+    )
+    if (cut === -1) cut = leftLines.length
+    const after = leftLines.slice(cut).map((l) => ({ ...l, column: 'span' as const, band: band + 1 }))
+    lines.push(...leftLines.slice(0, cut), ...rightLines, ...after)
     leftLines = []
     rightLines = []
   }

@@ -149,6 +149,34 @@ describe.skipIf(missing !== null)('a PDF printed by Chromium', () => {
     expect((await nb.call('importFile', { path })).duplicate).toBe(true)
   })
 
+  it('reads a long report whose sections alternate one and two columns, on pages that mix them', async () => {
+    const long = (n: number) =>
+      Array.from(
+        { length: 6 },
+        (_, i) =>
+          `Sentence ${i + 1} of paragraph ${n} considers the negotiation record and the commitments made at each stage of the talks.`,
+      ).join(' ')
+    const sections = Array.from({ length: 20 }, (_, s) => s + 1)
+    const html = `<!DOCTYPE html><html><head><title>A Long Report</title><style>body { font: 11pt/1.4 serif }
+      .cols { columns: 2; column-gap: 2em; text-align: justify } p { margin: 0 0 .8em }</style></head><body>
+      <h1>A Long Report</h1>${sections
+        .map(
+          (s) =>
+            `<h2>Section ${s}</h2><div class="${s % 2 ? '' : 'cols'}">${[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${long(s * 100 + i)}</p>`).join('')}</div>`,
+        )
+        .join('')}</body></html>`
+    const [bytes] = await printPdfs([{ html, footer: FOOT }])
+    const started = performance.now()
+    const { drafts } = await parsePdf(bytes!, 'report.pdf')
+    console.log(
+      `${Math.max(...drafts.map((d) => d.page))}-page report parsed in ${(performance.now() - started).toFixed(0)} ms`,
+    )
+    expect(drafts.filter((d) => d.kind !== 'quarantined').map((d) => d.text)).toEqual([
+      'A Long Report',
+      ...sections.flatMap((s) => [`Section ${s}`, ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => long(s * 100 + i))]),
+    ])
+  }, 60_000)
+
   it('refuses a scan (pages of images, no text layer) and writes nothing', async () => {
     const scan = `<!DOCTYPE html><html><body><svg width="600" height="800"><rect width="600" height="800" fill="#ddd"/>
       <circle cx="300" cy="300" r="120" fill="#555"/></svg><svg width="600" height="800"><rect width="600" height="800"/></svg></body></html>`
