@@ -77,6 +77,17 @@ export function useCommands(): Command[] {
         },
       )
     }
+    if (article) {
+      for (const s of article.sections) {
+        if (s.kind === 'quarantined') continue
+        const words = s.text.length > 48 ? `${s.text.slice(0, 48).trimEnd()}…` : s.text
+        list.push({
+          id: `hide-${s.id}`,
+          label: `Hide ¶${s.ordinal}: ${words}`,
+          run: () => void actions.hideSections(article.id, [s.id]),
+        })
+      }
+    }
     for (const a of articles) {
       list.push({ id: `open-${a.id}`, label: `Open: ${a.title}`, run: () => void stores.article.open(a.id) })
     }

@@ -171,6 +171,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   }, [reveal, article, excerpts, nodes, clearReveal, setShowHidden, showHidden])
 
   const restore = (section: Section) => void actions.restoreSections(article.id, [section.id])
+  const { hideSections } = actions
+  const articleId = article.id
+  const hide = useCallback(
+    (section: Section) => void hideSections(articleId, [section.id]),
+    [hideSections, articleId],
+  )
   const hidden = article.sections.filter((s) => s.kind === 'quarantined')
 
   return (
@@ -212,6 +218,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
               section={section}
               notes={backlinks.sections[section.id]}
               onOpenNote={openNote}
+              onHide={hide}
             />
           ),
         )}

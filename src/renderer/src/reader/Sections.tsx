@@ -25,13 +25,26 @@ interface BlockProps {
   section: Section
   notes: readonly NoteRef[] | undefined
   onOpenNote: (noteId: string) => void
+  onHide: (section: Section) => void
 }
 
-/** A readable section plus, when notes link to it, a badge listing them (outside the text element). */
-export const SectionBlock = memo(function SectionBlock({ section, notes, onOpenNote }: BlockProps) {
+/**
+ * A readable section plus, when notes link to it, a badge listing them, and a Hide action in its
+ * ¶ margin (both outside the text element, whose only child is the text).
+ */
+export const SectionBlock = memo(function SectionBlock({ section, notes, onOpenNote, onHide }: BlockProps) {
   return (
     <div className="section-block">
       <SectionText section={section} />
+      <button
+        type="button"
+        className={`section-hide section-hide-${section.kind}`}
+        aria-label={`Hide ¶${section.ordinal}`}
+        title={`Hide ¶${section.ordinal} from the reading text (restorable)`}
+        onClick={() => onHide(section)}
+      >
+        Hide
+      </button>
       {notes && notes.length > 0 && (
         <SectionBacklinks notes={notes} onOpenNote={onOpenNote} className="section-backlinks" />
       )}
@@ -58,7 +71,9 @@ export function QuarantinedSection({ section, onRestore }: QuarantinedProps) {
       <div className="quarantined-actions">
         {section.quarantineReason && (
           <span className="quarantine-reason">
-            Hidden as {section.quarantineReason.replace(/^scrape junk: /, '')}
+            {section.quarantineReason === 'hidden by you'
+              ? 'Hidden by you'
+              : `Hidden as ${section.quarantineReason.replace(/^scrape junk: /, '')}`}
           </span>
         )}
         <button type="button" className="small" onClick={() => onRestore(section)}>
