@@ -1,8 +1,12 @@
 import type { Readability as ReadabilityClass } from '@mozilla/readability'
 import type { JSDOM as JSDOMClass } from 'jsdom'
 import { lazyRequire } from '../lazy'
-import { sectionsFromDom } from './htmlSections'
-import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
+import { annotateHints } from './chrome/hints'
+import { markChrome } from './chrome/index'
+import { blocksFromDom, HINT_ATTRIBUTE } from './htmlSections'
+import { readPageFacts, resolveMetadata } from './htmlMetadata'
+import { jsonLdArticle } from './jsonld'
+import { cleanMetadataText, type ArticleMetadata } from './metadata'
 import { MAX_HTML_DEPTH, MAX_HTML_MARKUP_CHARS, READABILITY_MAX_DEPTH } from './limits'
 import { scanHtml } from './nesting'
 import { preloadSanitizer, sanitizeNode } from './sanitize'
@@ -10,11 +14,16 @@ import type { SectionDraft } from './sectioning'
 import { refuseImport } from './validate'
 
 const DEFAULT_BASE_URL = 'https://localhost/'
-// Never article content, and Readability keeps it when a page has nothing else.
-const CHROME = 'script, style, noscript, template, nav, [role="navigation"]'
+// Never article content. Navigation is left to Readability (it scores the page better with it) and
+// to the chrome rules, which hide what of it reaches the article.
+const CHROME = 'script, style, noscript, template'
 // Only stripped when Readability found nothing and we fall back to the whole body.
 const BODY_CHROME =
-  'aside, footer, body > header, form, [role="banner"], [role="contentinfo"], [role="complementary"]'
+  'nav, [role="navigation"], aside, footer, body > header, form, [role="banner"], [role="contentinfo"], [role="complementary"]'
+// Markers pages put in headings and tables that are not words of the article: MediaWiki's "[edit]"
+// links, the "v · t · e" of its navigation boxes, permalink anchors ("¶", "#").
+const MARKERS =
+  '.mw-editsection, .editsection, .navbar.plainlinks, .navbar.mini, a.headerlink, a.anchor-link, a.heading-anchor, a.header-anchor, a.anchorjs-link'
 
 export interface HtmlImport {
   drafts: SectionDraft[]
@@ -37,25 +46,45 @@ function attr(doc: Document, selector: string, name: string): string | null {
   return doc.querySelector(selector)?.getAttribute(name) ?? null
 }
 
-/** Metadata from the page head, read before Readability rewrites the document. */
-function readHeadMetadata(doc: Document, givenUrl: string | undefined) {
+/** The page's address: its canonical link or og:url, else the address it was imported from. */
+function pageUrl(doc: Document, givenUrl: string | undefined): string | null {
   const canonical =
     attr(doc, 'link[rel~="canonical" i]', 'href') ?? attr(doc, 'meta[property="og:url"]', 'content')
-  return {
-    title:
-      cleanMetadataText(doc.title) ??
-      cleanMetadataText(doc.querySelector('h1, h2, h3, h4, h5, h6')?.textContent),
-    byline: cleanMetadataText(attr(doc, 'meta[name="author" i]', 'content')),
-    publishedAt:
-      attr(doc, 'meta[property="article:published_time"]', 'content') ??
-      attr(doc, 'meta[name="date" i]', 'content') ??
-      attr(doc, 'time[datetime]', 'datetime'),
-    // a relative canonical link only means something against a real page address
-    sourceUrl:
-      httpUrl(canonical, givenUrl === undefined ? undefined : (httpUrl(givenUrl) ?? undefined)) ??
-      (httpUrl(givenUrl) ? givenUrl : null) ?? // a given javascript: or data: address is dropped
-      null,
-  }
+  // a relative canonical link only means something against a real page address
+  return (
+    httpUrl(canonical, givenUrl === undefined ? undefined : (httpUrl(givenUrl) ?? undefined)) ??
+    (httpUrl(givenUrl) ? givenUrl! : null) ?? // a given javascript: or data: address is dropped
+    null
+  )
+}
+
+/** Edit links, navigation-box markers and permalink anchors out of the content (see MARKERS). */
+function removeMarkers(root: Element): void {
+  root.querySelectorAll(MARKERS).forEach((el) => el.remove())
+  root.querySelectorAll('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').forEach((a) => {
+    if (/^\s*(?:[¶§#🔗]|link|permalink)\s*$/iu.test(a.textContent ?? '')) a.remove()
+  })
+}
+
+/** True when some of the content's text is outside <nav> (and outside what was hinted as navigation). */
+function textOutsideNavigation(root: Element): boolean {
+  const total = (root.textContent ?? '').replace(/\s+/g, '').length
+  let nav = 0
+  root.querySelectorAll(`nav, [role="navigation"], [${HINT_ATTRIBUTE}="navigation"]`).forEach((el) => {
+    if (el.parentElement?.closest(`nav, [role="navigation"], [${HINT_ATTRIBUTE}="navigation"]`) == null) {
+      nav += (el.textContent ?? '').replace(/\s+/g, '').length
+    }
+  })
+  return total > nav
+}
+
+/** Sections of sanitized content with its chrome marked, and the content's HTML without class names. */
+function sectionize(clean: HTMLElement): { drafts: SectionDraft[]; html: string } {
+  removeMarkers(clean)
+  const drafts = markChrome(blocksFromDom(clean), clean)
+  clean.querySelectorAll('[class]').forEach((el) => el.removeAttribute('class'))
+  clean.querySelectorAll(`[${HINT_ATTRIBUTE}]`).forEach((el) => el.removeAttribute(HINT_ATTRIBUTE))
+  return { drafts, html: clean.innerHTML }
 }
 
 /** Deepest element nesting under `root`, walked without recursion. */
@@ -106,7 +135,7 @@ function wholeBody(markup: string, givenUrl: string | undefined): { drafts: Sect
   body.querySelectorAll(`${CHROME}, ${BODY_CHROME}`).forEach((el) => el.remove())
   const clean = sanitizeNode(body)
   dom.window.close()
-  return { drafts: sectionsFromDom(clean), html: clean.innerHTML }
+  return sectionize(clean)
 }
 
 /**
@@ -128,34 +157,41 @@ export function parseHtml(html: string, source: string, givenUrl?: string): Html
   }
   const dom = parseDom(scan.markup, givenUrl)
   const doc = dom.window.document
-  const head = readHeadMetadata(doc, givenUrl)
+  const sourceUrl = pageUrl(doc, givenUrl)
   doc.querySelectorAll(CHROME).forEach((el) => el.remove())
   const depth = domDepth(doc.documentElement)
   if (depth > MAX_HTML_DEPTH) throw refuseDeep(source, depth)
+  // JSON-LD is in the raw markup only: the scan drops scripts
+  const facts = readPageFacts(doc, jsonLdArticle(html), sourceUrl)
+  annotateHints(doc)
 
-  // the serializer hands back the element itself: no serialize-and-parse round trip
+  // the serializer hands back the element itself: no serialize-and-parse round trip; classes are
+  // kept for the chrome rules ("newsletter", "related", "caption") and dropped from contentHtml
   const article =
     depth > READABILITY_MAX_DEPTH
       ? null
       : new (readability().Readability as typeof ReadabilityClass)(doc, {
           serializer: (node) => node,
+          keepClasses: true,
         }).parse()
   const clean = article?.content ? sanitizeNode(article.content) : null
-  let drafts = clean === null ? [] : sectionsFromDom(clean)
-  let contentHtml = clean?.innerHTML ?? ''
+  const articleTime = clean?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null
+  // an "article" of navigation only is no article: Readability settles for it on an empty page
+  let { drafts, html: contentHtml } =
+    clean !== null && textOutsideNavigation(clean) ? sectionize(clean) : { drafts: [], html: '' }
   dom.window.close()
   // the page again, whole: Readability has rewritten the first copy
   if (drafts.length === 0) ({ drafts, html: contentHtml } = wholeBody(scan.markup, givenUrl))
   if (drafts.length === 0) throw refuseImport(source, 'it has no readable text.')
 
-  return {
-    drafts,
-    contentHtml,
-    sourceUrl: head.sourceUrl,
-    metadata: {
-      title: cleanMetadataText(article?.title) ?? head.title,
-      byline: cleanMetadataText(article?.byline?.replace(/^by\s+/i, '')) ?? head.byline,
-      publishedAt: normalizeDate(article?.publishedTime) ?? normalizeDate(head.publishedAt),
+  const metadata: ArticleMetadata = resolveMetadata(facts, {
+    readability: {
+      title: cleanMetadataText(article?.title),
+      byline: cleanMetadataText(article?.byline),
+      publishedTime: article?.publishedTime ?? null,
     },
-  }
+    articleTime,
+    drafts,
+  })
+  return { drafts, contentHtml, sourceUrl, metadata }
 }

@@ -47,26 +47,97 @@ const BLOCK_TAGS = new Set([
   'CAPTION',
 ])
 
+// An inline element that is a caption, or a picture's credit, is a block of its own: "The Moulin
+// Rouge <span class=credit>Reuters</span>" is a caption and a credit, not one paragraph.
+const CAPTION_CLASS =
+  /(?:^|[\s_-])(?:caption|figcaption|thumbcaption|caption-text|figure-caption)(?:$|[\s_-])/i
+const CREDIT_CLASS =
+  /(?:^|[\s_-])(?:credits?|attribution|copyright|copyrightholder|photographer|image-source|photo-credit|source)(?:$|[\s_-])/i
+
+/** The class, id and itemprop of an element, for matching against words like "caption". */
+export function classWords(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`
+}
+
+/**
+ * Hints the HTML import writes on the page before Readability rewrites it (chrome/hints.ts):
+ * Readability replaces a <div class="caption"> by the <p> it made of its words, so what a text
+ * was inside of is kept on a <span data-gloss-hint="caption"> around the text itself.
+ */
+export const HINT_ATTRIBUTE = 'data-gloss-hint'
+
+export function isCaptionElement(el: Element): boolean {
+  const hint = el.getAttribute(HINT_ATTRIBUTE)
+  if (hint !== null) return hint === 'caption'
+  const tag = el.tagName.toUpperCase()
+  return tag === 'FIGCAPTION' || tag === 'CAPTION' || CAPTION_CLASS.test(classWords(el))
+}
+
+export function isCreditElement(el: Element): boolean {
+  const hint = el.getAttribute(HINT_ATTRIBUTE)
+  if (hint !== null) return hint === 'credit'
+  return CREDIT_CLASS.test(classWords(el))
+}
+
+/** Inside a <figure> or a caption, within a few levels: where a credit span is a block of its own. */
+export function inFigure(el: Element, levels = 6): boolean {
+  let node: Element | null = el.parentElement
+  for (let i = 0; node !== null && i < levels; i++, node = node.parentElement) {
+    if (node.tagName.toUpperCase() === 'FIGURE' || isCaptionElement(node)) return true
+  }
+  return false
+}
+
+type InlineRole = 'caption' | 'credit' | null
+
+/** A caption or credit written inline ("<span class=caption>…</span><span class=credit>…</span>"). */
+function inlineRole(el: Element): InlineRole | undefined {
+  if (isCreditElement(el) && (el.hasAttribute(HINT_ATTRIBUTE) || inFigure(el))) return 'credit'
+  if (isCaptionElement(el)) return 'caption'
+  return undefined
+}
+
 function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE
 }
 
+/** A section as parsed, with the element whose words it holds, for the chrome and caption rules. */
+export interface HtmlBlock {
+  draft: SectionDraft
+  /** the block element (or the caption or credit span) the words came from */
+  el: Element
+}
+
 /**
- * Sections in document order: headings whole; every other run of inline words (a <p>,
- * an <li>, a text-bearing <div>) one paragraph; <pre> keeps its lines; a table row is one
- * paragraph with its cells separated by " | ".
+ * Blocks in document order: headings whole; every other run of inline words (a <p>, an <li>, a
+ * text-bearing <div>, a caption or credit span) one paragraph; <pre> keeps its lines; a table row
+ * is one paragraph with its cells separated by " | ".
  */
-export function sectionsFromDom(root: Node): SectionDraft[] {
-  const drafts: SectionDraft[] = []
+export function blocksFromDom(root: Node): HtmlBlock[] {
+  const blocks: HtmlBlock[] = []
   let words = ''
-  const flush = (): void => {
+  // the caption or credit the words so far belong to, and the element they came from
+  let wordsRole: InlineRole = null
+  let wordsEl: Element | null = null
+  const flush = (el: Element): void => {
     const text = collapseWhitespace(words)
-    if (text !== '') drafts.push({ kind: 'paragraph', text })
+    if (text !== '') blocks.push({ draft: { kind: 'paragraph', text }, el: wordsEl ?? el })
     words = ''
+    wordsRole = null
+    wordsEl = null
   }
-  const visit = (node: Node): void => {
+  const rootElement = isElement(root) ? root : (root.parentElement ?? root.ownerDocument!.documentElement)
+  // `container` is the block the words go into; `role` and `roleEl` the inline caption or credit around them
+  const visit = (node: Node, container: Element, role: InlineRole, roleEl: Element | null): void => {
     if (node.nodeType === TEXT_NODE) {
-      words += node.textContent ?? ''
+      const text = node.textContent ?? ''
+      if (/\S/.test(text) && role !== wordsRole) {
+        // a caption's words and its credit's are separate blocks, and both apart from the words around
+        if (collapseWhitespace(words) !== '') flush(container)
+        wordsRole = role
+        wordsEl = roleEl
+      }
+      words += text
       return
     }
     if (!isElement(node)) return
@@ -76,28 +147,36 @@ export function sectionsFromDom(root: Node): SectionDraft[] {
       return
     }
     if (!BLOCK_TAGS.has(tag)) {
-      node.childNodes.forEach(visit)
+      const own = inlineRole(node)
+      const innerRole = own === undefined ? role : own
+      const innerEl = own === undefined ? roleEl : own === role && roleEl !== null ? roleEl : node
+      node.childNodes.forEach((child) => visit(child, container, innerRole, innerEl))
       return
     }
-    flush()
+    flush(container)
     const level = HEADING.exec(tag)?.[1]
     if (level !== undefined) {
       const text = collapseWhitespace(node.textContent ?? '')
-      if (text !== '') drafts.push({ kind: 'heading', level: Number(level), text })
+      if (text !== '') blocks.push({ draft: { kind: 'heading', level: Number(level), text }, el: node })
     } else if (tag === 'PRE') {
       const text = tidyCode(node.textContent ?? '')
-      if (text.trim() !== '') drafts.push({ kind: 'paragraph', text })
+      if (text.trim() !== '') blocks.push({ draft: { kind: 'paragraph', text }, el: node })
     } else if (tag === 'TR') {
       const cells = Array.from(node.children, (cell) => collapseWhitespace(cell.textContent ?? '')).filter(
         Boolean,
       )
-      if (cells.length > 0) drafts.push({ kind: 'paragraph', text: cells.join(' | ') })
+      if (cells.length > 0) blocks.push({ draft: { kind: 'paragraph', text: cells.join(' | ') }, el: node })
     } else {
-      node.childNodes.forEach(visit)
-      flush()
+      node.childNodes.forEach((child) => visit(child, node, null, null))
+      flush(node)
     }
   }
-  root.childNodes.forEach(visit)
-  flush()
-  return drafts
+  root.childNodes.forEach((child) => visit(child, rootElement, null, null))
+  flush(rootElement)
+  return blocks
+}
+
+/** The sections of `root` (see blocksFromDom). */
+export function sectionsFromDom(root: Node): SectionDraft[] {
+  return blocksFromDom(root).map((b) => b.draft)
 }

@@ -1,0 +1,138 @@
+/**
+ * Page chrome anywhere in an article: each block of the readable content is checked by its words
+ * (lines.ts), by what its containers are named ("newsletter", "related", "comments"…), and with
+ * its neighbours (runs.ts: a table of contents, a headline list after "Related:", a paywall's
+ * pricing block, a comment thread, a print-edition footer split into pieces). Chrome is
+ * quarantined with its reason, never removed: the reader can show it again. Image captions are
+ * marked as such (role "caption"); a credit inside a caption is chrome.
+ *
+ * Conservative by construction: every rule is bounded by length (a paragraph of prose is never
+ * chrome for containing a word), container names count only for small containers, and if every
+ * paragraph would go, nothing does.
+ */
+import { isCaptionElement, isCreditElement, type HtmlBlock } from '../htmlSections'
+import type { SectionDraft } from '../sectioning'
+import { tidyHeading } from '../title'
+import { containers, linkShare, wordCount } from './context'
+import { containerRule, elementHint, spanHint } from './hints'
+import { lineReason } from './lines'
+import { markRuns } from './runs'
+
+export const JUNK_PREFIX = 'scrape junk: '
+
+/** What each block is found to be: its chrome reason, or a caption. */
+export interface BlockVerdict {
+  reason?: string
+  caption?: boolean
+}
+
+// a credit written as "Name/Agency" or "Name / Agency": "Benoit Tessier/Reuters", "Nintendo/Apple"
+const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’ -]{1,40}(?:\s?\/\s?\p{Lu}[\p{L}.'’ -]{1,40})+$/u
+
+/**
+ * The block's picture context, decided by its nearest caption- or credit-named container: a credit
+ * span inside a caption is a credit, a caption span inside a figcaption named "credit" a caption.
+ */
+function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 'figure' | null {
+  const el = block.el
+  if (el.tagName.toUpperCase() === 'TR') {
+    const cells = Array.from(el.children).filter((c) => (c.textContent ?? '').trim() !== '')
+    if (cells.length === 1 && isCaptionElement(cells[0]!)) return 'caption'
+  }
+  let figure = false
+  for (const node of containers(el, root, 6)) {
+    if (isCreditElement(node)) return 'credit'
+    if (isCaptionElement(node)) return 'caption'
+    if (node.tagName.toUpperCase() === 'FIGURE') figure = true
+  }
+  return figure ? 'figure' : null
+}
+
+/** What the block's containers (or the hint spans on its words) make it, within the rule's bounds. */
+function containerReason(block: HtmlBlock, root: Element): string | undefined {
+  const words = wordCount(block.draft.text)
+  const found =
+    spanHint(block.el) ??
+    containers(block.el, root)
+      .map(elementHint)
+      .find((h) => h !== null) ??
+    null
+  if (found === null || found === 'caption' || found === 'credit') return undefined
+  if (found === 'navigation') return words <= 15 && linkShare(block.el) >= 0.5 ? 'navigation' : undefined
+  const rule = containerRule(found)
+  if (rule === undefined || words > rule.maxWords) return undefined
+  if (rule.links !== undefined && words > 6 && linkShare(block.el) < rule.links) return undefined
+  return rule.reason
+}
+
+// reasons a heading may have: a heading is the article's structure unless it heads chrome
+const HEADING_REASONS = new Set([
+  'newsletter prompt',
+  'paywall',
+  'comments',
+  'related links',
+  'navigation',
+  'advertisement',
+  'share link',
+  'login link',
+  'feedback prompt',
+  'dateline',
+  'byline',
+  'separator',
+  'table of contents',
+  'print edition',
+])
+
+/** One verdict per block, before the neighbours are looked at. */
+function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
+  const { draft, el } = block
+  if (el.tagName.toUpperCase() === 'PRE' || el.closest('pre, code') !== null) return {}
+  const text = draft.text
+  const picture = figureContext(block, root)
+  if (picture !== null) {
+    if (picture === 'credit') return { reason: 'photo credit' }
+    const byWords = lineReason(text)
+    if (byWords !== undefined) return { reason: byWords }
+    if (wordCount(text) <= 6 && SLASH_CREDIT.test(text.trim())) return { reason: 'photo credit' }
+    if (picture === 'caption' && draft.kind === 'paragraph') return { caption: true }
+    return {}
+  }
+  const byWords = lineReason(text)
+  if (byWords !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byWords)))
+    return { reason: byWords }
+  const byContainer = containerReason(block, root)
+  if (byContainer !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byContainer))) {
+    return { reason: byContainer }
+  }
+  return {}
+}
+
+/**
+ * The article's sections with chrome quarantined (with its reason) and captions marked. Headings
+ * lose the "[edit]", "¶" or "#" their page puts after them.
+ */
+export function markChrome(blocks: HtmlBlock[], root: Element): SectionDraft[] {
+  for (const b of blocks)
+    if (b.draft.kind === 'heading') b.draft = { ...b.draft, text: tidyHeading(b.draft.text) }
+  const live = blocks.filter((b) => b.draft.text !== '')
+  const verdicts = live.map((b) => judgeBlock(b, root))
+  markRuns(live, verdicts, root)
+  const paragraphs = live.filter((b) => b.draft.kind === 'paragraph')
+  const hidden = live.filter((b, i) => b.draft.kind === 'paragraph' && verdicts[i]!.reason !== undefined)
+  // everything would go: the page is all the user has, so nothing is hidden
+  const keepAll = paragraphs.length > 0 && hidden.length === paragraphs.length
+  return live.map((b, i) => {
+    const v = verdicts[i]!
+    if (v.reason !== undefined && !keepAll) {
+      const draft: SectionDraft = {
+        kind: 'quarantined',
+        text: b.draft.text,
+        quarantineReason: JUNK_PREFIX + v.reason,
+      }
+      if (b.draft.level !== undefined) draft.level = b.draft.level
+      return draft
+    }
+    if (v.caption && b.draft.kind === 'paragraph') return { ...b.draft, role: 'caption' }
+    return b.draft
+  })
+}

@@ -1,0 +1,196 @@
+/**
+ * Chrome that only shows with its neighbours: a table of contents (items that are the article's
+ * own headings), a headline list after "Related:", the rest of a newsletter or paywall widget, a
+ * pricing block, a comment thread to the end of the page, a print-edition footer split into pieces.
+ */
+import type { HtmlBlock } from '../htmlSections'
+import { titleKey } from '../title'
+import type { BlockVerdict } from './index'
+import { commonAncestor, linkShare, wordCount } from './context'
+import { lineKey } from './lines'
+
+const TOC_TITLE =
+  /^(?:contents|table of contents|in this (?:article|post|guide|story|page)|on this page|jump to|sommaire|table des matières|dans cet article|inhalt|inhaltsverzeichnis|in diesem artikel|contenido|contenidos|índice|tabla de contenidos?|en este artículo|conteúdo|sumário|índice|neste artigo|indice|sommario|inhoud|obsah)$/
+
+/** "3.1 Foreign relations" → "foreign relations"; "Step 2: Dig" keeps its words. */
+function itemKey(text: string): string {
+  return titleKey(text.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\))\s+/i, ''))
+}
+
+/** Items that name the article's later headings, with a "Contents" title before them. */
+function tableOfContents(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  // every heading's key, with where it is
+  const headingAt = new Map<string, number[]>()
+  blocks.forEach((b, i) => {
+    if (b.draft.kind !== 'heading') return
+    const key = titleKey(b.draft.text)
+    headingAt.set(key, [...(headingAt.get(key) ?? []), i])
+  })
+  const namesLaterHeading = (i: number): boolean => {
+    const b = blocks[i]!
+    if (b.draft.kind !== 'paragraph' || wordCount(b.draft.text) > 20) return false
+    const at = headingAt.get(itemKey(b.draft.text))
+    return at !== undefined && at.some((h) => h > i)
+  }
+  let i = 0
+  while (i < blocks.length) {
+    if (!namesLaterHeading(i)) {
+      i++
+      continue
+    }
+    // a run of items, a few that name no heading allowed among them (a heading the page left out)
+    let end = i
+    let hits = 0
+    let misses = 0
+    for (let j = i; j < blocks.length && misses <= 2; j++) {
+      if (namesLaterHeading(j)) {
+        hits++
+        end = j
+        misses = 0
+      } else if (
+        blocks[j]!.draft.kind === 'paragraph' &&
+        wordCount(blocks[j]!.draft.text) <= 12 &&
+        linkShare(blocks[j]!.el) >= 0.5
+      ) {
+        misses++
+      } else break
+    }
+    const items = end - i + 1
+    if (hits >= 3 || (hits >= 2 && hits === items)) {
+      for (let j = i; j <= end; j++) verdicts[j]!.reason = 'table of contents'
+      // the run's title, just before it
+      for (let t = i - 1; t >= Math.max(0, i - 2); t--) {
+        if (TOC_TITLE.test(lineKey(blocks[t]!.draft.text))) verdicts[t]!.reason = 'table of contents'
+      }
+    }
+    i = end + 1
+  }
+  // a "Contents" title whose items are all hidden already (a toc container)
+  blocks.forEach((b, k) => {
+    if (verdicts[k]!.reason === undefined && TOC_TITLE.test(lineKey(b.draft.text))) {
+      if (verdicts[k + 1]?.reason === 'table of contents') verdicts[k]!.reason = 'table of contents'
+    }
+  })
+}
+
+const RELATED_HEADER_END =
+  /(?:[:：]|\b(?:news|stories|articles|reading|links|coverage|posts|aussi|également|auch|thema|también|também|relacionadas|relacionados|related|recommended|popular|trending))$/
+
+/** After "Related:" or "More games news:", the headlines that follow: short, mostly a link. */
+function headlineLists(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  blocks.forEach((b, i) => {
+    if (verdicts[i]!.reason !== 'related links') return
+    const text = b.draft.text.trim()
+    const isHeader =
+      b.draft.kind === 'heading' || RELATED_HEADER_END.test(text.toLowerCase()) || wordCount(text) <= 3
+    if (!isHeader) return
+    for (let j = i + 1; j < blocks.length && j <= i + 15; j++) {
+      const next = blocks[j]!
+      if (next.draft.kind === 'heading' && b.draft.kind !== 'heading') break
+      if (next.draft.kind === 'heading' && (next.draft.level ?? 6) <= (b.draft.level ?? 6)) break
+      if (wordCount(next.draft.text) > 25 || linkShare(next.el) < 0.6) break
+      verdicts[j]!.reason ??= 'related links'
+    }
+  })
+}
+
+// reasons whose widget is small and whole: the lines around them in the same little box go too
+const WIDGET_REASONS = new Set(['newsletter prompt', 'paywall'])
+
+/** The rest of a newsletter or paywall widget: short lines sharing a small container with it. */
+function widgets(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): void {
+  const marked = verdicts.map((v) => v.reason)
+  blocks.forEach((b, i) => {
+    const reason = marked[i]
+    if (reason === undefined || !WIDGET_REASONS.has(reason)) return
+    for (const step of [-1, 1]) {
+      for (let j = i + step, n = 0; j >= 0 && j < blocks.length && n < 6; j += step, n++) {
+        const other = blocks[j]!
+        if (verdicts[j]!.reason !== undefined) continue
+        if (wordCount(other.draft.text) > 25) break
+        const box = commonAncestor(b.el, other.el)
+        if (box === null || box === root || !root.contains(box) || (box.textContent ?? '').length > 800) break
+        verdicts[j]!.reason = reason
+      }
+    }
+  })
+}
+
+/** Runs of short lines holding two paywall lines or more: the pricing block between them goes too. */
+function pricingBlocks(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  let i = 0
+  while (i < blocks.length) {
+    if (verdicts[i]!.reason !== 'paywall') {
+      i++
+      continue
+    }
+    let last = i
+    let j = i + 1
+    let gap = 0
+    while (j < blocks.length && wordCount(blocks[j]!.draft.text) <= 12 && gap <= 3) {
+      if (verdicts[j]!.reason === 'paywall') {
+        for (let k = last + 1; k < j; k++) verdicts[k]!.reason ??= 'paywall'
+        last = j
+        gap = 0
+      } else gap++
+      j++
+    }
+    i = last + 1
+  }
+}
+
+/**
+ * From a comments heading in the article's second half to the end: the readers' comments. A thread
+ * shows itself by more comment chrome after its heading ("Reply", "Post a comment") and by no
+ * heading of the article's own after it.
+ */
+function commentThreads(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  const words = blocks.map((b) => wordCount(b.draft.text))
+  const total = words.reduce((a, b) => a + b, 0)
+  let before = 0
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
+    if (verdicts[i]!.reason === 'comments' && before >= total / 2 && b.draft.kind === 'heading') {
+      const level = b.draft.level ?? 6
+      const after = blocks.slice(i + 1)
+      const moreChrome = after.some((a, k) => verdicts[i + 1 + k]!.reason === 'comments')
+      const articleHeading = after.some(
+        (a, k) =>
+          a.draft.kind === 'heading' &&
+          (a.draft.level ?? 6) <= level &&
+          verdicts[i + 1 + k]!.reason !== 'comments',
+      )
+      if (moreChrome && !articleHeading) {
+        for (let j = i + 1; j < blocks.length; j++) verdicts[j]!.reason ??= 'comments'
+        return
+      }
+    }
+    before += words[i]!
+  }
+}
+
+/** "A version of this article appears in print on" and the pieces a page split it into. */
+function printFooters(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  blocks.forEach((b, i) => {
+    if (verdicts[i]!.reason !== 'print edition') return
+    let prev = b.draft.text.trim()
+    for (let j = i + 1; j < blocks.length && j <= i + 12; j++) {
+      if (/today['’]s paper|order reprints/i.test(prev)) break
+      const text = blocks[j]!.draft.text.trim()
+      // a fragment goes on: after a colon or comma, a piece of a few words, or words in lower case
+      const continues = /[:,–—-]$/.test(prev) || wordCount(prev) <= 10 || /^[\p{Ll}\p{P}\d]/u.test(text)
+      if (!continues || wordCount(text) > 30) break
+      verdicts[j]!.reason ??= 'print edition'
+      prev = text
+    }
+  })
+}
+
+export function markRuns(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): void {
+  tableOfContents(blocks, verdicts)
+  headlineLists(blocks, verdicts)
+  widgets(blocks, verdicts, root)
+  pricingBlocks(blocks, verdicts)
+  printFooters(blocks, verdicts)
+  commentThreads(blocks, verdicts)
+}
