@@ -353,7 +353,8 @@ describe('bad input changes nothing', () => {
     ['blank.md', '   \n\n  ', /empty|whitespace/],
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), /binary/],
     ['latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x28, 0xc3, 0x28]), /UTF-8/],
-    ['paper.pdf', '%PDF-1.7 fake', /unsupported/],
+    ['slides.pptx', 'PK fake', /unsupported/],
+    ['paper.pdf', '%PDF-1.7 fake', /PDF is incomplete/],
     [
       'nothing.html',
       '<html><head><script>alert(1)</script></head><body><nav>Home</nav></body></html>',
