@@ -4,6 +4,7 @@ import { Tabs, type DragToOpen } from '../common/Tabs'
 import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
 import { LibraryPane } from '../library/LibraryPane'
 import { NotesPanel } from '../notes/NotesPanel'
+import { ReviewPanel } from '../review/ReviewPanel'
 import { ArticleView } from '../reader/ArticleView'
 import { useGloss, type RightTab } from '../state/glossContext'
 import { cardFromDragData, isExcerptDrag, readExcerptDragData } from '../state/dnd'
@@ -67,6 +68,7 @@ function useExcerptDragActive(): boolean {
 export function Workspace() {
   const { panes, ui, feedback, stores } = useGloss()
   const excerptDrag = useExcerptDragActive()
+  const reviewCount = useOpenArticle().article?.reviewCount ?? 0
   const rightDrag: DragToOpen<RightTab> = {
     accepts: isExcerptDrag,
     onDrop: (key, transfer) => {
@@ -151,6 +153,7 @@ export function Workspace() {
               tabs={[
                 { key: 'excerpts', label: 'Excerpts' },
                 { key: 'notes', label: 'Notes' },
+                { key: 'review', label: reviewCount > 0 ? `Review (${reviewCount})` : 'Review' },
               ]}
               selected={ui.rightTab}
               onSelect={ui.setRightTab}
@@ -172,6 +175,9 @@ export function Workspace() {
               </div>
               <div className="tab-page" hidden={ui.rightTab !== 'notes'}>
                 <NotesPanel />
+              </div>
+              <div className="tab-page" hidden={ui.rightTab !== 'review'}>
+                {ui.rightTab === 'review' && <ReviewPanel />}
               </div>
             </Tabs>
           </aside>

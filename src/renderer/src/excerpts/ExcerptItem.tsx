@@ -82,6 +82,7 @@ export const ExcerptItem = memo(function ExcerptItem({ excerpt, active, focus, c
         <span className="quote-ordinal">¶{excerpt.sectionOrdinal}</span>
       </button>
       {note && <p className="anchor-note">{note}</p>}
+      {!excerpt.verbatim && <p className="excerpt-not-verbatim">Not verbatim in the current version</p>}
       <CommentEditor excerpt={excerpt} focusNonce={focusFor('comment')} />
       <TagEditor excerpt={excerpt} focusNonce={focusFor('tags')} />
       <div className="card-footer">

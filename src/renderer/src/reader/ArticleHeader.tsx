@@ -1,8 +1,11 @@
 import type { ArticleDetail } from '../../../shared/model'
+import { useState } from 'react'
 import { formatDate } from '../common/dom'
+import { VersionsDialog } from './VersionsDialog'
 
 export function ArticleHeader({ article }: { article: ArticleDetail }) {
   const source = article.sourceUrl ?? article.sourcePath
+  const [versions, setVersions] = useState(false)
   return (
     <header className="article-header">
       <h1 className="article-title">{article.title}</h1>
@@ -31,8 +34,13 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
             </span>
           )
         )}
-        {article.version > 1 && <span>Version {article.version}</span>}
+        {article.version > 1 && (
+          <button type="button" className="link-button" onClick={() => setVersions(true)}>
+            Version {article.version} · Versions…
+          </button>
+        )}
       </p>
+      {versions && <VersionsDialog articleId={article.id} onClose={() => setVersions(false)} />}
     </header>
   )
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ArticleDetail, Excerpt, ExcerptColor, Section } from '../../../shared/model'
 import { isEditable } from '../common/dom'
 import { useGloss } from '../state/glossContext'
-import { useArticleExcerpts, useBacklinks, useOpenNote } from '../state/hooks'
+import { useArticleExcerpts, useBacklinks, useOpenNote, useReview } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
 import { clearHighlights, flash, paintHighlights } from './highlights'
 import { collectSectionNodes, offsetAtPoint, offsetsToRanges, rangeToOffsets } from './offsets'
@@ -170,6 +170,23 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     clearReveal()
   }, [reveal, article, excerpts, nodes, clearReveal, setShowHidden, showHidden])
 
+  // Re-attach from the review queue: the selection becomes the excerpt's new text
+  const review = useReview()
+  const reattachItem = review.reattaching
+    ? review.items.find((i) => i.excerpt.id === review.reattaching && i.excerpt.articleId === article.id)
+    : undefined
+  const reattach = async () => {
+    if (!reattachItem || !pending) return
+    const done = await actions.resolveReview(reattachItem, 'reattach', {
+      start: pending.start,
+      end: pending.end,
+    })
+    if (!done) return
+    document.getSelection()?.removeAllRanges()
+    setPending(null)
+    ui.setActiveExcerptId(reattachItem.excerpt.id)
+  }
+
   const restore = (section: Section) => void actions.restoreSections(article.id, [section.id])
   const { hideSections } = actions
   const articleId = article.id
@@ -230,6 +247,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           onHighlight={(color) => void highlight(color)}
           onComment={() => void highlight('yellow', 'comment')}
           onTag={() => void highlight('yellow', 'tags')}
+          onReattach={reattachItem ? () => void reattach() : undefined}
         />
       )}
     </article>

@@ -6,10 +6,12 @@ interface Props {
   onHighlight: (color: ExcerptColor) => void
   onComment: () => void
   onTag: () => void
+  /** set while an excerpt of the review queue waits for its new text */
+  onReattach?: (() => void) | undefined
 }
 
 /** Floats over a selection in the article: five colors, Comment, Tag. */
-export function SelectionToolbar({ top, left, onHighlight, onComment, onTag }: Props) {
+export function SelectionToolbar({ top, left, onHighlight, onComment, onTag, onReattach }: Props) {
   return (
     <div
       role="toolbar"
@@ -19,6 +21,14 @@ export function SelectionToolbar({ top, left, onHighlight, onComment, onTag }: P
       // keep the text selection when a button is pressed
       onMouseDown={(event) => event.preventDefault()}
     >
+      {onReattach && (
+        <>
+          <button type="button" className="toolbar-button reattach-button" onClick={onReattach}>
+            Re-attach here
+          </button>
+          <span className="toolbar-divider" aria-hidden="true" />
+        </>
+      )}
       {EXCERPT_COLORS.map((color) => (
         <button
           key={color}

@@ -1,5 +1,5 @@
 import type { GlossApi } from '../../../shared/contract'
-import type { ArticleSummary, ImportResult, Section } from '../../../shared/model'
+import type { ArticleSummary, ImportResult, ReviewAction, ReviewItem, Section } from '../../../shared/model'
 import type { Stores } from './stores'
 import type { Writes } from './writes'
 
@@ -90,6 +90,37 @@ export function createArticleActions(api: GlossApi, stores: Stores, writes: Writ
     if (open.get().id === result.article.id) await open.reload(result.article.id)
     else await open.open(result.article.id)
     stores.backlinks.refresh()
+    background(stores.review.load(result.article.id))
+  }
+
+  /**
+   * Settle one excerpt of the review queue: the excerpt as the core returns it, out of the queue,
+   * the article's counts. (No undo: the contract has no way back into the queue.)
+   */
+  async function resolveReview(
+    item: ReviewItem,
+    action: ReviewAction,
+    range?: { start: number; end: number },
+  ): Promise<boolean> {
+    const excerpt = await attempt(() =>
+      api.resolveReview({ excerptId: item.excerpt.id, action, ...(action === 'reattach' ? range : {}) }),
+    )
+    if (!excerpt) return false
+    stores.excerpts.put(excerpt)
+    stores.review.remove(excerpt.id)
+    articles.patch(excerpt.articleId, (a) => ({
+      reviewCount: Math.max(0, a.reviewCount - 1),
+      excerptCount: excerpt.deletedAt ? Math.max(0, a.excerptCount - 1) : a.excerptCount,
+    }))
+    if (excerpt.deletedAt && excerpt.tags.length > 0) background(stores.tags.fetch())
+    const done = {
+      accept: 'Accepted the new text',
+      reattach: 'Re-attached the excerpt',
+      keepOrphan: 'Kept the old quote as an orphan',
+      delete: 'Deleted the excerpt',
+    }[action]
+    writes.feedback.notify(`${done} (¶${excerpt.sectionOrdinal})`)
+    return true
   }
 
   async function importVersion(
@@ -126,5 +157,5 @@ export function createArticleActions(api: GlossApi, stores: Stores, writes: Writ
     return true
   }
 
-  return { deleteArticle, updateArticle, importVersion, hideSections }
+  return { deleteArticle, updateArticle, importVersion, hideSections, resolveReview }
 }

@@ -6,11 +6,14 @@ import { useGloss } from './glossContext'
 import type { LiveExcerpt } from './excerptsStore'
 import type { NoteList } from './notesStore'
 import type { OpenArticle } from './openArticleStore'
+import type { ReviewQueue } from './reviewStore'
 import { useStore } from './store'
 
 export const useArticles = (): ArticleList => useStore(useGloss().stores.articles)
 
 export const useOpenArticle = (): OpenArticle => useStore(useGloss().stores.article)
+
+export const useReview = (): ReviewQueue => useStore(useGloss().stores.review)
 
 export const useTags = (): Tag[] => useStore(useGloss().stores.tags)
 

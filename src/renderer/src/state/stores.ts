@@ -7,6 +7,7 @@ import { ExcerptsStore } from './excerptsStore'
 import type { Feedback } from './feedback'
 import { NotesStore } from './notesStore'
 import { OpenArticleStore } from './openArticleStore'
+import { ReviewStore } from './reviewStore'
 import { TagsStore } from './tagsStore'
 
 /** One store per kind of data the screen shows, and the notebook's first load. */
@@ -17,6 +18,7 @@ export function createStores(api: GlossApi, feedback: Feedback) {
   const tags = new TagsStore(api)
   const article = new OpenArticleStore(api, excerpts, backlinks, (error) => feedback.reportError(error))
   const notes = new NotesStore(api)
+  const review = new ReviewStore(api)
   // the open article's counts follow the articles store's, which the writes update
   articles.subscribe(() => {
     const open = articles.get().list.find((a) => a.id === article.get().article?.id)
@@ -46,7 +48,7 @@ export function createStores(api: GlossApi, feedback: Feedback) {
     if (last) await article.open(last.article.id)
   }
 
-  return { articles, article, excerpts, tags, notes, backlinks, start, afterImport }
+  return { articles, article, excerpts, tags, notes, backlinks, review, start, afterImport }
 }
 
 export type Stores = ReturnType<typeof createStores>
