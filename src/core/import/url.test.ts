@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GlossError } from '../../shared/errors'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 import { simplePdf } from './testing/documents'
+import { createParsePool } from './parsePool'
 import { fetchForImport } from './url'
 
 const PAGE = `<!DOCTYPE html><html><head><title>Harbour report</title>
@@ -143,4 +144,15 @@ describe('fetchForImport bounds', () => {
       `Cannot import "${base}/endless": it is larger than the 1 MB limit.`,
     )
   })
+
+  it('in the parse pool, an address job is bounded by the pool too: the worker is stopped on time', async () => {
+    const pool = createParsePool({ timeoutMs: 400, fetchTimeoutMs: 400 })
+    try {
+      await expect(pool.parse({ kind: 'url', url: `${base}/slow` })).rejects.toThrow(
+        `Cannot import "${base}/slow": reading it took longer than 0.8 seconds, so it was stopped.`,
+      )
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
 })
