@@ -81,8 +81,14 @@ export const ExcerptItem = memo(function ExcerptItem({ excerpt, active, focus, c
         <span className="quote-text">{excerpt.quote.exact}</span>
         <span className="quote-ordinal">¶{excerpt.sectionOrdinal}</span>
       </button>
-      {note && <p className="anchor-note">{note}</p>}
-      {!excerpt.verbatim && <p className="excerpt-not-verbatim">Not verbatim in the current version</p>}
+      {!excerpt.verbatim ? (
+        <p className="anchor-note">
+          <strong>Not verbatim in the current version.</strong>
+          {note && ` ${note}`}
+        </p>
+      ) : (
+        note && <p className="anchor-note">{note}</p>
+      )}
       <CommentEditor excerpt={excerpt} focusNonce={focusFor('comment')} />
       <TagEditor excerpt={excerpt} focusNonce={focusFor('tags')} />
       <div className="card-footer">

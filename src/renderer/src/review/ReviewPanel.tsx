@@ -65,8 +65,8 @@ function ReviewCard({ item, reattaching }: { item: ReviewItem; reattaching: bool
             <Side parts={item.diff} side="old" />
           </p>
         </section>
-        <section aria-label="Now">
-          <h3>Now</h3>
+        <section aria-label={excerpt.anchorStatus === 'orphaned' ? 'Best guess' : 'Now'}>
+          <h3>{excerpt.anchorStatus === 'orphaned' ? 'Best guess' : 'Now'}</h3>
           <p className="review-text review-new">
             {hasNew ? (
               <Side parts={item.diff} side="new" />
