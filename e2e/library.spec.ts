@@ -230,3 +230,31 @@ test('search, sort and filter the library over several articles', async ({ page,
     }
   }
 })
+
+test('Import new version… picks a file and the article becomes version 2, its excerpt to review', async ({
+  page,
+  gloss,
+}) => {
+  const { whales } = await seedLibrary(gloss)
+  await page.reload()
+  await waitForArticle(page)
+  await articleList(page)
+    .getByRole('button', { name: /^Whales of the northern seas/ })
+    .click()
+  const menu = await openMenu(page, 'Whales of the northern seas')
+  const chooser = page.waitForEvent('filechooser')
+  await menu.getByRole('menuitem', { name: 'Import new version…' }).click()
+  await (
+    await chooser
+  ).setFiles({
+    name: 'whales.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(WHALES.replace('whole ocean basins', 'entire ocean basins')),
+  })
+  await expect(page.getByRole('button', { name: 'Version 2 · Versions…' })).toBeVisible()
+  await expect(page.locator('article.article')).toContainText('entire ocean basins')
+  const row = articleList(page).locator(`[data-article-id="${whales.id}"]`)
+  await expect(row).toContainText('v2')
+  await expect(row).toContainText('1 to review')
+  await expect(page.getByRole('tab', { name: 'Review (1)' })).toBeVisible()
+})

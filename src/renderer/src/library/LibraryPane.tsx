@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { ArticleSort, ArticleSummary } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { formatDate, readFileAsBase64 } from '../common/dom'
@@ -62,6 +62,15 @@ function useVisible(view: View, list: readonly ArticleSummary[]): ArticleSummary
   }, [plain, ids, list])
 }
 
+/** A file picker of its own (not in the page, so the window's import input stays the only one). */
+function pickVersionFile(then: (file: File | undefined) => void): void {
+  const input = document.createElement('input')
+  input.type = 'file'
+  input.accept = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html'
+  input.addEventListener('change', () => then(input.files?.[0]), { once: true })
+  input.click()
+}
+
 /** Articles newest first; import by file, paste, or drop anywhere on the window. */
 export function LibraryPane() {
   const { stores, ui, commands, actions, feedback } = useGloss()
@@ -71,16 +80,12 @@ export function LibraryPane() {
   const [view, setView] = useState<View>(ALL)
   const visible = useVisible(view, list)
   const [editing, setEditing] = useState<ArticleSummary | null>(null)
-  const versionInput = useRef<HTMLInputElement>(null)
-  const versionFor = useRef<string | null>(null)
   const ids = { query: useId(), sort: useId(), tag: useId(), notes: useId() }
   const filtered = view.query.trim() !== '' || view.tag !== '' || view.notes !== 'any'
   const tagNames = useMemo(() => tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)), [tags])
 
-  const importVersion = async (file: File | undefined) => {
-    const articleId = versionFor.current
-    versionFor.current = null
-    if (!file || !articleId) return
+  const importVersion = async (articleId: string, file: File | undefined) => {
+    if (!file) return
     try {
       if (file.size === 0) throw new Error(`“${file.name}” is empty; there is nothing to import.`)
       const content = await readFileAsBase64(file)
@@ -195,10 +200,7 @@ export function LibraryPane() {
                   { label: 'Edit details…', run: () => setEditing(a) },
                   {
                     label: 'Import new version…',
-                    run: () => {
-                      versionFor.current = a.id
-                      versionInput.current?.click()
-                    },
+                    run: () => pickVersionFile((file) => void importVersion(a.id, file)),
                   },
                   { label: 'Delete', danger: true, run: () => void actions.deleteArticle(a) },
                 ]}
@@ -207,20 +209,6 @@ export function LibraryPane() {
           ))}
         </ul>
       )}
-      <input
-        ref={versionInput}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="version-file"
-        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-        onChange={(event) => {
-          const file = event.target.files?.[0]
-          event.target.value = ''
-          void importVersion(file)
-        }}
-      />
       {editing && (
         <EditDetailsDialog
           article={list.find((a) => a.id === editing.id) ?? editing}
