@@ -21,55 +21,58 @@ const ROLE_PREPOSITION = /\s(?:for|at|in|with|via|of|from)\s/u
 const CREDENTIALS =
   /^(?:m\.?a|m\.?s|m\.?d|ph\.?d|m\.?p\.?h|r\.?n|d\.?o|m\.?b\.?a|j\.?d|esq|jr|sr|ii|iii|iv|bsc|msc|llm|dr|prof)\.?$/i
 
-/** Words that are never a person's name on their own. */
-const NOT_NAMES = new Set(
-  [
-    'staff',
-    'admin',
-    'administrator',
-    'editor',
-    'editors',
-    'team',
-    'news',
-    'newsroom',
-    'redaktion',
-    'rédaction',
-    'redacción',
-    'redação',
-    'guest',
-    'anonymous',
-    'contributor',
-    'contributors',
-    'unknown',
-    'wire',
-    'agencies',
-    'agency',
-    'services',
-    'press',
-    'reporter',
-    'updated',
-    'published',
-    'share',
-    'follow',
-    'unfollow',
-    'profile',
-    'email',
-    'twitter',
-    'facebook',
-    'more',
-    'view',
-    'all',
-    'posts',
-    'comments',
-    'contact',
-    'about',
-    'the',
-    'this',
-    'feed',
-    'live',
-    'video',
-  ].map((w) => w.toLowerCase()),
-)
+/** Words that make a byline nobody's: "TMZ Staff", "Newsroom", "Contributors to Wikimedia projects". */
+const NOBODY = new Set([
+  'staff',
+  'admin',
+  'administrator',
+  'team',
+  'newsroom',
+  'redaktion',
+  'rédaction',
+  'redacción',
+  'redação',
+  'redazione',
+  'anonymous',
+  'anonyme',
+  'unknown',
+  'wire',
+  'agencies',
+  'agency',
+  'services',
+  'contributors',
+  'desk',
+])
+
+/** Words that are no name on their own, but may end one ("Ann Reporter"). */
+const NOT_FIRST_NAMES = new Set([
+  'editor',
+  'editors',
+  'news',
+  'reporter',
+  'guest',
+  'contributor',
+  'press',
+  'updated',
+  'published',
+  'share',
+  'follow',
+  'unfollow',
+  'profile',
+  'email',
+  'twitter',
+  'facebook',
+  'more',
+  'view',
+  'all',
+  'posts',
+  'comments',
+  'contact',
+  'about',
+  'feed',
+  'live',
+  'video',
+])
 
 /** Name particles written in lower case: "Ludwig van Beethoven", "Maria da Silva". */
 const PARTICLES = new Set([
@@ -134,8 +137,9 @@ export function cleanName(raw: string): string | null {
   for (const w of fixed) {
     const bare = w.replace(/^\(|\)$/g, '')
     // a brand written like "WebMD" or a word that is no name: the name ends before it, if it has begun
+    if (NOBODY.has(bare.toLowerCase())) return null
     const ok =
-      !NOT_NAMES.has(bare.toLowerCase()) &&
+      !(NOT_FIRST_NAMES.has(bare.toLowerCase()) && kept.length === 0) &&
       (PARTICLES.has(bare.toLowerCase()) || (NAME_WORD.test(bare) && !/\p{Ll}\p{Lu}{2,}/u.test(bare)))
     if (!ok) {
       if (kept.filter((k) => !PARTICLES.has(k.toLowerCase())).length >= 2) break
@@ -171,6 +175,8 @@ export function cleanByline(
     .replace(/\s[|•·–—]\s.*$/u, '')
     .replace(/\b\d+\s*(?:min|minute|minutes|mins)\b.*$/i, '')
     .trim()
+  // counts left over ("651" comments) and lone numbers are never part of a name
+  text = text.replace(/(?:^|\s)\d+(?=\s|$)/g, ' ').trim()
   for (let i = 0; i < 3; i++) text = text.replace(BY, '').trim()
   // "Posted by Alon Zakai.": the sentence's period, not an initial's
   text = text.replace(/(\p{L}{2,})\.$/u, '$1')

@@ -17,6 +17,7 @@
  * WebSite, twitter:site, the host name, and what the <title> adds around og:title.
  */
 import { cleanByline, fullerName, isUsername } from './byline'
+import { bylineOfLine } from './chrome/lines'
 import { leadingDate } from './dates'
 import type { JsonLdArticle } from './jsonld'
 import { normalizeDate, type ArticleMetadata } from './metadata'
@@ -27,6 +28,8 @@ export interface PageFacts {
   documentTitle: string | null
   metaTitles: string[]
   h1s: string[]
+  /** <h1>s inside <article> or <main>, or marked as the headline (itemprop, class) */
+  articleH1s: string[]
   siteNames: string[]
   /** byline candidates in precedence order, each with whether a one-word name is allowed */
   bylines: Array<{ text: string; single: boolean }>
@@ -82,6 +85,18 @@ const BYLINE_CLASS =
 /** Everything the page says about its headline, authors and date, read before Readability runs. */
 export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: string | null): PageFacts {
   const h1s = Array.from(doc.querySelectorAll('h1'), (h) => squash(h.textContent)).filter(Boolean)
+  // an <h1> the markup calls the article's headline: inside <article> or <main>, or named so
+  const articleH1s = Array.from(doc.querySelectorAll('h1'))
+    .filter(
+      (h) =>
+        h.closest('article, main, [role="main"], [itemprop~="articleBody" i]') !== null ||
+        /\bheadline\b/i.test(h.getAttribute('itemprop') ?? '') ||
+        /(?:^|[\s_-])(?:headline|entry-title|post-title|article-title|story-title|article-headline|page-title|content-title)(?:$|[\s_-])/i.test(
+          h.getAttribute('class') ?? '',
+        ),
+    )
+    .map((h) => squash(h.textContent))
+    .filter(Boolean)
   const metaTitles = [
     ...metaContent(doc, ['meta[property="og:title" i]', 'meta[name="og:title" i]']),
     ...(jsonLd?.headline ? [jsonLd.headline] : []),
@@ -225,12 +240,39 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
     documentTitle: squash(doc.title) || null,
     metaTitles,
     h1s,
+    articleH1s,
     siteNames,
     bylines,
     names,
     organizations,
     dates,
   }
+}
+
+const unique = (names: string[]): string[] => [...new Set(names)]
+
+// "Andrés Malamud es politólogo…", "Jane Roe is a professor of…": a closing note naming the authors
+const BIO_VERB = String.raw`(?:is|was|es|fue|est|était|ist|war|é|foi|è)`
+const BIO_ROLE = String.raw`(?:a |an |the |un |una |um |uma |une |ein |eine |el |la |le |o |a |der |die |il )?(?:\p{L}+ ){0,3}(?:professor|profesor|profesora|professeur|professora|lecturer|researcher|investigador|investigadora|chercheur|chercheuse|forscher|forscherin|fellow|writer|escritor|escritora|écrivain|autor|autora|author|auteur|journalist|journaliste|periodista|jornalista|reporter|columnist|columnista|colunista|contributor|editor|editora|rédacteur|redakteur|analyst|analista|analyste|politólogo|politóloga|politologue|politologe|politólogo|economist|economista|économiste|ökonom|abogado|abogada|advogado|advogada|avocat|avocate|anwalt|lawyer|attorney|historian|historiador|historiadora|historien|historiker|director|directora|directeur|diretor|diretora|doctor|médico|médica|founder|fundador|fundadora|consultant|consultor|consultora|sociólogo|socióloga|sociologue|soziologe|candidate|doctorant|doctorante|student|estudiante)`
+const BIO_SENTENCE = new RegExp(
+  String.raw`^(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|do|dos|das|del|van|von|der|di|du|la|le)){1,4})\s+${BIO_VERB}\s+${BIO_ROLE}\b`,
+  'u',
+)
+
+/** The authors a closing note names, when the page has no byline: "X es politólogo… Y es abogado…". */
+function closingBioNames(drafts: SectionDraft[]): string | null {
+  const paragraphs = drafts.filter((d) => d.kind === 'paragraph').slice(-2)
+  for (const p of paragraphs.reverse()) {
+    if (p.text.split(/\s+/).length > 60) continue
+    const names: string[] = []
+    for (const sentence of p.text.split(/(?<=[.!?])\s+/)) {
+      const m = BIO_SENTENCE.exec(sentence.trim())
+      const name = m ? cleanByline(m[1]) : null
+      if (name !== null) names.push(name)
+    }
+    if (names.length > 0) return unique(names).join(', ')
+  }
+  return null
 }
 
 const AGENCY =
@@ -248,28 +290,34 @@ export interface ArticleFacts {
 /** The headline, byline and date by the table above. */
 export function resolveMetadata(page: PageFacts, article: ArticleFacts): ArticleMetadata {
   // byline first: the headline's tail may be the author ("… | Eleanor Ainge Roy")
-  let byline: string | null = null
-  const bodyBylines = article.drafts
-    .slice(0, 12)
+  const bodyLines = article.drafts
     .filter((d) => d.quarantineReason === 'scrape junk: byline')
-    .map((d) => ({ text: d.text, single: false }))
+    .map((d) => d.text)
   const candidates = [
     ...page.bylines,
     ...(article.readability.byline ? [{ text: article.readability.byline, single: false }] : []),
-    ...bodyBylines,
+    ...bodyLines.slice(0, 3).map((text) => ({ text, single: false })),
   ]
+  let byline: string | null = null
   for (const c of candidates) {
-    byline = cleanByline(c.text, { single: c.single })
+    // a username ("devindra") counts when the page also gives the name it stands for
+    const handle = /^@?([a-z][a-z0-9_.-]{2,30})$/.exec(c.text.trim())
+    byline = handle !== null ? fullerName(handle[1]!, page.names) : cleanByline(c.text, { single: c.single })
     if (byline !== null) break
   }
   if (byline !== null && isUsername(byline)) byline = fullerName(byline, page.names) ?? byline
-  if (byline === null) byline = page.organizations.find((o) => AGENCY.test(o.trim())) ?? null
+  // a weekly edition: several articles, each with its byline line; the page's byline is all of them
+  const lineNames = unique(bodyLines.flatMap((t) => bylineOfLine(t)?.split(', ') ?? []))
+  if (lineNames.length >= 2) byline = unique([...(byline?.split(', ') ?? []), ...lineNames]).join(', ')
+  byline ??= closingBioNames(article.drafts)
+  byline ??= page.organizations.find((o) => AGENCY.test(o.trim())) ?? null
 
   const authors = byline === null ? [] : byline.split(', ')
   const title = chooseHeadline({
     metadata: page.metaTitles,
     documentTitle: page.documentTitle,
     h1s: page.h1s,
+    articleH1s: page.articleH1s,
     siteNames: page.siteNames,
     authors,
     readability: article.readability.title,

@@ -50,7 +50,7 @@ const BLOCK_TAGS = new Set([
 // An inline element that is a caption, or a picture's credit, is a block of its own: "The Moulin
 // Rouge <span class=credit>Reuters</span>" is a caption and a credit, not one paragraph.
 const CAPTION_CLASS =
-  /(?:^|[\s_-])(?:caption|figcaption|thumbcaption|caption-text|figure-caption)(?:$|[\s_-])/i
+  /(?:^|[\s_-])(?:caption|captions?text|figcaption|thumbcaption|gallerycaption|gallerytext|imgcaption|photocaption|fotocaption|legend|legende|légende|bildunterschrift|pie-?de-?foto|legenda)(?:$|[\s_-])/iu
 const CREDIT_CLASS =
   /(?:^|[\s_-])(?:credits?|attribution|copyright|copyrightholder|photographer|image-source|photo-credit|source)(?:$|[\s_-])/i
 

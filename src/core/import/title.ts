@@ -85,6 +85,8 @@ export interface HeadlineSources {
   documentTitle: string | null
   /** the page's <h1> texts, in document order */
   h1s: string[]
+  /** the <h1>s the markup calls the article's headline (inside <article> or <main>, itemprop, class) */
+  articleH1s?: string[]
   /** names the site goes by: og:site_name, the publisher, the host name… */
   siteNames: string[]
   /** the article's authors (a title may end " | Jane Roe") */
@@ -183,6 +185,9 @@ function remainderAfter(title: string, prefix: string): string | null {
     i++
     j++
   }
+  // the prefix's own closing marks ("…プロテクション」") are not the remainder's
+  const closing = /[^\p{L}\p{N}]*$/u.exec(p)![0]
+  if (closing !== '' && t.startsWith(closing, i)) i += closing.length
   return i < t.length ? title.normalize('NFKC').slice(i) : null
 }
 
@@ -250,6 +255,11 @@ export function chooseHeadline(src: HeadlineSources): string | null {
         return h1
     }
   }
+  // no metadata names an <h1>: the one the markup calls the article's beats a title that may be a slogan
+  const headlineH1 = (src.articleH1s ?? [])
+    .map(tidyHeading)
+    .find((h) => titleKey(h).split(' ').length >= 3 && !isSite(h))
+  if (headlineH1 !== undefined) return headlineH1
   const first = cleaned[0]
   if (first !== undefined) return first
   const h1 = src.h1s.map(tidyHeading).find((t) => t.length >= 2 && !isSite(t))

@@ -1,6 +1,12 @@
 /** What the page's markup says around a block: the classes of its containers, its links. */
 import { classWords } from '../htmlSections'
 
+/** What each block is found to be: its chrome reason, or a caption. */
+export interface BlockVerdict {
+  reason?: string
+  caption?: boolean
+}
+
 /** How far up from a block its containers are read (bounded: pages nest hundreds deep). */
 const LEVELS = 10
 

@@ -108,6 +108,12 @@ export const CONTAINER_RULES: ContainerRule[] = [
     maxChars: 600,
   },
   {
+    words: ['ticker', 'breaking', 'breakingnews', 'alertbar', 'newsalert'],
+    reason: 'news ticker',
+    maxWords: 20,
+    maxChars: 600,
+  },
+  {
     words: ['breadcrumb', 'breadcrumbs', 'pagination', 'pager'],
     reason: 'navigation',
     maxWords: 15,

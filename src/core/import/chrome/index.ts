@@ -13,21 +13,36 @@
 import { isCaptionElement, isCreditElement, type HtmlBlock } from '../htmlSections'
 import type { SectionDraft } from '../sectioning'
 import { tidyHeading } from '../title'
-import { containers, linkShare, wordCount } from './context'
+import { containers, linkShare, wordCount, type BlockVerdict } from './context'
 import { containerRule, elementHint, spanHint } from './hints'
 import { lineReason } from './lines'
 import { markRuns } from './runs'
 
 export const JUNK_PREFIX = 'scrape junk: '
 
-/** What each block is found to be: its chrome reason, or a caption. */
-export interface BlockVerdict {
-  reason?: string
-  caption?: boolean
-}
-
 // a credit written as "Name/Agency" or "Name / Agency": "Benoit Tessier/Reuters", "Nintendo/Apple"
 const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’ -]{1,40}(?:\s?\/\s?\p{Lu}[\p{L}.'’ -]{1,40})+$/u
+
+const hasText = (n: Element | null) => n !== null && /\S/.test(n.textContent ?? '')
+const isPicture = (n: Element) => {
+  const tag = n.tagName.toUpperCase()
+  if (tag === 'IMG' || tag === 'PICTURE' || tag === 'SVG') return true
+  return !hasText(n) && n.querySelector('img, picture, svg') !== null
+}
+
+/**
+ * A caption without a caption's markup: a short text right after a picture, alone with it in its
+ * container ("<td><a><img></a><div>Location of New Zealand…</div></td>").
+ */
+function besideImage(el: Element): boolean {
+  const parent = el.parentElement
+  if (parent === null || (el.textContent ?? '').trim().split(/\s+/).length > 30) return false
+  const siblings = Array.from(parent.children)
+  const at = siblings.indexOf(el)
+  if (at < 1 || !isPicture(siblings[at - 1]!)) return false
+  // nothing else in the container says anything
+  return siblings.every((s, i) => i === at || !hasText(s)) && parent.childNodes.length <= 8
+}
 
 /**
  * The block's picture context, decided by its nearest caption- or credit-named container: a credit
@@ -38,7 +53,11 @@ function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 
   if (el.tagName.toUpperCase() === 'TR') {
     const cells = Array.from(el.children).filter((c) => (c.textContent ?? '').trim() !== '')
     if (cells.length === 1 && isCaptionElement(cells[0]!)) return 'caption'
+    // a table cell holding a picture and the words under it
+    const words = cells.length === 1 ? Array.from(cells[0]!.children).filter(hasText) : []
+    if (words.length === 1 && besideImage(words[0]!)) return 'caption'
   }
+  if (besideImage(el)) return 'caption'
   let figure = false
   for (const node of containers(el, root, 6)) {
     if (isCreditElement(node)) return 'credit'
@@ -81,6 +100,9 @@ const HEADING_REASONS = new Set([
   'separator',
   'table of contents',
   'print edition',
+  'news ticker',
+  'promotion',
+  'kicker',
 ])
 
 /** One verdict per block, before the neighbours are looked at. */

@@ -12,6 +12,10 @@ export interface LineRule {
   pattern: RegExp
   /** longest line the rule applies to, in words (default 8) */
   maxWords?: number
+  /** only for a line that does not end as a sentence does (".", "!", "?") */
+  unpunctuated?: boolean
+  /** only for a line written in capitals */
+  upperCase?: boolean
 }
 
 /** The line as rules see it: lower case, NFC, no trailing punctuation, arrows or bullets. */
@@ -28,7 +32,10 @@ export function lineKey(text: string): string {
 
 // "Read more", "Lire aussi", "Lesen Sie auch", "Lee también", "Leia também"…: a line that sends the
 // reader to other articles, alone or followed by a headline
-const RELATED_LEAD = String.raw`(?:read (?:more|also|next)|also read|related(?: (?:articles?|stories|posts|content|coverage|reading|links|news|topics?))?|see also|more (?:stories|articles|news|coverage|from|on|about|in|reading)|more\b[^:]{0,30}\bnews|learn more|recommended(?: (?:for you|reading|stories|articles))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|don't miss|most (?:popular|read|viewed|shared)|trending(?: now)?|top stories|editor's picks|other people are reading|continue reading|keep reading|lire (?:aussi|également|la suite)|à lire (?:aussi|également)|a lire (?:aussi|également)|voir aussi|sur le même sujet|les plus lus|à voir aussi|notre sélection|lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|das könnte sie (?:auch )?interessieren|weitere artikel|siehe auch|meistgelesen|lee (?:también|mas|más)|lea (?:también|más)|leer más|te puede interesar|también te puede interesar|noticias relacionadas|más información|ver también|lo más (?:leído|visto)|leia (?:também|mais)|veja (?:também|mais)|saiba mais|mais lidas|relacionad[oa]s?|leggi anche|potrebbe interessarti|lees ook|čtěte (?:také|též)|související)`
+const RELATED_LEAD = String.raw`(?:read (?:more|also|next)|also read|related(?: (?:articles?|stories|posts|content|coverage|reading|links|news|topics?))?|more (?:stories|articles|news|coverage|reading)|more\b[^:]{0,30}\bnews|learn more|recommended(?: (?:for you|reading|stories|articles))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|don't miss|most (?:popular|read|viewed|shared)|trending(?: now)?|top stories|editor's picks|other people are reading|continue reading|keep reading|lire (?:aussi|également|la suite)|à lire (?:aussi|également)|a lire (?:aussi|également)|sur le même sujet|les plus lus|à voir aussi|notre sélection|lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|das könnte sie (?:auch )?interessieren|weitere artikel|meistgelesen|lee (?:también|mas|más)|lea (?:también|más)|leer más|te puede interesar|también te puede interesar|noticias relacionadas|más información|lo más (?:leído|visto)|leia (?:também|mais)|veja mais|saiba mais|mais lidas|relacionad[oa]s?|leggi anche|potrebbe interessarti|lees ook|čtěte (?:také|též)|související)`
+
+// "See also", "Voir aussi", "Siehe auch": a wiki's own section when alone; a related link with a colon
+const SEE_ALSO = String.raw`(?:see also|voir aussi|siehe auch|ver también|véase también|veja também|ver também|vedi anche|zie ook)`
 
 export const LINE_RULES: LineRule[] = [
   {
@@ -40,12 +47,13 @@ export const LINE_RULES: LineRule[] = [
     reason: 'newsletter prompt',
     pattern:
       /\b(?:newsletters?|infolettre|lettre d'information|boletín|boletim|e-?mail updates|daily digest|(?:enter|your) e-?mail(?: address)?|votre (?:adresse )?e-?mail|ihre e-?mail|tu (?:correo|email)|seu e-?mail)\b/,
-    maxWords: 14,
+    maxWords: 10,
+    unpunctuated: true,
   },
   {
     reason: 'newsletter prompt',
     pattern:
-      /\b(?:sign up|subscribe|get|receive|join|inscrivez-vous|abonnez-vous|recevez|inscris-toi|melden sie sich|abonnieren sie|bestellen sie|suscríbete|suscribite|regístrate|recibe|recibí|assine|inscreva-se|receba|cadastre-se|iscriviti)\b.*\b(?:newsletters?|infolettre|boletín|boletim|inbox|bandeja de entrada|caixa de entrada|boîte (?:mail|de réception)|posteingang)\b/,
+      /\b(?:sign up|subscribe|get|receive|join|keep up|stay (?:informed|up to date|in the know)|delivered|don't miss|inscrivez-vous|abonnez-vous|recevez|inscris-toi|melden sie sich|abonnieren sie|bestellen sie|suscríbete|suscribite|regístrate|recibe|recibí|assine|inscreva-se|receba|cadastre-se|iscriviti)\b.*\b(?:newsletters?|infolettre|boletín|boletim|inbox|bandeja de entrada|caixa de entrada|boîte (?:mail|de réception)|posteingang)\b/,
     maxWords: 40,
   },
   {
@@ -96,10 +104,34 @@ export const LINE_RULES: LineRule[] = [
     ),
     maxWords: 30,
   },
+  { reason: 'related links', pattern: new RegExp(`^${SEE_ALSO}\\s*[:：]\\s*\\S`), maxWords: 30 },
+  {
+    // "More about the federal debt and the economy", "More from Science": a box of links' title
+    reason: 'related links',
+    pattern: /^more (?:about|on|from|in|of) \S.*[^.!?"”]$/,
+    maxWords: 10,
+    unpunctuated: true,
+  },
+  {
+    // "Tech Enabled: CNET chronicles tech's role… Check it out here.": a titled promo ending in a link
+    reason: 'promotion',
+    pattern:
+      /^[^:.!?]{2,40}:\s.*(?:^|[.!?:]\s+)(?:(?:check it out|read (?:it|more|them)|see (?:it|more)|watch (?:it|now)|find out more|learn more|more|listen|get (?:it|yours)|details|sign up|subscribe|join us|donate)\s+)?(?:here|now)$/,
+    maxWords: 40,
+  },
+  {
+    reason: 'kicker',
+    // a lone label above or inside a story: "EXCLUSIVE", "BREAKING NEWS", "EXKLUSIV"
+    pattern:
+      /^(?:exclusive|breaking(?: news)?|just in|developing(?: story)?|update[ds]?|live|watch|exklusiv|eilmeldung|exclusif|exclusivité|dernière minute|exclusiva|última hora|urgente|exclusivo)$/,
+    maxWords: 3,
+    upperCase: true,
+  },
   {
     reason: 'comments',
     pattern:
       /^(?:comments?(?: \(\d+(?: posted)?\))?|\d+ (?:comments?|responses?|replies)(?: on .*)?|(?:leave|post|add|write|view|show|read|see) (?:a |all |the )?(?:comments?|reply|response)s?|reply|join the (?:conversation|discussion)|commentaires?|\d+ commentaires?|réagir|répondre|laisser un commentaire|kommentare?|\d+ kommentare?|kommentieren|antworten|comentarios?|\d+ comentarios?|comentar|responder|deja (?:un|tu) comentario|comentários?|\d+ comentários?|deixe (?:um|seu) comentário|commenti|rispondi)$/,
+    maxWords: 14,
   },
   {
     reason: 'copyright notice',
@@ -147,6 +179,7 @@ export function lineReason(text: string): string | undefined {
   // no letter or digit at all: "___", "* * *", "• • •"
   if (!/[\p{L}\p{N}]/u.test(raw) && raw.length <= 40) return 'separator'
   const key = lineKey(raw)
+  if (words <= 14 && isBylineLine(raw)) return 'byline'
   if (words <= 12 && isDateline(raw)) return 'dateline'
   if (words <= 8 && (PLACEHOLDER.test(key) || key === '')) return 'image placeholder'
   if (words <= 6 && COUNTER.test(key)) return 'gallery counter'
@@ -156,9 +189,10 @@ export function lineReason(text: string): string | undefined {
   }
   for (const rule of LINE_RULES) {
     if (words > (rule.maxWords ?? 8)) continue
+    if (rule.unpunctuated && /[.!?]["”’]?$/.test(raw)) continue
+    if (rule.upperCase && raw !== raw.toUpperCase()) continue
     if (rule.pattern.test(key)) return rule.reason
   }
-  if (words <= 14 && isBylineLine(raw)) return 'byline'
   return undefined
 }
 
@@ -167,10 +201,16 @@ export function lineReason(text: string): string | undefined {
 const BYLINE_LEAD =
   /^(?:by|par|por|von|door|(?:posted|written|reported|words|photos and words|text|story|edited|compiled) by|(?:page |managing |copy )?editor|texto|texte|text|autor|autora|auteur|reportage|redacción|redação)\s*[:：]?\s+\S/i
 
+/** The names of a byline line ("By Jane Roe March 25, 2015", "Page editor: Jane Roe"), or null. */
+export function bylineOfLine(text: string): string | null {
+  const t = text.trim()
+  if (!BYLINE_LEAD.test(t)) return null
+  // a sentence, not a byline: "By then, the talks had stalled. Nobody…"
+  if (/[.!?]\s+\p{Lu}/u.test(t.replace(/\b\p{Lu}\.\s/gu, ''))) return null
+  return cleanByline(t.replace(/^(?:page |managing |copy )?editor\s*[:：]\s*/i, 'By '))
+}
+
 /** True for a line that is a byline: a "By" word and people's names (dates allowed after them). */
 export function isBylineLine(text: string): boolean {
-  const t = text.trim()
-  if (!BYLINE_LEAD.test(t)) return false
-  const rest = t.replace(/^(?:page |managing |copy )?editor\s*[:：]\s*/i, 'By ')
-  return cleanByline(rest) !== null && !/[.!?]\s+\p{Lu}/u.test(t.replace(/\b\p{Lu}\.\s/gu, ''))
+  return bylineOfLine(text) !== null
 }

@@ -5,10 +5,12 @@
  */
 import type { HtmlBlock } from '../htmlSections'
 import { titleKey } from '../title'
-import type { BlockVerdict } from './index'
-import { commonAncestor, linkShare, wordCount } from './context'
+import { commonAncestor, linkShare, wordCount, type BlockVerdict } from './context'
 import { lineKey } from './lines'
 
+// "Inside this week's LWN.net Weekly Edition", "In this issue": an edition's list of its parts
+const EDITION_TITLE =
+  /^(?:(?:in|inside) (?:this|today's|this week's|the) (?:(?:week's|month's) )?(?:issue|edition|newsletter|number|\S+ (?:weekly |daily )?edition)|dans ce numéro|au sommaire|in dieser ausgabe|en este número|nesta edição|in questo numero)\b/
 const TOC_TITLE =
   /^(?:contents|table of contents|in this (?:article|post|guide|story|page)|on this page|jump to|sommaire|table des matières|dans cet article|inhalt|inhaltsverzeichnis|in diesem artikel|contenido|contenidos|índice|tabla de contenidos?|en este artículo|conteúdo|sumário|índice|neste artigo|indice|sommario|inhoud|obsah)$/
 
@@ -57,6 +59,19 @@ function tableOfContents(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
     }
     const items = end - i + 1
     if (hits >= 3 || (hits >= 2 && hits === items)) {
+      // items before the first that names a heading: the page's own title, a heading left out
+      let start = i
+      while (
+        start > 0 &&
+        i - start < 2 &&
+        blocks[start - 1]!.draft.kind === 'paragraph' &&
+        wordCount(blocks[start - 1]!.draft.text) <= 12 &&
+        linkShare(blocks[start - 1]!.el) >= 0.5 &&
+        !TOC_TITLE.test(lineKey(blocks[start - 1]!.draft.text))
+      ) {
+        start--
+      }
+      i = start
       for (let j = i; j <= end; j++) verdicts[j]!.reason = 'table of contents'
       // the run's title, just before it
       for (let t = i - 1; t >= Math.max(0, i - 2); t--) {
@@ -65,6 +80,18 @@ function tableOfContents(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
     }
     i = end + 1
   }
+  // an edition's list of its parts: the title, then short lines with links, up to the next heading
+  blocks.forEach((b, k) => {
+    if (!EDITION_TITLE.test(lineKey(b.draft.text)) || wordCount(b.draft.text) > 12) return
+    let end = k
+    for (let j = k + 1; j < blocks.length && j <= k + 40; j++) {
+      const item = blocks[j]!
+      if (item.draft.kind === 'heading' || wordCount(item.draft.text) > 40 || linkShare(item.el) === 0) break
+      end = j
+    }
+    if (end - k < 2) return
+    for (let j = k; j <= end; j++) verdicts[j]!.reason ??= 'table of contents'
+  })
   // a "Contents" title whose items are all hidden already (a toc container)
   blocks.forEach((b, k) => {
     if (verdicts[k]!.reason === undefined && TOC_TITLE.test(lineKey(b.draft.text))) {
@@ -116,25 +143,42 @@ function widgets(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): 
   })
 }
 
-/** Runs of short lines holding two paywall lines or more: the pricing block between them goes too. */
+// what a pricing block's other lines say: prices, periods, plans, access
+const PRICE = /(?:r\$|us\$|[$€£¥])\s?\d|\d(?:[.,]\d{1,2})?\s?(?:[$€£]|eur\b|euros?\b|usd\b)/i
+const OFFER =
+  /\b(?:subscri\w*|access|trial|cancel|offer|plan|plans|billed|renew\w*|digital|print|unlimited|premium|membership|member|save|discount|deal|month|monthly|week|weekly|year|yearly|annual|abonn\w*|abo|mois|semaine|an|monat\w*|woche|jahr\w*|mes|semana|año|mês|ano|assin\w*|suscri\w*|prueba|essai|probe\w*|gratuit|gratis|kostenlos|grátis)\b/iu
+
+/**
+ * A pricing block: a run of short lines (plans, prices, "Cancel anytime") holding a paywall line
+ * and at least two more lines of offers or prices; the run from its first such line to its last goes.
+ */
 function pricingBlocks(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  // a pricing block's lines are short and end without a sentence's period: "Cancel anytime", "Digital"
+  const short = (i: number) => {
+    const text = blocks[i]!.draft.text.trim()
+    return wordCount(text) <= 10 && !/[.!?]["”’]?$/.test(text)
+  }
+  const offerish = (i: number) =>
+    verdicts[i]!.reason === 'paywall' ||
+    (verdicts[i]!.reason === undefined &&
+      (PRICE.test(blocks[i]!.draft.text) || OFFER.test(blocks[i]!.draft.text)))
   let i = 0
   while (i < blocks.length) {
-    if (verdicts[i]!.reason !== 'paywall') {
+    if (!(short(i) || verdicts[i]!.reason === 'paywall') || !offerish(i)) {
       i++
       continue
     }
+    // the run: offer lines with at most two other short lines between them
     let last = i
     let j = i + 1
-    let gap = 0
-    while (j < blocks.length && wordCount(blocks[j]!.draft.text) <= 12 && gap <= 3) {
-      if (verdicts[j]!.reason === 'paywall') {
-        for (let k = last + 1; k < j; k++) verdicts[k]!.reason ??= 'paywall'
-        last = j
-        gap = 0
-      } else gap++
+    while (j < blocks.length && (short(j) || verdicts[j]!.reason === 'paywall') && j - last <= 3) {
+      if (offerish(j)) last = j
       j++
     }
+    const run = Array.from({ length: last - i + 1 }, (_, k) => i + k)
+    const strong = run.filter((k) => verdicts[k]!.reason === 'paywall').length
+    const offers = run.filter(offerish).length
+    if (strong >= 1 && offers >= 3) for (const k of run) verdicts[k]!.reason ??= 'paywall'
     i = last + 1
   }
 }
@@ -186,6 +230,48 @@ function printFooters(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
   })
 }
 
+/** A heading at the very end, with nothing of the article after it, heads a box of chrome ("Featured"). */
+function trailingHeading(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (verdicts[i]!.reason !== undefined) continue
+    if (blocks[i]!.draft.kind === 'heading' && i > 0) verdicts[i]!.reason = 'empty heading'
+    return
+  }
+}
+
+const isProse = (b: HtmlBlock): boolean =>
+  b.draft.kind === 'paragraph' && wordCount(b.draft.text) >= 20 && linkShare(b.el) < 0.3
+
+/**
+ * Headlines dropped between two paragraphs of the story, each a paragraph that is one whole link,
+ * without a "Related" title: "Pizza Man Making Special Delivery…", "Redesigned Scopes Fail…".
+ */
+function headlineRuns(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
+  const isHeadline = (b: HtmlBlock, v: BlockVerdict): boolean => {
+    const n = wordCount(b.draft.text)
+    const tag = b.el.tagName.toUpperCase()
+    return (
+      v.reason === undefined &&
+      !v.caption &&
+      b.draft.kind === 'paragraph' &&
+      (tag === 'P' || tag === 'DIV' || tag === 'A' || tag === 'SPAN') &&
+      n >= 4 &&
+      n <= 20 &&
+      !/[.!?:;]["”’]?$/.test(b.draft.text.trim()) &&
+      linkShare(b.el) >= 0.95
+    )
+  }
+  let i = 1
+  while (i < blocks.length) {
+    let j = i
+    while (j < blocks.length && j - i < 8 && isHeadline(blocks[j]!, verdicts[j]!)) j++
+    if (j - i >= 2 && isProse(blocks[i - 1]!) && j < blocks.length && isProse(blocks[j]!)) {
+      for (let k = i; k < j; k++) verdicts[k]!.reason = 'related links'
+    }
+    i = Math.max(j, i + 1)
+  }
+}
+
 export function markRuns(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): void {
   tableOfContents(blocks, verdicts)
   headlineLists(blocks, verdicts)
@@ -193,4 +279,6 @@ export function markRuns(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: El
   pricingBlocks(blocks, verdicts)
   printFooters(blocks, verdicts)
   commentThreads(blocks, verdicts)
+  headlineRuns(blocks, verdicts)
+  trailingHeading(blocks, verdicts)
 }
