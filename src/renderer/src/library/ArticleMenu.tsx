@@ -7,7 +7,16 @@ export interface MenuItem {
 }
 
 /** A ⋯ button opening a small menu; arrows move, Esc or a click outside closes. */
-export function ArticleMenu({ label, items }: { label: string; items: MenuItem[] }) {
+export function ArticleMenu({
+  label,
+  describedBy,
+  items,
+}: {
+  label: string
+  /** the element naming what the menu acts on (the button's name stays short: "Article actions") */
+  describedBy: string
+  items: MenuItem[]
+}) {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
@@ -35,7 +44,9 @@ export function ArticleMenu({ label, items }: { label: string; items: MenuItem[]
         ref={button}
         type="button"
         className="article-menu-button"
-        aria-label={label}
+        aria-label="Article actions"
+        aria-describedby={describedBy}
+        title={label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -185,7 +185,9 @@ export function LibraryPane() {
                 aria-current={a.id === open.id ? 'page' : undefined}
                 onClick={() => void stores.article.open(a.id)}
               >
-                <span className="article-item-title">{a.title}</span>
+                <span className="article-item-title" id={`article-title-${a.id}`}>
+                  {a.title}
+                </span>
                 {a.byline && <span className="article-item-byline">{a.byline}</span>}
                 <span className="article-item-meta">
                   {formatDate(a.publishedAt ?? a.importedAt)} · {plural(a.excerptCount, 'excerpt')} ·{' '}
@@ -196,6 +198,7 @@ export function LibraryPane() {
               </button>
               <ArticleMenu
                 label={`Actions for ${a.title}`}
+                describedBy={`article-title-${a.id}`}
                 items={[
                   { label: 'Edit details…', run: () => setEditing(a) },
                   {
