@@ -50,7 +50,10 @@ export function EditDetailsDialog({ article, onClose }: { article: ArticleSummar
         isGlossErrorData(failure) && FIELDS.some((f) => f.field === failure.field)
           ? (failure.field as Field)
           : 'form'
-      setErrors({ [field]: errorMessage(failure) })
+      // beside its field the message needs no "updateArticle: sourceUrl: " in front
+      const message = errorMessage(failure)
+      const bare = field === 'form' ? message : message.replace(new RegExp(`^(\\w+: )?${field}: `), '')
+      setErrors({ [field]: bare.charAt(0).toUpperCase() + bare.slice(1) })
       document.getElementById(`${baseId}-${field}`)?.focus()
     } finally {
       setBusy(false)
