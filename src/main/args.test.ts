@@ -8,7 +8,8 @@ import { hasImportableExtension, importablePathsFromArgv, parseLaunchData } from
 let dir: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gloss-args-'))
-  for (const name of ['a.md', 'b.TXT', 'c.html', 'd.pdf', 'index.js']) writeFileSync(join(dir, name), 'x')
+  for (const name of ['a.md', 'b.TXT', 'c.html', 'd.pdf', 'e.odt', 'index.js'])
+    writeFileSync(join(dir, name), 'x')
   mkdirSync(join(dir, 'folder.md'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -23,11 +24,16 @@ describe('importablePathsFromArgv', () => {
       '.',
       'index.js',
       'd.pdf',
+      'e.odt',
       'folder.md',
       'missing.md',
       'a.md',
     ]
-    expect(importablePathsFromArgv(argv, dir)).toEqual([join(dir, 'a.md'), join(dir, 'b.TXT')])
+    expect(importablePathsFromArgv(argv, dir)).toEqual([
+      join(dir, 'a.md'),
+      join(dir, 'b.TXT'),
+      join(dir, 'd.pdf'),
+    ])
   })
 
   it('skips argv[0] and switches, accepts file:// URLs', () => {
@@ -53,9 +59,10 @@ describe('importablePathsFromArgv', () => {
 
 describe('hasImportableExtension', () => {
   it('matches the import dialog', () => {
-    for (const name of ['a.txt', 'a.md', 'a.markdown', 'a.html', 'a.HTM'])
+    for (const name of ['a.txt', 'a.md', 'a.markdown', 'a.html', 'a.HTM', 'a.pdf', 'b.EPUB', 'c.docx'])
       expect(hasImportableExtension(name)).toBe(true)
-    for (const name of ['a.pdf', 'a', 'md', 'a.md.exe']) expect(hasImportableExtension(name)).toBe(false)
+    for (const name of ['a.doc', 'a.odt', 'a', 'md', 'a.md.exe'])
+      expect(hasImportableExtension(name)).toBe(false)
   })
 })
 

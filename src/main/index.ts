@@ -211,7 +211,7 @@ function start(): void {
       buttonLabel: 'Import',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
+        { name: 'Articles (text, Markdown, HTML, PDF, EPUB, Word)', extensions: [...IMPORT_EXTENSIONS] },
         { name: 'All files', extensions: ['*'] },
       ],
     }
