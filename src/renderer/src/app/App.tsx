@@ -166,7 +166,7 @@ export function App() {
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
-        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        accept=".txt,.md,.markdown,.html,.htm,.pdf,.epub,.docx,text/plain,text/markdown,text/html,application/pdf,application/epub+zip"
         multiple
         onChange={(event) => {
           const files = Array.from(event.target.files ?? [])
