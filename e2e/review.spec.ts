@@ -109,6 +109,17 @@ test('a new version: the review queue shows old and new text, and each action se
   await page.screenshot({ path: test.info().outputPath('excerpts-not-verbatim-1400.png') })
   await expect(page.locator(`[data-excerpt-id="${ids[SAME]}"]`)).not.toContainText('Not verbatim')
 
+  // a note's card of that excerpt says so too
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Excerpts' }).click()
+  await orphanCard.getByRole('button', { name: 'Insert excerpt into the open note' }).click()
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  const noteCard = page.locator('.gloss-excerpt-card').filter({ hasText: 'ballistic' })
+  await expect(noteCard).toContainText('Not verbatim in the current version')
+  await page.screenshot({ path: test.info().outputPath('note-card-not-verbatim-1400.png') })
+
   // Re-attach: pick it, select the new words in the reader, confirm in the toolbar
   await page.getByRole('tab', { name: /^Review/ }).click()
   const russia = item(page, 'Russia')

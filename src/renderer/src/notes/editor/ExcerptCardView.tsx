@@ -35,6 +35,8 @@ interface Shown {
   tags: string[]
   ordinal: number
   gone: boolean
+  /** false when the current version no longer has the quote's words there (unknown: true) */
+  verbatim: boolean
 }
 
 /**
@@ -51,10 +53,11 @@ function shownFrom(view: ExcerptCardView, live: LiveExcerpt): Shown {
       tags: e.tags.map((t) => t.name),
       ordinal: e.sectionOrdinal,
       gone: live.status === 'deleted',
+      verbatim: e.verbatim,
     }
   }
   const gone = live.status === 'missing'
-  return { ...view.snapshot, ordinal: view.ordinal, gone }
+  return { ...view.snapshot, ordinal: view.ordinal, gone, verbatim: true }
 }
 
 function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
@@ -118,6 +121,9 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
               </span>
             ))}
           </span>
+        )}
+        {!shown.gone && !shown.verbatim && (
+          <span className="gloss-badge-not-verbatim">Not verbatim in the current version</span>
         )}
         {live.status === 'error' && <span className="muted">(could not refresh)</span>}
         {editable && (
