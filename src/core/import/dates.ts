@@ -169,9 +169,16 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(NUMERIC_DATE, 'u'),
 ]
 
-// everything a dateline may hold besides the date itself
+// everything a dateline may hold besides the date itself (\b is ASCII-only: "à" needs lookarounds)
+const WORD_START = String.raw`(?<![\p{L}\p{N}])`
+const WORD_END = String.raw`(?![\p{L}\p{N}])`
 const FILLER = new RegExp(
-  String.raw`(?:${WEEKDAY}|${TIME}|${ZONE}|${RELATIVE}|\b(?:last\s+)?(?:updated|published|posted|modified|created|originally published|first published|on|at|le|à|a|am|um|el|de|del|às|as|em|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|zuletzt aktualisiert|stand|actualizado|actualización|publicado|atualizado|atualização|pubblicato|aggiornato|il|alle|ore|h|uhr|hrs?)\b|[|·•,;:/()–—-]+)`,
+  String.raw`${WORD_START}(?:${WEEKDAY}|${TIME}|${ZONE}|${RELATIVE}|(?:last\s+)?(?:updated|published|posted|modified|created|originally published|first published|on|at|le|à|a|am|um|el|de|del|às|as|em|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|zuletzt aktualisiert|stand|actualizado|actualización|publicado|atualizado|atualização|pubblicato|aggiornato|il|alle|ore|h|uhr|hrs?))${WORD_END}|[|·•,;:/()–—-]+`,
+  'giu',
+)
+// a time, an "ago" phrase or a month and day: what a dateline holds when it has no full date
+const PARTIAL = new RegExp(
+  String.raw`${WORD_START}(?:${TIME}|${RELATIVE}|${MONTH}\s*${DAY}|${DAY}\s*${MONTH})${WORD_END}`,
   'giu',
 )
 
@@ -258,11 +265,11 @@ export function isDateline(text: string): boolean {
   if (t.length > 90 || t.length < 4) return false
   const found = findDate(t)
   let rest = found === null ? t : `${t.slice(0, found.index)} ${t.slice(found.index + found.length)}`
-  if (found === null && !new RegExp(`^(?:${WEEKDAY}\\s*)?(?:${TIME}|${RELATIVE})`, 'iu').test(t)) {
-    // "Sept. 25" or "Feb 24" without a year, alone on a line
-    if (!new RegExp(`^(?:${WEEKDAY}\\s*)?(?:${MONTH}\\s*${DAY}|${DAY}\\s*${MONTH})$`, 'iu').test(t))
-      return false
-    rest = ''
+  if (found === null) {
+    // "1:39 PM ET", "Updated 2 hours ago", "Sept. 25": a time, an age or a day of a month
+    const partial = rest.replace(PARTIAL, ' ')
+    if (partial === rest) return false
+    rest = partial
   }
   rest = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim()
   if (rest === '') return true

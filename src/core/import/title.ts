@@ -195,7 +195,7 @@ function remainderAfter(title: string, prefix: string): string | null {
 export function tidyHeading(text: string): string {
   return text
     .replace(
-      /\s*\[\s*(?:edit|edit source|modifier|modifier le code|bearbeiten|quelltext bearbeiten|editar|editar código-fonte|editar código|modifica|modifica wikitesto|bewerken|upravit)\s*\]\s*/giu,
+      /\s*\[\s*(?:edit|edit source|modifier|modifier le code|bearbeiten|quelltext bearbeiten|editar|editar código-fonte|editar código|modifica|modifica wikitesto|bewerken|upravit)(?:\s*[|·]\s*(?:edit|edit source|modifier|modifier le code|bearbeiten|quelltext bearbeiten|editar|editar código-fonte|editar código|modifica|modifica wikitesto|bewerken|upravit))*\s*\]\s*/giu,
       ' ',
     )
     .replace(/[\s\u00a0]*(?:[¶§#🔗]|&para;)\s*$/u, '')

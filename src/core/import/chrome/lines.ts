@@ -39,11 +39,6 @@ const SEE_ALSO = String.raw`(?:see also|voir aussi|siehe auch|ver también|véas
 
 export const LINE_RULES: LineRule[] = [
   {
-    reason: 'login link',
-    pattern:
-      /^(?:log ?in|log ?out|sign ?in|sign ?out|sign ?up|register|create an? account|my account|se connecter|connexion|s'identifier|mon compte|anmelden|einloggen|abmelden|mein konto|registrieren|iniciar sesión|inicia sesión|mi cuenta|regístrate|entrar|fazer login|minha conta|cadastre-se|accedi|registrati)\b/,
-  },
-  {
     reason: 'newsletter prompt',
     pattern:
       /\b(?:newsletters?|infolettre|lettre d'information|boletín|boletim|e-?mail updates|daily digest|(?:enter|your) e-?mail(?: address)?|votre (?:adresse )?e-?mail|ihre e-?mail|tu (?:correo|email)|seu e-?mail)\b/,
@@ -68,6 +63,11 @@ export const LINE_RULES: LineRule[] = [
     pattern:
       /^(?:(?:r\$|us\$|[$€£¥])\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|eur|usd|chf))\s*(?:\/|per|a|an|every|for|par|pro|por|al|ao|no|im|le|la|el|each)\s*(?:\d+\s*)?(?:month|months|mo|week|weeks|wk|year|years|yr|day|mois|semaine|semaines|an|ans|année|monat|monate|woche|wochen|jahr|mes|meses|semana|semanas|año|ano|primeiro mês|primer mes|premier mois|ersten monat)\b/,
     maxWords: 14,
+  },
+  {
+    reason: 'login link',
+    pattern:
+      /^(?:log ?in|log ?out|sign ?in|sign ?out|sign ?up|register|create an? account|my account|se connecter|connexion|s'identifier|mon compte|anmelden|einloggen|abmelden|mein konto|registrieren|iniciar sesión|inicia sesión|mi cuenta|regístrate|entrar|fazer login|minha conta|cadastre-se|accedi|registrati)\b/,
   },
   {
     reason: 'share link',
@@ -163,8 +163,6 @@ export const LINE_RULES: LineRule[] = [
 // picture chrome: a credit, a placeholder where a picture was, a slideshow's counter
 const CREDIT =
   /^(?:\(?\s*(?:photos?|photograph(?:s|y)?|pictures?|images?|credits?|foto(?:s|grafía|grafia)?|bild(?:er)?|illustration|crédits?(?: photo)?|crédito(?:s)?|imagem|imagen)\s*(?::|©|by\b|par\b|de\b|von\b|por\b)|©|\(?(?:getty images|reuters|ap photo|afp|dpa|epa|shutterstock|istock|alamy|picture alliance)\b)/
-const CREDIT_TAIL =
-  /(?:\/\s*(?:afp|ap|reuters|getty(?: images)?|epa|dpa|shutterstock|istock)|\((?:ap|afp|reuters|dpa|epa|getty images)\))\s*$/
 
 const PLACEHOLDER =
   /^(?:image|images|photo|photos|picture|video|videos|foto|fotos|bild|bilder|imagen|imagem|vidéo|vídeo|gallery|galerie|galería|galeria|slideshow|diaporama|view (?:photo|photos|gallery|image|slideshow|video)|ver (?:foto|fotos|galería|galeria|vídeo)|voir (?:la photo|les photos|la vidéo|le diaporama)|zur (?:bildergalerie|galerie)|enlarge(?: (?:image|photo))?|click to enlarge|tap to (?:enlarge|expand)|zoom|expand|fullscreen|full screen|play(?: video)?|watch(?: (?:video|now))?|regarder(?: la vidéo)?|video abspielen|reproducir|assistir|open (?:gallery|image)|launch (?:gallery|slideshow)|hide caption|show caption|toggle caption|caption)$/
@@ -183,7 +181,7 @@ export function lineReason(text: string): string | undefined {
   if (words <= 12 && isDateline(raw)) return 'dateline'
   if (words <= 8 && (PLACEHOLDER.test(key) || key === '')) return 'image placeholder'
   if (words <= 6 && COUNTER.test(key)) return 'gallery counter'
-  if (words <= 40 && (CREDIT.test(key) || (words <= 12 && CREDIT_TAIL.test(key)))) {
+  if (words <= 40 && CREDIT.test(key)) {
     // "Photos by cmgirl (Shutterstock), Macrovector…": a credit line; "Photo: …" likewise
     if (!/[.!?]["”]?\s+\p{Lu}/u.test(raw) || /^\(?\s*photos? (?:by|:)/.test(key)) return 'photo credit'
   }
