@@ -78,6 +78,21 @@ export function useCommands(): Command[] {
       )
     }
     if (article) {
+      list.push(
+        {
+          id: 'show-review',
+          label: article.reviewCount > 0 ? `Review queue (${article.reviewCount})` : 'Review queue',
+          run: () => {
+            ui.setRightTab('review')
+            panes.showRight()
+          },
+        },
+        {
+          id: 'delete-article',
+          label: `Move “${article.title}” to the trash`,
+          run: () => void actions.deleteArticle(article),
+        },
+      )
       for (const s of article.sections) {
         if (s.kind === 'quarantined') continue
         const words = s.text.length > 48 ? `${s.text.slice(0, 48).trimEnd()}…` : s.text
