@@ -2,13 +2,11 @@ import { useEffect, useState } from 'react'
 import type { NotebookInfo } from '../../../shared/model'
 import { useGloss } from '../state/glossContext'
 
-/** after the open, the notebook checks itself in the background (a few seconds on a big one) */
-const SECOND_LOOK_MS = 15_000
-
 /**
  * A banner when the notebook is read-only or damaged, with the words the core chose (what is
- * wrong, and for damage the newest good backup and how to restore it). Asked at start, once
- * more when the background check has had time to finish, and when the window comes back.
+ * wrong, and for damage the newest good backup and how to restore it). Asked at start and when
+ * the window is shown again after being hidden, so damage the background check found later
+ * shows without a reload, and nothing is asked on a timer.
  */
 export function NotebookNotice() {
   const { api } = useGloss()
@@ -21,12 +19,11 @@ export function NotebookNotice() {
         () => {},
       )
     void look()
-    const later = setTimeout(look, SECOND_LOOK_MS)
-    window.addEventListener('focus', look)
+    const onShown = () => document.visibilityState === 'visible' && void look()
+    document.addEventListener('visibilitychange', onShown)
     return () => {
       alive = false
-      clearTimeout(later)
-      window.removeEventListener('focus', look)
+      document.removeEventListener('visibilitychange', onShown)
     }
   }, [api])
   if (!info || (!info.damage && !info.readOnly)) return null
