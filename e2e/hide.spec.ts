@@ -52,6 +52,7 @@ test('hide a section from its ¶ margin, undo it, hide again and restore it as "
   await expect(shown).toContainText('Hidden by you')
   // the importer's own (the trailing Login) keeps its reason
   await expect(page.locator('.quarantined')).toHaveCount(2)
+  await shown.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('hidden-shown-1400.png') })
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.setViewportSize({ width: 1024, height: 800 })
