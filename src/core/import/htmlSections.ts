@@ -88,10 +88,29 @@ export function inFigure(el: Element, levels = 6): boolean {
   return false
 }
 
-type InlineRole = 'caption' | 'credit' | null
+const VISUALLY_HIDDEN =
+  /(?:^|\s)(?:visually-hidden|visuallyhidden|sr-only|screen-reader-text|screen-reader-only|screenreader-only|off-screen|offscreen|a11y-hidden|element-invisible|u-vh|is-vishidden|hidden-visually)(?:$|\s)/i
+const LABEL_WORDS =
+  /^(?:enlarge|zoom|expand|view larger(?: image)?|click to enlarge|close|toggle caption|hide caption|show caption|caption|image caption|media caption|image copyright|copyright|image|photo|picture|credit|credits|fullscreen|full screen|play|gallery|agrandir|vergrößern|ampliar)$/i
+
+/**
+ * A label inside a picture that is no caption: screen-reader text ("Image caption", "Credit"), an
+ * "Enlarge" link, a "/" between label and caption. Its own block, so the caption reads clean.
+ */
+export function isPictureLabel(el: Element): boolean {
+  const hint = el.getAttribute(HINT_ATTRIBUTE)
+  if (hint !== null) return hint === 'label'
+  if (!inFigure(el)) return false
+  if (VISUALLY_HIDDEN.test(el.getAttribute('class') ?? '')) return true
+  const text = (el.textContent ?? '').replace(/[›»→]/g, '').trim()
+  return text !== '' && text.length <= 24 && (!/[\p{L}\p{N}]/u.test(text) || LABEL_WORDS.test(text))
+}
+
+type InlineRole = 'caption' | 'credit' | 'label' | null
 
 /** A caption or credit written inline ("<span class=caption>…</span><span class=credit>…</span>"). */
 function inlineRole(el: Element): InlineRole | undefined {
+  if (isPictureLabel(el)) return 'label'
   if (isCreditElement(el) && (el.hasAttribute(HINT_ATTRIBUTE) || inFigure(el))) return 'credit'
   if (isCaptionElement(el)) return 'caption'
   return undefined

@@ -68,6 +68,21 @@ describe('chrome lines, by their words, in five languages', () => {
     ['Kommentare', 'comments'],
     ['A version of this article appears in print on Nov. 12, 2024, Section A, Page 1', 'print edition'],
     ['EXCLUSIVE', 'kicker'],
+    [
+      'Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link',
+      'share link',
+    ],
+    ['Image copyright', 'image placeholder'],
+    ['Media playback is unsupported on your device', 'image placeholder'],
+    ['Image credit: Devindra Hardawar/Engadget', 'photo credit'],
+    ['Courtesy of the family', 'photo credit'],
+    ['Supported by', 'advertisement'],
+    ['Your subscription supports journalism that matters.', 'paywall'],
+    ['Article réservé aux abonnés', 'paywall'],
+    [
+      'All products recommended by Engadget are selected by our editorial team. If you buy something through one of these links, we may earn an affiliate commission.',
+      'affiliate disclosure',
+    ],
     ['Was this article helpful?', 'feedback prompt'],
     ['Signaler une erreur', 'feedback prompt'],
     ['© 2024 Example News. All rights reserved.', 'copyright notice'],
@@ -94,6 +109,9 @@ describe('chrome lines, by their words, in five languages', () => {
     'A assinatura do acordo foi adiada para dezembro.',
     'Exclusive interviews with the three candidates are planned for the autumn.',
     'Share prices fell sharply after the announcement.',
+    'Foto de archivo de la manifestación en Madrid.',
+    'Courtesy of a friend, he got tickets for the final and flew to Paris the next morning.',
+    'Supported by the unions, the strike spread to the ports.',
   ]
   it.each(prosey)('leaves prose alone: %s', (text) => {
     expect(lineReason(text)).toBeUndefined()
@@ -231,6 +249,21 @@ describe('chrome anywhere in a web page', () => {
     expect(reasonFor(a, '1 / 5')).toBe('gallery counter')
     const caption = a.sections.find((s) => s.text === 'Leaders arrive at the summit.')
     expect(caption).toMatchObject({ kind: 'paragraph', role: 'caption' })
+  })
+
+  it('keeps a caption clean of its screen-reader labels, "Enlarge" links and credits', () => {
+    const a = importPage(`
+      ${paragraphs('the summit')}
+      <figure><span class="image-and-copyright-container"><img src="a.jpg"><span class="off-screen">Image copyright</span><span class="story-image-copyright">Getty Images</span></span>
+        <figcaption class="media-caption"><span class="off-screen">Image caption</span><span class="media-caption__text">Delegates arrive in Geneva</span></figcaption></figure>
+      ${paragraphs('the agenda')}
+      <figure><img src="b.jpg"><figcaption class="caption"><div class="caption-text"><a class="enlarge-link" href="b.jpg">Enlarge</a> <span class="sep">/</span> The hall, before the vote.</div><div class="caption-credit">Jane Roe</div></figcaption></figure>
+      ${paragraphs('the budget')}`)
+    expect(a.sections.find((s) => s.text === 'Delegates arrive in Geneva')).toMatchObject({ role: 'caption' })
+    expect(a.sections.find((s) => s.text === 'The hall, before the vote.')).toMatchObject({ role: 'caption' })
+    for (const chrome of ['Image copyright', 'Getty Images', 'Image caption', 'Enlarge /', 'Jane Roe']) {
+      expect(reasonFor(a, chrome), chrome).toBeDefined()
+    }
   })
 
   it('makes captions their own kind: figcaption, caption classes, a picture’s lone line, table captions', () => {

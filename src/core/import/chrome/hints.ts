@@ -6,7 +6,14 @@
  * <span data-gloss-hint="…">. A hint counts only for a small container: a wrapper named
  * "related-content" around the whole article says nothing about its paragraphs.
  */
-import { HINT_ATTRIBUTE, classWords, inFigure, isCaptionElement, isCreditElement } from '../htmlSections'
+import {
+  HINT_ATTRIBUTE,
+  classWords,
+  inFigure,
+  isCaptionElement,
+  isCreditElement,
+  isPictureLabel,
+} from '../htmlSections'
 import { nameWords, textLength } from './context'
 
 export interface ContainerRule {
@@ -138,6 +145,7 @@ export function containerRule(reason: string): ContainerRule | undefined {
 export function elementHint(el: Element): string | null {
   const tag = el.tagName.toUpperCase()
   if (tag === 'NAV' || el.getAttribute('role') === 'navigation') return 'navigation'
+  if (isPictureLabel(el)) return 'label'
   if (isCreditElement(el) && inFigure(el)) return 'credit'
   if (isCaptionElement(el)) return 'caption'
   const words = nameWords(el)

@@ -10,7 +10,7 @@
  * chrome for containing a word), container names count only for small containers, and if every
  * paragraph would go, nothing does.
  */
-import { isCaptionElement, isCreditElement, type HtmlBlock } from '../htmlSections'
+import { isCaptionElement, isCreditElement, isPictureLabel, type HtmlBlock } from '../htmlSections'
 import type { SectionDraft } from '../sectioning'
 import { tidyHeading } from '../title'
 import { containers, linkShare, wordCount, type BlockVerdict } from './context'
@@ -48,7 +48,7 @@ function besideImage(el: Element): boolean {
  * The block's picture context, decided by its nearest caption- or credit-named container: a credit
  * span inside a caption is a credit, a caption span inside a figcaption named "credit" a caption.
  */
-function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 'figure' | null {
+function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 'label' | 'figure' | null {
   const el = block.el
   if (el.tagName.toUpperCase() === 'TR') {
     const cells = Array.from(el.children).filter((c) => (c.textContent ?? '').trim() !== '')
@@ -60,6 +60,7 @@ function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 
   if (besideImage(el)) return 'caption'
   let figure = false
   for (const node of containers(el, root, 6)) {
+    if (isPictureLabel(node)) return 'label'
     if (isCreditElement(node)) return 'credit'
     if (isCaptionElement(node)) return 'caption'
     if (node.tagName.toUpperCase() === 'FIGURE') figure = true
@@ -76,7 +77,7 @@ function containerReason(block: HtmlBlock, root: Element): string | undefined {
       .map(elementHint)
       .find((h) => h !== null) ??
     null
-  if (found === null || found === 'caption' || found === 'credit') return undefined
+  if (found === null || found === 'caption' || found === 'credit' || found === 'label') return undefined
   if (found === 'navigation') return words <= 15 && linkShare(block.el) >= 0.5 ? 'navigation' : undefined
   const rule = containerRule(found)
   if (rule === undefined || words > rule.maxWords) return undefined
@@ -113,6 +114,7 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
   const picture = figureContext(block, root)
   if (picture !== null) {
     if (picture === 'credit') return { reason: 'photo credit' }
+    if (picture === 'label') return { reason: lineReason(text) ?? 'image placeholder' }
     const byWords = lineReason(text)
     if (byWords !== undefined) return { reason: byWords }
     if (wordCount(text) <= 6 && SLASH_CREDIT.test(text.trim())) return { reason: 'photo credit' }

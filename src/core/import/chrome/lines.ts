@@ -54,7 +54,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'paywall',
     pattern:
-      /^(?:subscribe(?: now| today| for| to (?:continue|read|keep|unlock))?|already (?:a subscriber|have an account|subscribed)|become a (?:subscriber|member)|subscribers? only|for subscribers|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|unlock (?:this|the full|unlimited)|start (?:your|a) free trial|free trial|cancel anytime|unlimited (?:digital )?access|continue reading with|to continue reading|abonnez-vous|déjà abonné|réservé aux abonnés|(?:cet |cette |l')article (?:est )?réservé|offre (?:spéciale|d'abonnement)|jetzt (?:abonnieren|testen|weiterlesen)|bereits abonnent|nur für abonnenten|exklusiv für abonnenten|weiterlesen mit|abo (?:abschließen|testen)|suscríbete(?: para)?|ya (?:eres|sos) suscriptor|exclusivo para suscriptores|contenido exclusivo|assine(?: já| agora)?|já é assinante|exclusivo para assinantes|conteúdo exclusivo|abbonati)\b/,
+      /^(?:subscribe(?: now| today| for| to (?:continue|read|keep|unlock))?|already (?:a subscriber|have an account|subscribed)|become a (?:subscriber|member)|subscribers? only|for subscribers|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|unlock (?:this|the full|unlimited)|start (?:your|a) free trial|free trial|cancel anytime|unlimited (?:digital )?access|continue reading with|to continue reading|abonnez-vous|s'abonner|je m'abonne|découvrir (?:les|nos) offres|déjà abonné|(?:article |contenu )?réservé aux abonnés|(?:cet |cette |l')?article (?:est )?réservé|offre (?:spéciale|d'abonnement)|jetzt (?:abonnieren|testen|weiterlesen)|bereits abonnent|nur für abonnenten|exklusiv für abonnenten|weiterlesen mit|abo (?:abschließen|testen)|suscríbete(?: para)?|ya (?:eres|sos) suscriptor|exclusivo para suscriptores|contenido exclusivo|assine(?: já| agora)?|já é assinante|exclusivo para assinantes|conteúdo exclusivo|abbonati)\b/,
     maxWords: 16,
   },
   {
@@ -77,8 +77,8 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'share link',
     pattern:
-      /^(?:(?:share|facebook|twitter|x|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|print|messenger|telegram|copy link|copy|flipboard|tumblr|sms|threads|bluesky|mastodon|google\+?|xing|partager|teilen|compartir|compartilhar)\s*)+$/,
-    maxWords: 12,
+      /^(?:share|partager|teilen|compartir|compartilhar)?(?:\s*(?:this|with|via|on|sur|auf|en|no|story|article|link|page))*(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|print|messenger|telegram|copy(?: this)? link|copy|flipboard|tumblr|sms|threads|bluesky|mastodon|google\+?|xing|share|partager|teilen|compartir|compartilhar)\b)+$/,
+    maxWords: 20,
   },
   {
     reason: 'cookie notice',
@@ -89,7 +89,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'advertisement',
     pattern:
-      /^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| story| by .*)?|promoted(?: content| by .*)?|paid (?:content|post|partner)|partner content|publicité|pub|annonce|contenu sponsorisé|sponsorisé|anzeige|werbung|gesponsert|publicidad|anuncio|contenido patrocinado|patrocinado|publicidade|conteúdo patrocinado|pubblicità|advertentie|reklama|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)|(?:la )?suite (?:après|de l'article après) (?:cette )?publicité|weiter nach der anzeige|artikel geht nach der anzeige weiter|continúa después de la publicidad|continua (?:depois|após) (?:a )?publicidade)$/,
+      /^(?:advertisement|advertising|advert|ads?|supported by|ad feedback|sponsored(?: content| post| story| by .*)?|promoted(?: content| by .*)?|paid (?:content|post|partner)|partner content|publicité|pub|annonce|contenu sponsorisé|sponsorisé|anzeige|werbung|gesponsert|publicidad|anuncio|contenido patrocinado|patrocinado|publicidade|conteúdo patrocinado|pubblicità|advertentie|reklama|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)|(?:la )?suite (?:après|de l'article après) (?:cette )?publicité|weiter nach der anzeige|artikel geht nach der anzeige weiter|continúa después de la publicidad|continua (?:depois|após) (?:a )?publicidade)$/,
   },
   {
     reason: 'navigation',
@@ -136,7 +136,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'copyright notice',
     pattern:
-      /©|\(c\) \d{4}|\bcopyright\b|\ball rights reserved\b|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati/,
+      /©|\(c\) \d{4}|\bcopyright\b|\ball rights reserved\b|^reuse this content$|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati/,
     maxWords: 16,
   },
   {
@@ -153,6 +153,20 @@ export const LINE_RULES: LineRule[] = [
     maxWords: 40,
   },
   {
+    // "Your subscription supports journalism that matters", "Support our journalism": an appeal
+    reason: 'paywall',
+    pattern:
+      /\b(?:your (?:subscription|support|membership|contribution) (?:supports?|makes|helps|keeps|funds)|support (?:our|independent|quality) (?:journalism|reporting)|become a (?:member|supporter|subscriber) today|soutenez (?:notre|le) journalisme|unterstützen sie (?:unseren|unabhängigen) journalismus|apoya (?:el|nuestro) periodismo|apoie o jornalismo)\b/,
+    maxWords: 30,
+  },
+  {
+    // "We may earn a commission when you buy through links on our site": the shop's notice
+    reason: 'affiliate disclosure',
+    pattern:
+      /\b(?:we may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share of sales)|affiliate (?:links?|commissions?)|as an amazon associate|contains affiliate links|nous (?:pouvons|pourrions) (?:percevoir|toucher) une commission|liens? (?:d'affiliation|affiliés?)|provisions?-?links|affiliate-links?|erhalten wir (?:ggf\. )?eine provision|enlaces de afiliados|links? de afiliados|podemos (?:ganar|recibir|receber) (?:una |uma )?comisi[oó]n|podemos receber (?:uma )?comissão)\b/,
+    maxWords: 70,
+  },
+  {
     reason: 'print edition',
     pattern:
       /^(?:a version of this (?:article|story|review|column) (?:appears|appeared) in print|this (?:article|story) (?:appeared|appears) in (?:the )?print|une version de cet article|dieser (?:artikel|beitrag) erschien (?:in der|auch in der) (?:print|gedruckt)|este artículo (?:apareció|se publicó) en la edición impresa|versão impressa)/,
@@ -162,10 +176,13 @@ export const LINE_RULES: LineRule[] = [
 
 // picture chrome: a credit, a placeholder where a picture was, a slideshow's counter
 const CREDIT =
-  /^(?:\(?\s*(?:photos?|photograph(?:s|y)?|pictures?|images?|credits?|foto(?:s|grafía|grafia)?|bild(?:er)?|illustration|crédits?(?: photo)?|crédito(?:s)?|imagem|imagen)\s*(?::|©|by\b|par\b|de\b|von\b|por\b)|©|\(?(?:getty images|reuters|ap photo|afp|dpa|epa|shutterstock|istock|alamy|picture alliance)\b)/
+  /^(?:\(?\s*(?:photos?|photograph(?:s|y)?|pictures?|images?|credits?|foto(?:s|grafía|grafia)?|bild(?:er)?|illustrations?|crédits?(?: photo)?|crédito(?:s)?|imagem|imagen)\s*(?::|©|by\b|par\b|por\b)|©|\(?(?:getty images|reuters|ap photo|afp|dpa|epa|shutterstock|istock|alamy|picture alliance)\b)/u
+// complete on their own, followed by a name: "Image credit Jane Roe", "Courtesy of the family"
+const CREDIT_LEAD =
+  /^\(?\s*(?:(?:photos?|image|picture|header image|lead image|top image|featured image|video|illustration)\s+credits?|photo courtesy(?: of)?|courtesy of)\b/u
 
 const PLACEHOLDER =
-  /^(?:image|images|photo|photos|picture|video|videos|foto|fotos|bild|bilder|imagen|imagem|vidéo|vídeo|gallery|galerie|galería|galeria|slideshow|diaporama|view (?:photo|photos|gallery|image|slideshow|video)|ver (?:foto|fotos|galería|galeria|vídeo)|voir (?:la photo|les photos|la vidéo|le diaporama)|zur (?:bildergalerie|galerie)|enlarge(?: (?:image|photo))?|click to enlarge|tap to (?:enlarge|expand)|zoom|expand|fullscreen|full screen|play(?: video)?|watch(?: (?:video|now))?|regarder(?: la vidéo)?|video abspielen|reproducir|assistir|open (?:gallery|image)|launch (?:gallery|slideshow)|hide caption|show caption|toggle caption|caption)$/
+  /^(?:image|images|photo|photos|picture|video|videos|foto|fotos|bild|bilder|imagen|imagem|vidéo|vídeo|gallery|galerie|galería|galeria|slideshow|diaporama|view (?:photo|photos|gallery|image|slideshow|video)|ver (?:foto|fotos|galería|galeria|vídeo)|voir (?:la photo|les photos|la vidéo|le diaporama)|zur (?:bildergalerie|galerie)|enlarge(?: (?:image|photo))?|click to enlarge|tap to (?:enlarge|expand)|zoom|expand|fullscreen|full screen|play(?: video)?|watch(?: (?:video|now))?|regarder(?: la vidéo)?|video abspielen|reproducir|assistir|open (?:gallery|image)|launch (?:gallery|slideshow)|hide caption|show caption|toggle caption|caption|image caption|media caption|photo caption|image copyright|copyright|view this (?:image|photo|video|gallery)|view larger(?: image)?|media playback is unsupported on your device|your browser does not support (?:the )?(?:video|audio)(?: tag| element)?|this video (?:is|was) (?:not available|unavailable))$/
 const COUNTER =
   /^(?:(?:image|photo|picture|slide|foto|bild|imagen|imagem|diapositive)\s*)?\d{1,3}\s*(?:\/|of|de|von|sur|di|van|z|из)\s*\d{1,3}$/
 
@@ -181,7 +198,7 @@ export function lineReason(text: string): string | undefined {
   if (words <= 12 && isDateline(raw)) return 'dateline'
   if (words <= 8 && (PLACEHOLDER.test(key) || key === '')) return 'image placeholder'
   if (words <= 6 && COUNTER.test(key)) return 'gallery counter'
-  if (words <= 40 && CREDIT.test(key)) {
+  if ((words <= 40 && CREDIT.test(key)) || (words <= 10 && CREDIT_LEAD.test(key))) {
     // "Photos by cmgirl (Shutterstock), Macrovector…": a credit line; "Photo: …" likewise
     if (!/[.!?]["”]?\s+\p{Lu}/u.test(raw) || /^\(?\s*photos? (?:by|:)/.test(key)) return 'photo credit'
   }
