@@ -32,6 +32,8 @@ describe('bylines of names only', () => {
     ['Ann Reporter', 'Ann Reporter'],
     ['Brian Smith, MD', 'Brian Smith'],
     ['Jane Roe @janeroe', 'Jane Roe'],
+    ['By Jane Roe and John Doe, The New York Times', 'Jane Roe, John Doe'],
+    ['Jane Roe (Reuters)', 'Jane Roe'],
     // nobody
     ['TMZ Staff', null],
     ['Contributors to Wikimedia projects', null],

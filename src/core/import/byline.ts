@@ -46,6 +46,7 @@ const NOBODY = new Set([
 
 /** Words that are no name on their own, but may end one ("Ann Reporter"). */
 const NOT_FIRST_NAMES = new Set([
+  'the',
   'editor',
   'editors',
   'news',
@@ -183,7 +184,8 @@ export function cleanByline(
   // a role after a comma or in a second line: "Jane Roe, Senior Staff Technologist, ACLU"
   const parts = text
     .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\+|\s\/\s)\s*/iu)
-    .map((p) => p.trim())
+    // "Jane Roe (Reuters)": the employer in brackets goes; a bracketed middle name stays
+    .map((p) => p.replace(/\s*\([^()]*\)\s*$/u, '').trim())
     .filter(Boolean)
   const names: string[] = []
   for (const part of parts) {

@@ -173,7 +173,7 @@ const DATE_PATTERNS: RegExp[] = [
 const WORD_START = String.raw`(?<![\p{L}\p{N}])`
 const WORD_END = String.raw`(?![\p{L}\p{N}])`
 const FILLER = new RegExp(
-  String.raw`${WORD_START}(?:${WEEKDAY}|${TIME}|${ZONE}|${RELATIVE}|(?:last\s+)?(?:updated|published|posted|modified|created|originally published|first published|on|at|le|à|a|am|um|el|de|del|às|as|em|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|zuletzt aktualisiert|stand|actualizado|actualización|publicado|atualizado|atualização|pubblicato|aggiornato|il|alle|ore|h|uhr|hrs?))${WORD_END}|[|·•,;:/()–—-]+`,
+  String.raw`${WORD_START}(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|de lecture|lesezeit|de lectura|de leitura)|${WEEKDAY}|${TIME}|${ZONE}|${RELATIVE}|(?:last\s+)?(?:updated|published|posted|modified|created|originally published|first published|on|at|le|à|a|am|um|el|de|del|às|as|em|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|zuletzt aktualisiert|stand|actualizado|actualización|publicado|atualizado|atualização|pubblicato|aggiornato|il|alle|ore|h|uhr|hrs?))${WORD_END}|[|·•,;:/()–—-]+`,
   'giu',
 )
 // a time, an "ago" phrase or a month and day: what a dateline holds when it has no full date

@@ -299,7 +299,10 @@ export function resolveMetadata(page: PageFacts, article: ArticleFacts): Article
     ...bodyLines.slice(0, 3).map((text) => ({ text, single: false })),
   ]
   let byline: string | null = null
+  // a byline that is the site's own name ("Mac & i", "Spiceworks") names nobody
+  const sites = new Set(page.siteNames.map(titleKey))
   for (const c of candidates) {
+    if (sites.has(titleKey(c.text.replace(/^by\s+/i, '')))) continue
     // a username ("devindra") counts when the page also gives the name it stands for
     const handle = /^@?([a-z][a-z0-9_.-]{2,30})$/.exec(c.text.trim())
     byline = handle !== null ? fullerName(handle[1]!, page.names) : cleanByline(c.text, { single: c.single })

@@ -77,6 +77,10 @@ describe('chrome lines, by their words, in five languages', () => {
     ['Image credit: Devindra Hardawar/Engadget', 'photo credit'],
     ['Courtesy of the family', 'photo credit'],
     ['Supported by', 'advertisement'],
+    ['5 min read', 'reading time'],
+    ['Lesezeit: 4 Minuten', 'reading time'],
+    ['12 November 2024 · 5 min read', 'dateline'],
+    ['Prev Next', 'navigation'],
     ['Your subscription supports journalism that matters.', 'paywall'],
     ['Article réservé aux abonnés', 'paywall'],
     [
@@ -112,6 +116,7 @@ describe('chrome lines, by their words, in five languages', () => {
     'Foto de archivo de la manifestación en Madrid.',
     'Courtesy of a friend, he got tickets for the final and flew to Paris the next morning.',
     'Supported by the unions, the strike spread to the ports.',
+    'Next week the vote goes to the senate.',
   ]
   it.each(prosey)('leaves prose alone: %s', (text) => {
     expect(lineReason(text)).toBeUndefined()

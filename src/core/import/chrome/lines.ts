@@ -94,7 +94,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'navigation',
     pattern:
-      /^(?:skip to (?:main )?content|skip navigation|menu|main menu|navigation|toggle navigation|open menu|close menu|back to top|go to top|top of page|previous (?:article|post|page|story)|next (?:article|post|page|story)(?: ?:.*)?|next page ?:.*|page \d+ of \d+|continue reading the main story|retour en haut|aller au contenu|article (?:précédent|suivant)|zurück nach oben|zum inhalt springen|nächster artikel|vorheriger artikel|volver arriba|ir al contenido|artículo (?:anterior|siguiente)|voltar ao topo|ir para o conteúdo|(?:próxima|anterior) (?:matéria|notícia)|order reprints(?: .*)?|today's paper(?: .*)?)$/,
+      /^(?:skip to (?:main )?content|skip navigation|menu|main menu|navigation|toggle navigation|open menu|close menu|back to top|go to top|top of page|previous (?:article|post|page|story)|next (?:article|post|page|story)(?: ?:.*)?|next page ?:.*|page \d+ of \d+|continue reading the main story|retour en haut|aller au contenu|article (?:précédent|suivant)|zurück nach oben|zum inhalt springen|nächster artikel|vorheriger artikel|volver arriba|ir al contenido|artículo (?:anterior|siguiente)|voltar ao topo|ir para o conteúdo|(?:próxima|anterior) (?:matéria|notícia)|order reprints(?: .*)?|today's paper(?: .*)?|(?:prev(?:ious)?|next|précédent|suivant|anterior|siguiente|próximo|vorherige[sr]?|nächste[sr]?|zurück|weiter)(?: (?:prev(?:ious)?|next|précédent|suivant|anterior|siguiente|próximo|vorherige[sr]?|nächste[sr]?))?|close|fermer|schließen|cerrar|fechar)$/,
     maxWords: 12,
   },
   {
@@ -118,6 +118,13 @@ export const LINE_RULES: LineRule[] = [
     pattern:
       /^[^:.!?]{2,40}:\s.*(?:^|[.!?:]\s+)(?:(?:check it out|read (?:it|more|them)|see (?:it|more)|watch (?:it|now)|find out more|learn more|more|listen|get (?:it|yours)|details|sign up|subscribe|join us|donate)\s+)?(?:here|now)$/,
     maxWords: 40,
+  },
+  {
+    // "5 min read", "Lesezeit: 4 Minuten", "3 minutes de lecture"
+    reason: 'reading time',
+    pattern:
+      /^(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura)\s*[:：]?\s*)?(?:about |ca\. |env\. )?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?|minuten|mins?)\.?(?:\s+(?:read|reading|de lecture|lesezeit|de lectura|de leitura|leitura|lectura))?$/,
+    maxWords: 6,
   },
   {
     reason: 'kicker',
