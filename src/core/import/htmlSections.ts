@@ -52,11 +52,11 @@ const BLOCK_TAGS = new Set([
 const CAPTION_CLASS =
   /(?:^|[\s_-])(?:caption|captions?text|figcaption|thumbcaption|gallerycaption|gallerytext|imgcaption|photocaption|fotocaption|legend|legende|légende|bildunterschrift|pie-?de-?foto|legenda)(?:$|[\s_-])/iu
 const CREDIT_CLASS =
-  /(?:^|[\s_-])(?:credits?|attribution|copyright|copyrightholder|photographer|image-source|photo-credit|source)(?:$|[\s_-])/i
+  /(?:^|[\s_-])(?:credits?|attribution|copyright|copyrightholder|photographer|image-source|photo-credit|creator)(?:$|[\s_-])/i
 
-/** The class, id and itemprop of an element, for matching against words like "caption". */
+/** The class and itemprop of an element, for matching against words like "caption" (ids are often slugs). */
 export function classWords(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`
 }
 
 /**

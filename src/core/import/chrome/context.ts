@@ -5,6 +5,8 @@ import { classWords } from '../htmlSections'
 export interface BlockVerdict {
   reason?: string
   caption?: boolean
+  /** a reason too weak alone (a bare "Comments" heading), for the run rules to confirm */
+  weak?: string
 }
 
 /** How far up from a block its containers are read (bounded: pages nest hundreds deep). */
@@ -12,13 +14,21 @@ const LEVELS = 10
 
 /** The words of class, id and itemprop names: "c-newsletter__signup-form" → newsletter, signup, form. */
 const wordsOf = new WeakMap<Element, string[]>()
+const split = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+/**
+ * The words of an element's class and itemprop names, and of its id when the id is a name
+ * ("comments", "related-posts") rather than a heading's slug ("dont-indent-strings-in-comments").
+ */
 export function nameWords(el: Element): string[] {
   let words = wordsOf.get(el)
   if (words === undefined) {
-    words = classWords(el)
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
+    words = split(classWords(el))
+    const id = split(el.id)
+    if (id.length > 0 && id.length <= 3 && !/^H[1-6]$/i.test(el.tagName)) words.push(...id)
     wordsOf.set(el, words)
   }
   return words

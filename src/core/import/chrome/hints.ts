@@ -115,7 +115,7 @@ export const CONTAINER_RULES: ContainerRule[] = [
     maxChars: 600,
   },
   {
-    words: ['ticker', 'breaking', 'breakingnews', 'alertbar', 'newsalert'],
+    words: ['ticker', 'breakingnews', 'newsticker', 'alertbar', 'newsalert', 'breaking'],
     reason: 'news ticker',
     maxWords: 20,
     maxChars: 600,
@@ -151,7 +151,12 @@ export function elementHint(el: Element): string | null {
   const words = nameWords(el)
   if (words.length === 0) return null
   for (const rule of CONTAINER_RULES) {
-    if (words.some((w) => rule.words.includes(w)) && textLength(el) <= rule.maxChars) return rule.reason
+    if (!words.some((w) => rule.words.includes(w)) || textLength(el) > rule.maxChars) continue
+    // "breaking" names a news ticker only with "news" beside it ("yom-breaking-news")
+    if (rule.reason === 'news ticker' && !words.some((w) => w !== 'breaking' && rule.words.includes(w))) {
+      if (!words.includes('news')) continue
+    }
+    return rule.reason
   }
   return null
 }

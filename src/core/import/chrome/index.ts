@@ -10,7 +10,13 @@
  * chrome for containing a word), container names count only for small containers, and if every
  * paragraph would go, nothing does.
  */
-import { isCaptionElement, isCreditElement, isPictureLabel, type HtmlBlock } from '../htmlSections'
+import {
+  HINT_ATTRIBUTE,
+  isCaptionElement,
+  isCreditElement,
+  isPictureLabel,
+  type HtmlBlock,
+} from '../htmlSections'
 import type { SectionDraft } from '../sectioning'
 import { tidyHeading } from '../title'
 import { containers, linkShare, wordCount, type BlockVerdict } from './context'
@@ -58,14 +64,15 @@ function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 
     if (words.length === 1 && besideImage(words[0]!)) return 'caption'
   }
   if (besideImage(el)) return 'caption'
-  let figure = false
-  for (const node of containers(el, root, 6)) {
+  // a credit counts inside a picture only: "source" or "creator" elsewhere is the article's
+  const chain = containers(el, root, 6)
+  const picture = chain.some((n) => n.tagName.toUpperCase() === 'FIGURE' || isCaptionElement(n))
+  for (const node of chain) {
     if (isPictureLabel(node)) return 'label'
-    if (isCreditElement(node)) return 'credit'
+    if (isCreditElement(node) && (picture || node.hasAttribute(HINT_ATTRIBUTE))) return 'credit'
     if (isCaptionElement(node)) return 'caption'
-    if (node.tagName.toUpperCase() === 'FIGURE') figure = true
   }
-  return figure ? 'figure' : null
+  return picture ? 'figure' : null
 }
 
 /** What the block's containers (or the hint spans on its words) make it, within the rule's bounds. */
@@ -84,6 +91,9 @@ function containerReason(block: HtmlBlock, root: Element): string | undefined {
   if (rule.links !== undefined && words > 6 && linkShare(block.el) < rule.links) return undefined
   return rule.reason
 }
+
+const BARE_COMMENTS =
+  /^(?:comments?|commentaires?|kommentare?|comentarios?|comentários?|commenti|reactions?|réactions?|discussion)$/i
 
 // reasons a heading may have: a heading is the article's structure unless it heads chrome
 const HEADING_REASONS = new Set([
@@ -110,6 +120,10 @@ const HEADING_REASONS = new Set([
 function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
   const { draft, el } = block
   if (el.tagName.toUpperCase() === 'PRE' || el.closest('pre, code') !== null) return {}
+  // a heading or line that is all code ("?", "=>") is the article's
+  const code = Array.from(el.querySelectorAll('code, kbd, samp'), (c) => c.textContent ?? '').join('')
+  if (code.replace(/\s+/g, '').length >= draft.text.replace(/\s+/g, '').length && code.trim() !== '')
+    return {}
   const text = draft.text
   const picture = figureContext(block, root)
   if (picture !== null) {
@@ -122,6 +136,14 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
     return {}
   }
   const byWords = lineReason(text)
+  // a bare "Comments" is a heading or a list item of a book's own about comments, unless a thread follows
+  if (
+    byWords === 'comments' &&
+    BARE_COMMENTS.test(text.trim()) &&
+    (draft.kind === 'heading' || el.tagName.toUpperCase() === 'LI')
+  ) {
+    return { weak: byWords }
+  }
   if (byWords !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byWords)))
     return { reason: byWords }
   const byContainer = containerReason(block, root)

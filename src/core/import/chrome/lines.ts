@@ -67,7 +67,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'login link',
     pattern:
-      /^(?:log ?in|log ?out|sign ?in|sign ?out|sign ?up|register|create an? account|my account|se connecter|connexion|s'identifier|mon compte|anmelden|einloggen|abmelden|mein konto|registrieren|iniciar sesión|inicia sesión|mi cuenta|regístrate|entrar|fazer login|minha conta|cadastre-se|accedi|registrati)\b/,
+      /^(?:log ?in|log ?out|sign ?in|sign ?out|sign ?up|register|create an? account|my account|se connecter|connexion|s'identifier|mon compte|anmelden|einloggen|abmelden|mein konto|registrieren|iniciar sesión|inicia sesión|mi cuenta|regístrate|entrar|fazer login|minha conta|cadastre-se|accedi|registrati)(?: (?:to (?:comment|continue|reply|your account|read|post)|with (?:google|facebook|apple|email)|now|here|or (?:register|sign up|log ?in|sign in)|\/ (?:register|sign up|log ?in|sign in)|pour commenter|pour continuer|um zu kommentieren|para comentar|para continuar))?$/,
   },
   {
     reason: 'share link',
@@ -193,13 +193,17 @@ const PLACEHOLDER =
 const COUNTER =
   /^(?:(?:image|photo|picture|slide|foto|bild|imagen|imagem|diapositive)\s*)?\d{1,3}\s*(?:\/|of|de|von|sur|di|van|z|из)\s*\d{1,3}$/
 
+const SEPARATOR = /^[\s\-_*=~•·.|/\\#+◆◇■□▪▫●○◦★☆⁂※❧❦✦✧—–―…]+$/u
+const ARROWS = /^[\s←→↑↓⟵⟶❮❯❰❱‹›«»<>⇐⇒▲▼◀▶]+$/u
+
 /** Why a line looks like chrome by its words, or undefined. Headings go through the same rules. */
 export function lineReason(text: string): string | undefined {
   const raw = text.trim()
   if (raw === '') return undefined
   const words = raw.split(/\s+/).length
-  // no letter or digit at all: "___", "* * *", "• • •"
-  if (!/[\p{L}\p{N}]/u.test(raw) && raw.length <= 40) return 'separator'
+  // rules and ornaments: "___", "* * *", "• • •", "◆◆◆"; arrows are buttons
+  if (SEPARATOR.test(raw) && raw.length <= 40) return 'separator'
+  if (ARROWS.test(raw)) return 'navigation'
   const key = lineKey(raw)
   if (words <= 14 && isBylineLine(raw)) return 'byline'
   if (words <= 12 && isDateline(raw)) return 'dateline'

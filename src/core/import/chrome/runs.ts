@@ -58,7 +58,10 @@ function tableOfContents(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
       } else break
     }
     const items = end - i + 1
-    if (hits >= 3 || (hits >= 2 && hits === items)) {
+    // a table of contents links to its sections; a plain list of them needs a "Contents" title
+    const linked = blocks.slice(i, end + 1).filter((b) => linkShare(b.el) >= 0.5).length
+    const titled = [i - 1, i - 2].some((t) => t >= 0 && TOC_TITLE.test(lineKey(blocks[t]!.draft.text)))
+    if ((hits >= 3 || (hits >= 2 && hits === items)) && (linked * 2 >= items || titled)) {
       // items before the first that names a heading: the page's own title, a heading left out
       let start = i
       while (
@@ -194,7 +197,8 @@ function commentThreads(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
   let before = 0
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!
-    if (verdicts[i]!.reason === 'comments' && before >= total / 2 && b.draft.kind === 'heading') {
+    const opener = verdicts[i]!.reason === 'comments' || verdicts[i]!.weak === 'comments'
+    if (opener && before >= total / 2 && b.draft.kind === 'heading') {
       const level = b.draft.level ?? 6
       const after = blocks.slice(i + 1)
       const moreChrome = after.some((a, k) => verdicts[i + 1 + k]!.reason === 'comments')
@@ -205,7 +209,7 @@ function commentThreads(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
           verdicts[i + 1 + k]!.reason !== 'comments',
       )
       if (moreChrome && !articleHeading) {
-        for (let j = i + 1; j < blocks.length; j++) verdicts[j]!.reason ??= 'comments'
+        for (let j = i; j < blocks.length; j++) verdicts[j]!.reason ??= 'comments'
         return
       }
     }
@@ -234,7 +238,20 @@ function printFooters(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
 function trailingHeading(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
   for (let i = blocks.length - 1; i >= 0; i--) {
     if (verdicts[i]!.reason !== undefined) continue
-    if (blocks[i]!.draft.kind === 'heading' && i > 0) verdicts[i]!.reason = 'empty heading'
+    const b = blocks[i]!
+    // after the article's prose, not its title; a box's title is a few words
+    const prose = blocks
+      .slice(0, i)
+      .filter((x, k) => x.draft.kind === 'paragraph' && verdicts[k]!.reason === undefined)
+      .reduce((n, x) => n + wordCount(x.draft.text), 0)
+    if (
+      b.draft.kind === 'heading' &&
+      (b.draft.level ?? 1) >= 2 &&
+      prose >= 80 &&
+      wordCount(b.draft.text) <= 6
+    ) {
+      verdicts[i]!.reason = 'empty heading'
+    }
     return
   }
 }
