@@ -109,6 +109,8 @@ interface PageScore {
   captionsFound: number
   captionsAbsent: number
   falseCaptions: number
+  /** quarantined headings no label names as junk */
+  headingsHidden: number
   editMarks: number
   problems: string[]
 }
@@ -152,9 +154,15 @@ function score(page: string, article: ParsedArticle, label: PageLabel): PageScor
   let prose = 0
   let proseHidden = 0
   let falseCaptions = 0
+  let headingsHidden = 0
   article.sections.forEach((s, i) => {
     if (used.has(i)) return
-    if (s.kind === 'heading' || (s.kind === 'quarantined' && s.level !== undefined)) return
+    if (s.kind === 'quarantined' && s.level !== undefined) {
+      headingsHidden++
+      problems.push(`HEADING HIDDEN ¶${i + 1} (${s.quarantineReason}): ${s.text.slice(0, 120)}`)
+      return
+    }
+    if (s.kind === 'heading') return
     prose++
     if (isHidden(s)) {
       proseHidden++
@@ -191,6 +199,7 @@ function score(page: string, article: ParsedArticle, label: PageLabel): PageScor
     captionsFound,
     captionsAbsent,
     falseCaptions,
+    headingsHidden,
     editMarks,
     problems,
   }
@@ -295,7 +304,9 @@ function main(): void {
   console.log(
     `junk hidden       ${junkHidden} of ${junk} (${pct(junkHidden, junk)}); ${junk - junkHidden} shown, ${sum((s) => s.junkAbsent)} labelled lines absent`,
   )
-  console.log(`prose hidden      ${proseHidden} of ${prose} (${pct(proseHidden, prose)})`)
+  console.log(
+    `prose hidden      ${proseHidden} of ${prose} (${pct(proseHidden, prose)}); headings hidden that are no junk: ${sum((s) => s.headingsHidden)}`,
+  )
   console.log(
     `captions found    ${captionsFound} of ${captions} (${pct(captionsFound, captions)}); ${sum((s) => s.falseCaptions)} other sections marked caption, ${sum((s) => s.captionsAbsent)} labelled captions absent`,
   )

@@ -117,6 +117,8 @@ describe('chrome lines, by their words, in five languages', () => {
     'Courtesy of a friend, he got tickets for the final and flew to Paris the next morning.',
     'Supported by the unions, the strike spread to the ports.',
     'Next week the vote goes to the senate.',
+    'Threads',
+    '?',
   ]
   it.each(prosey)('leaves prose alone: %s', (text) => {
     expect(lineReason(text)).toBeUndefined()
@@ -197,6 +199,20 @@ describe('chrome anywhere in a web page', () => {
     // "[edit]" is stripped from the headings: it is not prose
     const heads = a.sections.filter((s) => s.kind === 'heading').map((s) => s.text)
     expect(heads).toEqual(headings)
+  })
+
+  it('keeps section titles that link back to the contents, and a chapter called "Comments"', () => {
+    const a = importPage(`
+      ${paragraphs('the introduction')}
+      <h2><a class="toc-backref" href="#id1">Sharing with a single developer</a></h2>${paragraphs('sharing')}
+      <h2>Comments</h2>${paragraphs('comments in code', 'doc comments')}
+      <h2><a class="toc-backref" href="#id2">Conclusion</a></h2>${paragraphs('the conclusion')}`)
+    expect(hidden(a)).toEqual([])
+    expect(a.sections.filter((s) => s.kind === 'heading').map((s) => s.text)).toEqual([
+      'Sharing with a single developer',
+      'Comments',
+      'Conclusion',
+    ])
   })
 
   it('strips "[edit]", "[modifier]", "¶" and "#" from headings written as text', () => {

@@ -152,6 +152,8 @@ export function elementHint(el: Element): string | null {
   if (words.length === 0) return null
   for (const rule of CONTAINER_RULES) {
     if (!words.some((w) => rule.words.includes(w)) || textLength(el) > rule.maxChars) continue
+    // a link back to the contents ("toc-backref" around a section's title) is not the contents
+    if (rule.reason === 'table of contents' && (tag === 'A' || words.includes('backref'))) continue
     // "breaking" names a news ticker only with "news" beside it ("yom-breaking-news")
     if (rule.reason === 'news ticker' && !words.some((w) => w !== 'breaking' && rule.words.includes(w))) {
       if (!words.includes('news')) continue

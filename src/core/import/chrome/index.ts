@@ -21,7 +21,8 @@ import type { SectionDraft } from '../sectioning'
 import { tidyHeading } from '../title'
 import { containers, linkShare, wordCount, type BlockVerdict } from './context'
 import { containerRule, elementHint, spanHint } from './hints'
-import { lineReason } from './lines'
+import { lineKey, lineReason } from './lines'
+import { TOC_TITLE } from './runs'
 import { markRuns } from './runs'
 
 export const JUNK_PREFIX = 'scrape junk: '
@@ -135,7 +136,7 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
     if (picture === 'caption' && draft.kind === 'paragraph') return { caption: true }
     return {}
   }
-  const byWords = lineReason(text)
+  const byWords = lineReason(text, { listItem: el.tagName.toUpperCase() === 'LI' })
   // a bare "Comments" is a heading or a list item of a book's own about comments, unless a thread follows
   if (
     byWords === 'comments' &&
@@ -147,6 +148,9 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
   if (byWords !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byWords)))
     return { reason: byWords }
   const byContainer = containerReason(block, root)
+  // a heading inside a contents box is its title ("Contents"), not a section's title linking back to it
+  if (byContainer === 'table of contents' && draft.kind === 'heading' && !TOC_TITLE.test(lineKey(text)))
+    return {}
   if (byContainer !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byContainer))) {
     return { reason: byContainer }
   }

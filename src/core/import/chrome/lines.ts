@@ -12,10 +12,14 @@ export interface LineRule {
   pattern: RegExp
   /** longest line the rule applies to, in words (default 8) */
   maxWords?: number
+  /** shortest line the rule applies to, in words */
+  minWords?: number
   /** only for a line that does not end as a sentence does (".", "!", "?") */
   unpunctuated?: boolean
   /** only for a line written in capitals */
   upperCase?: boolean
+  /** not for an item of a list (a book's contents may have a chapter "More about Cargo") */
+  notListItem?: boolean
 }
 
 /** The line as rules see it: lower case, NFC, no trailing punctuation, arrows or bullets. */
@@ -79,6 +83,7 @@ export const LINE_RULES: LineRule[] = [
     pattern:
       /^(?:share|partager|teilen|compartir|compartilhar)?(?:\s*(?:this|with|via|on|sur|auf|en|no|story|article|link|page))*(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|print|messenger|telegram|copy(?: this)? link|copy|flipboard|tumblr|sms|threads|bluesky|mastodon|google\+?|xing|share|partager|teilen|compartir|compartilhar)\b)+$/,
     maxWords: 20,
+    minWords: 2,
   },
   {
     reason: 'cookie notice',
@@ -111,6 +116,7 @@ export const LINE_RULES: LineRule[] = [
     pattern: /^more (?:about|on|from|in|of) \S.*[^.!?"”]$/,
     maxWords: 10,
     unpunctuated: true,
+    notListItem: true,
   },
   {
     // "Tech Enabled: CNET chronicles tech's role… Check it out here.": a titled promo ending in a link
@@ -197,7 +203,7 @@ const SEPARATOR = /^[\s\-_*=~•·.|/\\#+◆◇■□▪▫●○◦★☆⁂※
 const ARROWS = /^[\s←→↑↓⟵⟶❮❯❰❱‹›«»<>⇐⇒▲▼◀▶]+$/u
 
 /** Why a line looks like chrome by its words, or undefined. Headings go through the same rules. */
-export function lineReason(text: string): string | undefined {
+export function lineReason(text: string, where: { listItem?: boolean } = {}): string | undefined {
   const raw = text.trim()
   if (raw === '') return undefined
   const words = raw.split(/\s+/).length
@@ -207,16 +213,17 @@ export function lineReason(text: string): string | undefined {
   const key = lineKey(raw)
   if (words <= 14 && isBylineLine(raw)) return 'byline'
   if (words <= 12 && isDateline(raw)) return 'dateline'
-  if (words <= 8 && (PLACEHOLDER.test(key) || key === '')) return 'image placeholder'
+  if (words <= 8 && PLACEHOLDER.test(key)) return 'image placeholder'
   if (words <= 6 && COUNTER.test(key)) return 'gallery counter'
   if ((words <= 40 && CREDIT.test(key)) || (words <= 10 && CREDIT_LEAD.test(key))) {
     // "Photos by cmgirl (Shutterstock), Macrovector…": a credit line; "Photo: …" likewise
     if (!/[.!?]["”]?\s+\p{Lu}/u.test(raw) || /^\(?\s*photos? (?:by|:)/.test(key)) return 'photo credit'
   }
   for (const rule of LINE_RULES) {
-    if (words > (rule.maxWords ?? 8)) continue
+    if (words > (rule.maxWords ?? 8) || words < (rule.minWords ?? 1)) continue
     if (rule.unpunctuated && /[.!?]["”’]?$/.test(raw)) continue
     if (rule.upperCase && raw !== raw.toUpperCase()) continue
+    if (rule.notListItem && where.listItem) continue
     if (rule.pattern.test(key)) return rule.reason
   }
   return undefined

@@ -11,7 +11,7 @@ import { lineKey } from './lines'
 // "Inside this week's LWN.net Weekly Edition", "In this issue": an edition's list of its parts
 const EDITION_TITLE =
   /^(?:(?:in|inside) (?:this|today's|this week's|the) (?:(?:week's|month's) )?(?:issue|edition|newsletter|number|\S+ (?:weekly |daily )?edition)|dans ce numéro|au sommaire|in dieser ausgabe|en este número|nesta edição|in questo numero)\b/
-const TOC_TITLE =
+export const TOC_TITLE =
   /^(?:contents|table of contents|in this (?:article|post|guide|story|page)|on this page|jump to|sommaire|table des matières|dans cet article|inhalt|inhaltsverzeichnis|in diesem artikel|contenido|contenidos|índice|tabla de contenidos?|en este artículo|conteúdo|sumário|índice|neste artigo|indice|sommario|inhoud|obsah)$/
 
 /** "3.1 Foreign relations" → "foreign relations"; "Step 2: Dig" keeps its words. */
