@@ -1,16 +1,21 @@
 /**
  * Import from a web address, against a server this test starts on 127.0.0.1 (no other network):
  * the same pipeline as files, the address kept as the source, and every failure (unreachable,
- * an error status, too slow, too big, not http) refused with nothing written.
+ * an error status, too slow, too big, not http, a private address) refused with nothing written.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GlossError } from '../../shared/errors'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 import { simplePdf } from './testing/documents'
 import { createParsePool } from './parsePool'
-import { fetchForImport } from './url'
+import { fetchForImport, isPrivateAddress } from './url'
+
+// the pages below are served on loopback, which importUrl refuses unless allowed (the parse
+// workers read this when they start)
+process.env.GLOSS_IMPORT_ALLOW_HOSTS = '127.0.0.1'
 
 const PAGE = `<!DOCTYPE html><html><head><title>Harbour report</title>
 <link rel="canonical" href="https://elsewhere.example/harbour">
@@ -46,6 +51,14 @@ beforeAll(async () => {
     if (req.url === '/redirect') {
       res.writeHead(302, { location: '/harbour' })
       return void res.end()
+    }
+    if (req.url === '/to-localhost') {
+      res.writeHead(301, { location: `http://localhost:${(server.address() as AddressInfo).port}/harbour` })
+      return void res.end()
+    }
+    if (req.url === '/gzip') {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+      return void res.end(gzipSync(PAGE))
     }
     const route = ROUTES[req.url ?? '']
     if (route === undefined) {
@@ -112,6 +125,8 @@ describe('importUrl', () => {
     expect(section!.text).toBe('Café au lait, served at the quay.')
     // the same page again, by a redirect: a duplicate, nothing new written
     expect((await nb.call('importUrl', { url: `${base}/redirect` })).duplicate).toBe(true)
+    // and again compressed: the same text
+    expect((await nb.call('importUrl', { url: `${base}/gzip` })).duplicate).toBe(true)
   })
 
   it('refuses an address nothing answers at, an error status, and a scheme other than http(s)', async () => {
@@ -155,4 +170,59 @@ describe('fetchForImport bounds', () => {
       await pool.close()
     }
   }, 60_000)
+})
+
+describe('private addresses', () => {
+  it('tells loopback, private, link-local and mapped addresses from public ones', () => {
+    for (const a of ['127.0.0.1', '127.8.9.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254']) {
+      expect(isPrivateAddress(a), a).toBe(true)
+    }
+    for (const a of [
+      '0.0.0.0',
+      '100.64.0.1',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '224.0.0.1',
+    ]) {
+      expect(isPrivateAddress(a), a).toBe(true)
+    }
+    for (const a of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) {
+      expect(isPrivateAddress(a), a).toBe(false)
+    }
+  })
+
+  it('refuses a private address unless allowed, by literal, by a name resolving to it, and by a redirect', async () => {
+    const strict = { allowHosts: [] }
+    const port = new URL(base).port
+    await expect(fetchForImport(`${base}/harbour`, strict)).rejects.toThrow(
+      `Cannot import "${base}/harbour": 127.0.0.1 is on this computer or a private network, and Gloss fetches only public addresses (a page must not be able to reach local services through it).`,
+    )
+    for (const address of ['http://[::1]/', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/']) {
+      await expect(fetchForImport(address, strict)).rejects.toThrow(
+        /is on this computer or a private network/,
+      )
+    }
+    // a name: refused at connection time, for the address it resolved to
+    await expect(fetchForImport(`http://localhost:${port}/harbour`, strict)).rejects.toThrow(
+      `Cannot import "http://localhost:${port}/harbour": localhost (127.0.0.1) is on this computer or a private network`,
+    )
+    // an allowed host redirecting to one that is not: the hop is refused
+    await expect(
+      fetchForImport(`${base}/to-localhost`, { allowHosts: [`127.0.0.1:${port}`] }),
+    ).rejects.toThrow(`Cannot import "${base}/to-localhost": localhost (127.0.0.1) is on this computer`)
+    // allowed by host and port, or by host
+    expect((await fetchForImport(`${base}/harbour`, { allowHosts: [`127.0.0.1:${port}`] })).format).toBe(
+      'html',
+    )
+  })
+
+  it('in the notebook, a private address is refused with nothing written when the list does not name it', async () => {
+    const port = new URL(base).port
+    expect(await refused(`http://localhost:${port}/harbour`)).toMatch(
+      /^Cannot import "http:\/\/localhost:\d+\/harbour": localhost \(127\.0\.0\.1\) is on this computer or a private network/,
+    )
+  })
 })
