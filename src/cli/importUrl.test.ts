@@ -6,6 +6,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { tempDir } from '../core/testing/tempNotebook'
 import { main } from './main'
 
+process.env.GLOSS_IMPORT_ALLOW_HOSTS = '127.0.0.1' // loopback is refused unless allowed (core/import/url.ts)
+
 let server: Server
 let base: string
 beforeAll(async () => {
