@@ -3,7 +3,7 @@ import { GlossError } from '../shared/errors'
 import type { ArticleDetail, ArticleSort, ArticleSummary, ImportResult, Section } from '../shared/model'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
-import type { ParsedArticle, SourceFormat } from './import/types'
+import { baseKindOf, type ParsedArticle, type SourceFormat } from './import/types'
 import { newId, now } from './store/clock'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './store/open'
@@ -175,7 +175,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
         articleId: id,
         ordinal: index + 1,
         kind: section.kind,
-        baseKind: section.kind === 'heading' ? 'heading' : 'paragraph',
+        baseKind: baseKindOf(section),
         level: section.level ?? null,
         text: section.text,
         start: section.start,

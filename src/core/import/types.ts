@@ -21,6 +21,13 @@ export interface ParsedSection {
   role?: 'caption'
 }
 
+/** The kind a section goes back to when restored: a hidden heading keeps its level, so is one. */
+export function baseKindOf(section: Pick<ParsedSection, 'kind' | 'level'>): 'heading' | 'paragraph' {
+  return section.kind === 'heading' || (section.kind === 'quarantined' && section.level !== undefined)
+    ? 'heading'
+    : 'paragraph'
+}
+
 /**
  * A format an article's content is stored in (ArticleFormat). What an import may be read as, a
  * PDF, EPUB or .docx too (stored as text or HTML), is SourceFormat.
