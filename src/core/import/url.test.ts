@@ -34,6 +34,7 @@ const ROUTES: Record<string, { type?: string; body: string | Buffer; status?: nu
     body: Buffer.from('Caf\xe9 au lait, served at the quay.', 'latin1'),
   },
   '/gone': { status: 404, body: 'no such page' },
+  '/photo.png': { type: 'image/png', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
 }
 
 let server: Server
@@ -139,6 +140,9 @@ describe('importUrl', () => {
     )
     expect(await refused(`${base}/gone`)).toBe(
       `Cannot import "${base}/gone": the server answered 404 Not Found.`,
+    )
+    expect(await refused(`${base}/photo.png`)).toBe(
+      `Cannot import "${base}/photo.png": it is not a web page or a document: the server sent image/png.`,
     )
     expect(await refused('ftp://127.0.0.1/file.pdf', 'invalid_input')).toMatch(/http:\/\/ or https:\/\//)
   })

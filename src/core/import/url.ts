@@ -191,6 +191,9 @@ function toUtf8(bytes: Uint8Array, charset: string | null, source: string): Uint
 
 const size = (bytes: number) => (bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(1)} MB` : `${bytes} bytes`)
 
+/** Types that are surely no page or document of ours (an octet-stream may be; its bytes tell). */
+const NOT_A_PAGE = /^(image|audio|video|font|model)\/|^(application|text)\/(json|javascript|ecmascript|css)$/
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
 
@@ -292,6 +295,12 @@ export async function fetchForImport(address: string, options: FetchOptions = {}
     const text = response.statusMessage || STATUS_CODES[status]
     throw refuseImport(source, `the server answered ${status}${text ? ` ${text}` : ''}.`)
   }
+  const contentType = response.headers['content-type'] ?? ''
+  const mime = contentType.split(';')[0]!.trim().toLowerCase()
+  if (NOT_A_PAGE.test(mime)) {
+    response.destroy()
+    throw refuseImport(source, `it is not a web page or a document: the server sent ${mime}.`)
+  }
   let bytes: Uint8Array
   try {
     bytes = await readBody(response, maxBytes, source)
@@ -300,8 +309,6 @@ export async function fetchForImport(address: string, options: FetchOptions = {}
     throw refuseImport(source, networkReason(error, url, timeoutMs, signal))
   }
   if (bytes.byteLength === 0) throw refuseImport(source, 'the server sent nothing.')
-  const contentType = response.headers['content-type'] ?? ''
-  const mime = contentType.split(';')[0]!.trim().toLowerCase()
   const segment = lastSegment(url)
   const fromPath = formatFromPath(segment)
   // "page.php" names no type of ours: its stem alone is the fallback title
