@@ -89,7 +89,15 @@ export const LAYERS = [
     dir: 'src/renderer',
     layers: ['shared', 'renderer'],
     node: false,
-    packages: [...NEUTRAL, 'lexical', '@lexical/*', 'react', 'react-dom', 'dompurify'],
+    packages: [
+      ...NEUTRAL,
+      'lexical',
+      '@lexical/*',
+      'react',
+      'react-dom',
+      'dompurify',
+      '@tanstack/react-virtual',
+    ],
   },
 ]
 

@@ -1,14 +1,37 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleDetail, Excerpt, ExcerptColor, Section } from '../../../shared/model'
 import { isEditable } from '../common/dom'
 import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts, useBacklinks, useOpenNote, useReview } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
-import { clearHighlights, flash, paintHighlights } from './highlights'
+import { flash, HighlightPainter } from './highlights'
 import { collectSectionNodes, offsetAtPoint, offsetsToRanges, rangeToOffsets } from './offsets'
 import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
 import './reader.css'
+
+/** Short articles render every section; longer ones only those near the viewport. */
+const RENDER_ALL_BELOW = 150
+
+/** A first guess at a section's height before it is measured: its lines at the reader's width. */
+function estimateHeight(section: Section, charsPerLine: number, fontSize: number): number {
+  const heading = section.kind === 'heading'
+  const lines = Math.max(1, Math.ceil(section.text.length / (heading ? charsPerLine * 0.6 : charsPerLine)))
+  return lines * fontSize * (heading ? 1.3 * 1.4 : 1.6) + fontSize * (heading ? 2 : 1)
+}
+
+/** The rows (by index) holding the selection's ends, kept rendered while it lasts. */
+function selectionRows(): number[] {
+  const selection = document.getSelection()
+  if (!selection || selection.rangeCount === 0) return []
+  const rows = new Set<number>()
+  for (const node of [selection.anchorNode, selection.focusNode]) {
+    const row = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-index]')
+    if (row) rows.add(Number(row.dataset.index))
+  }
+  return [...rows]
+}
 
 interface Pending {
   start: number
@@ -30,8 +53,10 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const backlinks = useBacklinks(article.id)
   const openNote = useOpenNote()
   const root = useRef<HTMLElement>(null)
+  const body = useRef<HTMLDivElement>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const dragging = useRef(false)
+  const { reveal, clearReveal, setShowHidden, showHidden } = ui
 
   const nodes = useCallback(
     (includeQuarantined = false) =>
@@ -39,16 +64,72 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     [article],
   )
 
-  // draw highlights whenever the text or the excerpts change
+  // --- the sections on screen ---------------------------------------------------------
+  const rows = useMemo(
+    () => article.sections.filter((s) => s.kind !== 'quarantined' || showHidden),
+    [article.sections, showHidden],
+  )
+  const rowOf = useMemo(() => new Map(rows.map((s, i) => [s.id, i])), [rows])
+  const scroller = () => root.current?.closest<HTMLElement>('.pane-scroll') ?? null
+  // where the body starts in the scroller, and the reader's measure for height estimates
+  const [layout, setLayout] = useState({ margin: 0, charsPerLine: 70, fontSize: 18 })
   useLayoutEffect(() => {
-    paintHighlights(excerpts, nodes(true), ui.activeExcerptId)
-  }, [excerpts, nodes, ui.activeExcerptId, ui.showHidden])
-  useEffect(() => clearHighlights, [])
+    const element = body.current
+    const pane = element?.closest('.pane-scroll')
+    if (!element || !pane || !root.current) return
+    const measure = () => {
+      const fontSize = parseFloat(getComputedStyle(element).fontSize) || 18
+      const next = {
+        margin: element.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop,
+        charsPerLine: Math.max(20, element.clientWidth / (fontSize * 0.47)),
+        fontSize,
+      }
+      setLayout((old) =>
+        Math.abs(old.margin - next.margin) < 1 && Math.abs(old.charsPerLine - next.charsPerLine) < 1
+          ? old
+          : next,
+      )
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(root.current)
+    return () => observer.disconnect()
+  }, [article.id])
+  const pinned = useRef<number[]>([])
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: scroller,
+    estimateSize: (i) => estimateHeight(rows[i]!, layout.charsPerLine, layout.fontSize),
+    getItemKey: (i) => rows[i]!.id,
+    overscan: rows.length < RENDER_ALL_BELOW ? rows.length : 6,
+    scrollMargin: layout.margin,
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range)
+      const extra = pinned.current.filter((i) => i < rows.length && !indexes.includes(i))
+      return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes
+    },
+  })
+  const items = virtualizer.getVirtualItems()
+  const totalSize = virtualizer.getTotalSize()
+
+  // draw highlights over the sections on screen whenever they or the excerpts change
+  const painter = useRef<HighlightPainter | null>(null)
+  useLayoutEffect(
+    () => () => {
+      painter.current?.dispose()
+      painter.current = null
+    },
+    [],
+  )
+  useLayoutEffect(() => {
+    painter.current ??= new HighlightPainter()
+    painter.current.sync(excerpts, nodes(true), ui.activeExcerptId)
+  }, [excerpts, nodes, ui.activeExcerptId, items])
 
   // a new article starts at the top with no selection
   useEffect(() => {
     setPending(null)
-    root.current?.closest('.pane-scroll')?.scrollTo({ top: 0 })
+    scroller()?.scrollTo({ top: 0 })
   }, [article.id])
 
   // --- the selection and its toolbar -------------------------------------------------
@@ -74,6 +155,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
 
   useEffect(() => {
     const onSelectionChange = () => {
+      pinned.current = selectionRows()
       if (!dragging.current) readSelection()
     }
     const onPointerUp = () => {
@@ -142,10 +224,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     ui.setActiveExcerptId(hit ? hit.id : null)
   }
 
-  // --- scroll to and flash what search or the excerpts panel asked for ---------------
-  const { reveal, clearReveal, setShowHidden, showHidden } = ui
+  // --- scroll to and flash what search, a link or the excerpts panel asked for -------
+  const [target, setTarget] = useState<{ index: number; start: number; end: number; tries: number } | null>(
+    null,
+  )
   useLayoutEffect(() => {
-    if (!reveal || reveal.articleId !== article.id || !root.current) return
+    if (!reveal || reveal.articleId !== article.id) return
     const excerpt = reveal.excerptId ? excerpts.find((e) => e.id === reveal.excerptId) : undefined
     const sectionId = excerpt?.sectionId ?? reveal.sectionId
     const section = article.sections.find((s) => s.id === sectionId)
@@ -153,22 +237,40 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       setShowHidden(true)
       return
     }
-    const all = nodes(true)
+    clearReveal()
     const [start, end] = excerpt
       ? [excerpt.position.start, excerpt.position.end]
       : section
         ? [section.start, section.end]
         : [0, 0]
-    const target = offsetsToRanges(start, end, all)[0]
-    const scroller = root.current.closest('.pane-scroll')
-    if (target && scroller) {
-      const rect = target.getBoundingClientRect()
-      const box = scroller.getBoundingClientRect()
-      scroller.scrollTo({ top: scroller.scrollTop + rect.top - box.top - box.height / 3 })
+    const index = section ? rowOf.get(section.id) : 0
+    if (index === undefined) return
+    // bring the section's row in first; the exact words are placed once it is rendered
+    virtualizer.scrollToOffset(virtualizer.getOffsetForIndex(index, 'center')?.[0] ?? 0)
+    setTarget({ index, start, end, tries: 0 })
+  }, [reveal, article, excerpts, clearReveal, setShowHidden, showHidden, rowOf, virtualizer])
+
+  useLayoutEffect(() => {
+    const pane = scroller()
+    if (!target || !pane) return
+    const all = nodes(true)
+    const range = offsetsToRanges(target.start, target.end, all)[0]
+    if (!range) {
+      if (target.tries > 20) setTarget(null)
+      else requestAnimationFrame(() => setTarget((t) => t && { ...t, tries: t.tries + 1 }))
+      return
     }
-    if (end > start) flash(start, end, all)
-    clearReveal()
-  }, [reveal, article, excerpts, nodes, clearReveal, setShowHidden, showHidden])
+    // the words a third of the way down; rows measured meanwhile may move them, so check again
+    const rect = range.getBoundingClientRect()
+    const box = pane.getBoundingClientRect()
+    const delta = rect.top - box.top - box.height / 3
+    const before = pane.scrollTop
+    if (Math.abs(delta) > 2 && target.tries < 10) pane.scrollTop = before + delta
+    if (Math.abs(delta) <= 2 || pane.scrollTop === before || target.tries >= 10) {
+      if (target.end > target.start) flash(target.start, target.end, all)
+      setTarget(null)
+    } else requestAnimationFrame(() => setTarget((t) => t && { ...t, tries: t.tries + 1 }))
+  }, [target, nodes, items, totalSize])
 
   // Re-attach from the review queue: the selection becomes the excerpt's new text
   const review = useReview()
@@ -225,20 +327,30 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           }
         />
       )}
-      <div className="article-body">
-        {article.sections.map((section) =>
-          section.kind === 'quarantined' ? (
-            showHidden && <QuarantinedSection key={section.id} section={section} onRestore={restore} />
-          ) : (
-            <SectionBlock
-              key={section.id}
-              section={section}
-              notes={backlinks.sections[section.id]}
-              onOpenNote={openNote}
-              onHide={hide}
-            />
-          ),
-        )}
+      <div ref={body} className="article-body" style={{ height: totalSize }}>
+        {items.map((item) => {
+          const section = rows[item.index]!
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="section-row"
+              style={{ transform: `translateY(${item.start - layout.margin}px)` }}
+            >
+              {section.kind === 'quarantined' ? (
+                <QuarantinedSection section={section} onRestore={restore} />
+              ) : (
+                <SectionBlock
+                  section={section}
+                  notes={backlinks.sections[section.id]}
+                  onOpenNote={openNote}
+                  onHide={hide}
+                />
+              )}
+            </div>
+          )
+        })}
       </div>
       {pending && (
         <SelectionToolbar

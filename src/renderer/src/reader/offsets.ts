@@ -6,16 +6,24 @@ export interface SectionNode {
   node: Text
 }
 
+const indexes = new WeakMap<readonly Section[], Map<string, Section>>()
+/** Sections by id, built once per article's list (it is called on every scroll step). */
+function byIdOf(sections: readonly Section[]): Map<string, Section> {
+  let byId = indexes.get(sections)
+  if (!byId) indexes.set(sections, (byId = new Map(sections.map((s) => [s.id, s]))))
+  return byId
+}
+
 /**
  * Find each rendered section's text node. Every section element (data-section-id) holds
  * its text as its only child text node, so article offset = section.start + node offset.
  */
 export function collectSectionNodes(
   root: HTMLElement,
-  sections: Section[],
+  sections: readonly Section[],
   includeQuarantined = false,
 ): SectionNode[] {
-  const byId = new Map(sections.map((s) => [s.id, s]))
+  const byId = byIdOf(sections)
   const nodes: SectionNode[] = []
   for (const element of root.querySelectorAll<HTMLElement>('[data-section-id]')) {
     const section = byId.get(element.dataset.sectionId ?? '')
