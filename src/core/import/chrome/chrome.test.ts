@@ -137,6 +137,23 @@ describe('chrome anywhere in a web page', () => {
     expect(reasonFor(a, prose('the vote'))).toBeUndefined()
   })
 
+  it('in a short story, a newsletter line goes alone: the headline and prose beside it stay', () => {
+    const first =
+      'The harbour reopened on Monday after three weeks of repairs to the outer wall, and the first ferries came in on time.'
+    const a = importPage(`<h1>Harbour report</h1><p>${first}</p>
+      <p>SIGN UP FOR OUR NEWSLETTER</p>${paragraphs('the quay')}`)
+    expect(reasonFor(a, 'SIGN UP FOR OUR NEWSLETTER')).toBe('newsletter prompt')
+    expect(hidden(a).map((s) => s.text)).toEqual(['SIGN UP FOR OUR NEWSLETTER'])
+    expect(a.sections.map((s) => s.text)).toContain(first)
+    // all of it short sentences: still the line alone (not the whole story, which would then all be kept)
+    const last =
+      'The harbour master said the wall should now hold against the winter storms for another fifty years.'
+    const b = importPage(
+      `<h1>Harbour report</h1><p>${first}</p><p>SIGN UP FOR OUR NEWSLETTER</p><p>${last}</p>`,
+    )
+    expect(hidden(b).map((s) => s.text)).toEqual(['SIGN UP FOR OUR NEWSLETTER'])
+  })
+
   it('hides "Read more:", "Lire aussi :" lines and the headline list after a related title', () => {
     const a = importPage(`
       ${paragraphs('the summit', 'the agenda')}

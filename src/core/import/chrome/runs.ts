@@ -127,9 +127,19 @@ function headlineLists(blocks: HtmlBlock[], verdicts: BlockVerdict[]): void {
 // reasons whose widget is small and whole: the lines around them in the same little box go too
 const WIDGET_REASONS = new Set(['newsletter prompt', 'paywall'])
 
-/** The rest of a newsletter or paywall widget: short lines sharing a small container with it. */
+/**
+ * The rest of a newsletter or paywall widget: short lines sharing a small container with it. A
+ * container holding a paragraph of prose is the article's (a short story's own body), not a widget.
+ */
 function widgets(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): void {
   const marked = verdicts.map((v) => v.reason)
+  const prose = blocks.filter((b) => {
+    const words = wordCount(b.draft.text)
+    return (
+      b.draft.kind === 'paragraph' &&
+      (words > 25 || (words >= 15 && /[.!?]["”’»)]?$/.test(b.draft.text.trim())))
+    )
+  })
   blocks.forEach((b, i) => {
     const reason = marked[i]
     if (reason === undefined || !WIDGET_REASONS.has(reason)) return
@@ -140,6 +150,7 @@ function widgets(blocks: HtmlBlock[], verdicts: BlockVerdict[], root: Element): 
         if (wordCount(other.draft.text) > 25) break
         const box = commonAncestor(b.el, other.el)
         if (box === null || box === root || !root.contains(box) || (box.textContent ?? '').length > 800) break
+        if (prose.some((p) => box.contains(p.el))) break
         verdicts[j]!.reason = reason
       }
     }
