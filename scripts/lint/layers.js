@@ -46,6 +46,8 @@ export const LAYERS = [
       '@mozilla/readability',
       'approx-string-match',
       'better-sqlite3',
+      'chrono-node',
+      'compromise',
       'diff',
       'diff-match-patch',
       'dompurify',

@@ -1,0 +1,665 @@
+/**
+ * Who said each quotation. Rules over the text around a quoted span, as a reader takes them:
+ * the cue next to it ("…,” said X", "X said", "according to X", "X told …", "He continued, “…"),
+ * its speaker resolved to the fullest name the article gives ("Klingner" → Bruce Klingner; a
+ * pronoun → the nearest person named outside quotations whose gender fits), an organisation or an
+ * unnamed source kept as its description; a quotation without a cue carries the speaker of the one
+ * before it in the paragraph, or is a pull quote signed by the next paragraph.
+ */
+import { findQuotedSpans, judgeSpan, type QuotedSpan } from './quotes'
+import {
+  genderOf,
+  nameKind,
+  nameRuns,
+  PRONOUNS,
+  tokenize,
+  type Gender,
+  type NameKind,
+  type NameRun,
+} from './names'
+import type { AnalysisSection, Attribution, CueType, Place, Quote, Speaker } from './types'
+
+const VERBS = `say says said saying tell tells told explain explains explained add adds added note notes noted
+continue continues continued recall recalls recalled write writes wrote written ask asks asked reply replies replied
+remark remarks remarked suggest suggests suggested argue argues argued insist insists insisted warn warns warned
+state states stated declare declares declared observe observes observed comment comments commented
+acknowledge acknowledges acknowledged admit admits admitted claim claims claimed reflect reflects reflected
+describe describes described call calls called tweet tweets tweeted respond responds responded answer answers answered
+conclude concludes concluded emphasize emphasizes emphasized emphasise emphasises emphasised maintain maintains maintained
+announce announces announced testify testifies testified caution cautions cautioned concede concedes conceded
+predict predicts predicted agree agrees agreed joke jokes joked muse muses mused wonder wonders wondered urge urges urged
+complain complains complained boast boasts boasted lament laments lamented confirm confirms confirmed
+counter counters countered recount recounts recounted stress stresses stressed think thinks thought shout shouts shouted
+exclaim exclaims exclaimed quip quips quipped scoff scoffs scoffed sigh sighs sighed elaborate elaborates elaborated
+allege alleges alleged vow vows vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
+recalled summed sums`.split(/\s+/)
+const VERB = new Set(VERBS)
+/** between a speaker and the verb ("Lorenz had written", "Rothman recalls thinking") */
+const AUX = new Set(
+  'had has have would will also later then once now previously recently simply just further finally again often always never long still has'.split(
+    ' ',
+  ),
+)
+const DETERMINER = /^(?:a|an|the|one|another|some|several|two|three|many|his|her|their|its|this|that)\b/i
+const ORG_NOUNS = new Set(
+  `company firm ministry department agency government administration police military army navy campaign organization organisation
+  group university institute council committee hospital school commission office bureau board court team club party union
+  embassy newspaper network channel publisher airline carrier bank retailer manufacturer automaker studio city county state
+  district league federation association society institution agency ministry regulator prosecutor's court tribunal parliament
+  senate congress white house kremlin pentagon statement spokesman spokeswoman spokesperson`.split(/\s+/),
+)
+/** a spokesperson speaks for an organisation, but is an unnamed person in the labelling we follow */
+const UNNAMED_ORG_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson'])
+const PREPOSITIONS = new Set(['of', 'from', 'at', 'in', 'with', 'for', 'on', 'who', 'which'])
+
+interface Paragraph {
+  ordinal: number
+  start: number
+  text: string
+  /** the text with every quotation's words blanked: what the narrator says */
+  narrative: string
+  spans: QuotedSpan[]
+}
+
+/** A speaker phrase as found: a name, a pronoun or a description, before resolving it. */
+type Phrase =
+  | { kind: 'name'; run: NameRun }
+  | { kind: 'pronoun'; word: string; at: number }
+  | { kind: 'description'; text: string; org: boolean; at: number }
+
+interface Cue {
+  type: CueType
+  phrase: Phrase
+  place: Place
+  text: string
+}
+
+interface Found {
+  paragraph: Paragraph
+  span: QuotedSpan
+  place: Place
+  cue: Cue | null
+  attribution: Attribution | null
+  outer: Found | null
+}
+
+export interface NameMention {
+  run: NameRun
+  kind: NameKind
+  inQuote: boolean
+  /** a name used as a modifier ("the Obama administration"): no antecedent for a pronoun */
+  modifier: boolean
+  /** after "the" without a title ("the Virginia Democrat"): a description, not a name */
+  described: boolean
+}
+
+/** Nouns a name modifies rather than heads: "Trump administration", "Carter era". */
+const MODIFIED = new Set(
+  `administration government campaign era presidency team camp family officials aides supporters allies policy policies
+  doctrine years cabinet regime tenure legacy style plan deal voters loyalists critics associates advisers advisors`.split(
+    /\s+/,
+  ),
+)
+
+function mentionsIn(text: string, offset: number, inQuote: boolean): NameMention[] {
+  return nameRuns(text, offset).map((run) => {
+    const following = /^\s+([\p{L}]+)/u.exec(text.slice(run.end - offset))?.[1] ?? ''
+    // "the Virginia Democrat": a description, whatever its words
+    const described =
+      !run.titles.length &&
+      /\bthe\s+$/i.test(text.slice(Math.max(0, run.start - offset - 5), run.start - offset))
+    return {
+      run,
+      kind: nameKind(run),
+      inQuote,
+      described,
+      modifier: described || MODIFIED.has(following.toLowerCase()),
+    }
+  })
+}
+
+const blank = (s: string) => s.replace(/[^\n]/g, ' ')
+
+function toParagraph(section: AnalysisSection): Paragraph {
+  const spans = findQuotedSpans(section.text)
+  let narrative = section.text
+  for (const s of spans)
+    if (!s.nested) narrative = narrative.slice(0, s.start) + blank(s.text) + narrative.slice(s.end)
+  return { ordinal: section.ordinal, start: section.start, text: section.text, narrative, spans }
+}
+
+/** Offsets (in the paragraph) just after each sentence's final mark. */
+function sentenceBreaks(narrative: string): number[] {
+  const breaks: number[] = []
+  const keep = new Set(
+    tokenize(narrative)
+      .filter((t) => t.text.endsWith('.'))
+      .map((t) => t.end - 1),
+  )
+  for (const m of narrative.matchAll(/[.?!;](?=[\s”"’)]|$)/g))
+    if (!keep.has(m.index)) breaks.push(m.index + 1)
+  return breaks
+}
+
+export interface Speakers {
+  quotes: Quote[]
+  /** every name run of the article, outside quotations and in them */
+  mentions: NameMention[]
+  /** whether a mention names a person (by its words, or as a speaker, or as part of a person's name) */
+  isPerson(m: NameMention): boolean
+  /** the fullest name of the person a run names */
+  fullName(run: NameRun, at: number): string
+  /** the speaker a cue's name resolved to, by the cue run's start; the quotation a mention is inside */
+  speakerAt(start: number): string | null
+  quoteAround(start: number): Quote | null
+}
+
+/** Attribute every quotation of the article's sections; the people found on the way go to the entity index. */
+export function attributeQuotes(sections: AnalysisSection[]): Speakers {
+  const paragraphs = sections.map(toParagraph)
+  const mentions: NameMention[] = []
+  for (const p of paragraphs) {
+    mentions.push(...mentionsIn(p.narrative, p.start, false))
+    for (const s of p.spans) if (!s.nested) mentions.push(...mentionsIn(s.text, p.start + s.start, true))
+  }
+
+  const found: Found[] = []
+  for (const p of paragraphs) {
+    const breaks = sentenceBreaks(p.narrative)
+    const outers = p.spans.filter((s) => !s.nested)
+    for (const span of p.spans) {
+      const siblings = span.nested ? p.spans.filter((s) => s.nested) : outers
+      const i = siblings.indexOf(span)
+      const cue = span.nested
+        ? nestedCue(p, span)
+        : findCue(p, span, siblings[i - 1], siblings[i + 1], breaks)
+      const before = p.text.slice(Math.max(0, span.start - 40), Math.max(0, span.start - 1))
+      // a nested quotation is someone's words reproduced by the speaker: a sentence of them is enough
+      const besideQuotation = span.nested || siblings.length > 1
+      const verdict = judgeSpan(span, before, { cued: cue !== null, besideQuotation })
+      if (verdict !== 'quotation') continue
+      const place = { start: p.start + span.start, end: p.start + span.end, ordinal: p.ordinal }
+      const outer = span.nested
+        ? (found.find((f) => f.paragraph === p && f.span.start < span.start && f.span.end >= span.end) ??
+          null)
+        : null
+      if (span.nested && !outer) continue
+      found.push({ paragraph: p, span, place, cue, attribution: null, outer })
+    }
+  }
+
+  const people = new People(mentions, found)
+  for (const [i, f] of found.entries()) {
+    if (f.cue) f.attribution = people.resolve(f.cue, f)
+    if (!f.attribution || f.attribution.speaker.kind === 'unknown')
+      f.attribution = carry(found, i, paragraphs, people) ?? f.attribution
+  }
+  const quotes = found.map((f) => ({
+    text: f.span.text,
+    place: f.place,
+    ...(f.attribution ?? {
+      speaker: UNKNOWN,
+      cue: { type: 'nearby' as const, text: '', place: null },
+      confidence: 0,
+    }),
+  }))
+  const cueSpeakers = new Map<number, string>()
+  for (const [i, f] of found.entries())
+    if (f.cue?.phrase.kind === 'name' && quotes[i]!.speaker.kind === 'person')
+      cueSpeakers.set(f.cue.phrase.run.start, quotes[i]!.speaker.name!)
+  const outer = quotes.filter((q, i) => !found[i]!.outer)
+  return {
+    quotes,
+    mentions,
+    isPerson: (m) => people.isPerson(m),
+    fullName: (run, at) => people.fullName(run, at),
+    speakerAt: (start) => cueSpeakers.get(start) ?? null,
+    quoteAround: (start) => outer.find((q) => q.place.start <= start && start < q.place.end) ?? null,
+  }
+}
+
+const UNKNOWN: Speaker = { kind: 'unknown', name: null, description: null }
+
+/** The speaker of an uncued quotation: the previous one's in the paragraph (or the next one's), a pull quote's signature, the person named just before. */
+function carry(found: Found[], i: number, paragraphs: Paragraph[], people: People): Attribution | null {
+  const f = found[i]!
+  if (f.outer) return null
+  const known = (g: Found | undefined) =>
+    g && !g.outer && g.attribution && g.attribution.speaker.kind !== 'unknown' ? g.attribution : null
+  const prev = found[i - 1]
+  const same = (g: Found | undefined) => g?.paragraph === f.paragraph
+  const from = (a: Attribution, confidence: number): Attribution => ({
+    speaker: a.speaker,
+    cue: { type: 'carry', text: '', place: null },
+    confidence,
+  })
+  let j = i - 1
+  while (j >= 0 && found[j]!.outer) j--
+  if (same(found[j]) && known(found[j])) return from(known(found[j])!, 0.85)
+  let k = i + 1
+  while (k < found.length && found[k]!.outer) k++
+  if (same(found[k]) && found[k]!.cue) {
+    const next = people.resolve(found[k]!.cue!, found[k]!)
+    if (next.speaker.kind !== 'unknown') return from(next, 0.7)
+  }
+  // a pull quote: the paragraph after is only the speaker's name
+  const index = paragraphs.indexOf(f.paragraph)
+  const after = paragraphs[index + 1]
+  if (after && f.paragraph.text.trim().length - f.span.text.length <= 4) {
+    const signature = after.text.replace(/^[\s—–-]+/, '').trim()
+    const runs = nameRuns(signature, after.start)
+    if (
+      runs.length >= 1 &&
+      runs[0]!.start === after.start + after.text.indexOf(signature) &&
+      signature.split(/\s+/).length <= 6
+    ) {
+      const speaker = people.personSpeaker(runs[0]!, runs[0]!.start)
+      if (speaker.kind === 'person')
+        return {
+          speaker,
+          cue: { type: 'byline', text: signature, place: placeOf(after, runs[0]!) },
+          confidence: 0.8,
+        }
+    }
+  }
+  // the person the paragraph names just before ("Charles Schultze … once summed up the danger with a metaphor. “…”")
+  const named = people.lastPersonBefore(f.place.start, f.paragraph.start)
+  if (named)
+    return { speaker: named, cue: { type: 'nearby', text: named.name ?? '', place: null }, confidence: 0.5 }
+  // a paragraph that opens with a quotation, after a paragraph of the same speaker's
+  if (
+    prev &&
+    !same(prev) &&
+    known(prev) &&
+    f.paragraph.narrative.slice(0, f.span.start).trim().replace(/[“”"]/g, '') === ''
+  ) {
+    const between = paragraphs.indexOf(f.paragraph) - paragraphs.indexOf(prev.paragraph)
+    if (between === 1) return from(known(prev)!, 0.6)
+  }
+  return null
+}
+
+function placeOf(p: { ordinal: number }, run: { start: number; end: number }): Place {
+  return { start: run.start, end: run.end, ordinal: p.ordinal }
+}
+
+/** The cue words around a quoted span, within its sentence and between its neighbours. */
+function findCue(
+  p: Paragraph,
+  span: QuotedSpan,
+  prev: QuotedSpan | undefined,
+  next: QuotedSpan | undefined,
+  breaks: number[],
+): Cue | null {
+  const openMark = span.start - 1
+  const closeMark = span.open ? span.end : span.end + 1
+  const beforeStart = Math.max(prev ? prev.end + 1 : 0, ...breaks.filter((b) => b <= openMark))
+  const afterEnd = Math.min(next ? next.start - 1 : p.text.length, ...breaks.filter((b) => b > closeMark))
+  const after = { text: p.narrative.slice(closeMark, Math.max(closeMark, afterEnd)), at: closeMark }
+  const before = { text: p.narrative.slice(beforeStart, Math.max(beforeStart, openMark)), at: beforeStart }
+  const endsSentence = /[.?!…]$/.test(span.text.trim())
+  const afterWords = after.text.trim().split(/\s+/).filter(Boolean).length
+  return (
+    (endsSentence && afterWords > 6 ? null : cueAfter(p, after)) ??
+    cueBefore(p, before) ??
+    cueAtEnd(p, after) ??
+    according(p, before) ??
+    according(p, after)
+  )
+}
+
+/** Inside a quotation: "… and say, ‘Let’s try this.’" */
+function nestedCue(p: Paragraph, span: QuotedSpan): Cue | null {
+  const from = Math.max(0, p.text.lastIndexOf('.', span.start - 2) + 1)
+  const before = { text: p.text.slice(from, span.start - 1), at: from }
+  return cueBefore({ ...p, narrative: p.text }, before)
+}
+
+interface Clause {
+  text: string
+  /** where it starts in the paragraph */
+  at: number
+}
+
+const words = (c: Clause) =>
+  [...c.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)].map((m) => {
+    const word = m[0].replace(/\.$/, '')
+    return { word, start: c.at + m.index, end: c.at + m.index + word.length }
+  })
+
+function cue(p: Paragraph, type: CueType, phrase: Phrase, start: number, end: number): Cue {
+  return {
+    type,
+    phrase,
+    text: p.text.slice(start, end),
+    place: { start: p.start + start, end: p.start + end, ordinal: p.ordinal },
+  }
+}
+
+/** ",” said X" / ",” X said" / ",” he told …": the clause after the closing mark opens with the cue. */
+function cueAfter(p: Paragraph, clause: Clause): Cue | null {
+  const ws = words(clause)
+  if (!ws.length || !/^[\s,—–-]*$/.test(p.narrative.slice(clause.at, ws[0]!.start))) return null
+  const first = ws[0]!.word.toLowerCase()
+  if (VERB.has(first)) {
+    const phrase = phraseAfter(p, ws[0]!.end, clause.at + clause.text.length)
+    return phrase ? cue(p, 'said-after', phrase.phrase, ws[0]!.start, phrase.end) : null
+  }
+  // X (aux)* said: find the verb among the first words
+  for (let i = 1; i < Math.min(ws.length, 9); i++) {
+    const w = ws[i]!.word.toLowerCase()
+    if (!VERB.has(w)) continue
+    const phrase = phraseBefore(p, { text: p.narrative.slice(clause.at, ws[i]!.start), at: clause.at })
+    return phrase
+      ? cue(p, phrase.kind === 'pronoun' ? 'pronoun' : 'said-after', phrase, ws[0]!.start, ws[i]!.end)
+      : null
+  }
+  return null
+}
+
+/** "He continued, “" / "X noted that “" / "he called it “" / "In Dr. Shadlen's words, “" / "a question came from X: “" */
+function cueBefore(p: Paragraph, clause: Clause): Cue | null {
+  const text = p.narrative.slice(clause.at, clause.at + clause.text.length)
+  const inWords =
+    /\b(?:in|to use)\s+((?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}’'-]*?)['’]s?\s+(?:own\s+)?words,?\s*$/u.exec(
+      text,
+    )
+  if (inWords) {
+    const runs = nameRuns(inWords[1]!, p.start + clause.at + inWords.index + inWords[0].indexOf(inWords[1]!))
+    if (runs[0])
+      return cue(
+        p,
+        'said-before',
+        { kind: 'name', run: runs[0] },
+        clause.at + inWords.index,
+        clause.at + text.length,
+      )
+  }
+  const fromColon = /\bfrom\s+([^,:]+?):\s*$/.exec(text)
+  if (fromColon) {
+    const at = clause.at + fromColon.index + fromColon[0].indexOf(fromColon[1]!)
+    const phrase = phraseAfter(p, at, at + fromColon[1]!.length)
+    if (phrase) return cue(p, 'said-before', phrase.phrase, clause.at + fromColon.index, phrase.end)
+  }
+  const ws = words(clause)
+  // the last speech verb, no more than 8 words from the quotation
+  for (let i = ws.length - 1; i >= Math.max(0, ws.length - 9); i--) {
+    const w = ws[i]!.word.toLowerCase()
+    if (!VERB.has(w)) continue
+    const pre = { text: p.narrative.slice(clause.at, ws[i]!.start), at: clause.at }
+    const phrase = phraseBefore(p, pre) ?? subjectOf(p, pre)
+    if (!phrase) return null
+    const start = phrase.kind === 'name' ? phrase.run.start - p.start : phrase.at - p.start
+    return cue(
+      p,
+      phrase.kind === 'pronoun' ? 'pronoun' : 'said-before',
+      phrase,
+      Math.min(start, ws[i]!.start),
+      ws[i]!.end,
+    )
+  }
+  return null
+}
+
+/** A partial quotation mid-sentence: "… is the “single leading factor” contributing to this, the CDC says." */
+function cueAtEnd(p: Paragraph, clause: Clause): Cue | null {
+  const m = /,\s*([^,]+?)\s*[.?!]?\s*$/.exec(clause.text)
+  if (!m) return null
+  const tail = { text: m[1]!, at: clause.at + m.index + m[0].indexOf(m[1]!) }
+  const ws = words(tail)
+  if (ws.length < 2 || ws.length > 7) return null
+  const last = ws[ws.length - 1]!
+  if (VERB.has(last.word.toLowerCase())) {
+    const phrase = phraseBefore(p, { text: p.narrative.slice(tail.at, last.start), at: tail.at })
+    if (phrase)
+      return cue(p, phrase.kind === 'pronoun' ? 'pronoun' : 'said-after', phrase, ws[0]!.start, last.end)
+  }
+  if (VERB.has(ws[0]!.word.toLowerCase())) {
+    const phrase = phraseAfter(p, ws[0]!.end, tail.at + tail.text.length)
+    if (phrase) return cue(p, 'said-after', phrase.phrase, ws[0]!.start, phrase.end)
+  }
+  return null
+}
+
+function according(p: Paragraph, clause: Clause): Cue | null {
+  const m = /\baccording to\s+/i.exec(clause.text)
+  if (!m) return null
+  const at = clause.at + m.index + m[0].length
+  const phrase = phraseAfter(p, at, clause.at + clause.text.length)
+  return phrase ? cue(p, 'according-to', phrase.phrase, clause.at + m.index, phrase.end) : null
+}
+
+/** The speaker phrase right after a verb: "said C. Eugene Steuerle, a fellow …", "said the company". */
+function phraseAfter(p: Paragraph, from: number, to: number): { phrase: Phrase; end: number } | null {
+  const text = p.narrative.slice(from, to)
+  const lead = /^\s*/.exec(text)![0].length
+  const rest = text.slice(lead)
+  const pronoun = /^(he|she|they|I|we)\b/i.exec(rest)
+  if (pronoun)
+    return {
+      phrase: { kind: 'pronoun', word: pronoun[1]!.toLowerCase(), at: p.start + from + lead },
+      end: from + lead + pronoun[0].length,
+    }
+  const runs = nameRuns(rest, p.start + from + lead)
+  const run = runs[0]
+  if (run && run.start - p.start - from - lead <= (/^(?:the)\s/i.test(rest) ? 4 : 0))
+    return { phrase: { kind: 'name', run }, end: run.end - p.start }
+  if (DETERMINER.test(rest)) {
+    const np = /^[^,.;:—]+/.exec(rest)![0].trim()
+    return {
+      phrase: describe(np, rest.slice(np.length), p.start + from + lead),
+      end: from + lead + np.length,
+    }
+  }
+  return null
+}
+
+/** The speaker phrase ending a clause before its verb: "Mr. Warner, the Virginia Democrat," / "A former official, who requested anonymity," / "he". */
+function phraseBefore(p: Paragraph, clause: Clause): Phrase | null {
+  let text = clause.text.replace(/\s+$/, '')
+  // aux and adverbs between the speaker and the verb
+  for (;;) {
+    const m = /\s+([\p{L}]+)$/u.exec(text)
+    if (!m || !(AUX.has(m[1]!.toLowerCase()) || /ly$/.test(m[1]!))) break
+    text = text.slice(0, m.index)
+  }
+  let appositive = ''
+  if (text.endsWith(',')) {
+    const inner = text.slice(0, -1)
+    const comma = inner.lastIndexOf(',')
+    if (comma < 0) return null
+    appositive = inner.slice(comma + 1).trim()
+    // "Her deputy, Omar Haddad, noted": the appositive is the name
+    const named = nameRuns(inner.slice(comma + 1), p.start + clause.at + comma + 1)
+    if (named.length === 1 && named[0]!.text === appositive && nameKind(named[0]!) !== 'place')
+      return { kind: 'name', run: named[0]! }
+    text = inner.slice(0, comma)
+  }
+  const segment = /[^,;:—()]*$/.exec(text)![0]
+  const at = clause.at + text.length - segment.length
+  const trimmed = segment.trim()
+  if (!trimmed) return null
+  const tail = /\b(he|she|they|I|we)$/i.exec(trimmed)
+  if (tail && trimmed.split(/\s+/).length <= 2)
+    return {
+      kind: 'pronoun',
+      word: tail[1]!.toLowerCase(),
+      at: p.start + at + segment.indexOf(tail[1]!, segment.length - trimmed.length - 1),
+    }
+  const head = /([\p{L}’'-]+)$/u.exec(trimmed)?.[1] ?? ''
+  const runs = nameRuns(segment, p.start + at)
+  for (const run of runs) {
+    const following = p.narrative.slice(run.end - p.start).match(/^\s*([\p{L}]+)/u)?.[1]
+    const modifier = following && /^\p{Ll}/u.test(following) && !PREPOSITIONS.has(following)
+    if (run.end - p.start < at + segment.length && modifier) continue
+    if (
+      DETERMINER.test(trimmed) &&
+      /^\p{Ll}/u.test(head) &&
+      !runs.some((r) => r.end - p.start >= at + segment.trimEnd().length)
+    )
+      break
+    return { kind: 'name', run }
+  }
+  if (DETERMINER.test(trimmed) || /^\p{Ll}/u.test(trimmed)) {
+    const np = trimmed.replace(/^.*\b(?:that|and|but|while|as|when|because)\s+/i, '')
+    if (DETERMINER.test(np))
+      return describe(
+        np,
+        appositive ? `, ${appositive},` : '',
+        p.start + clause.at + clause.text.lastIndexOf(np, at + segment.length - clause.at),
+      )
+  }
+  return null
+}
+
+/** A clause whose verb is far from its subject ("an unidentified poster put up her picture … and wrote"): its first person-like phrase. */
+function subjectOf(p: Paragraph, clause: Clause): Phrase | null {
+  const opening = /^[\s“"‘]*(he|she|they)\b/i.exec(clause.text)
+  if (opening)
+    return {
+      kind: 'pronoun',
+      word: opening[1]!.toLowerCase(),
+      at: p.start + clause.at + opening[0].length - opening[1]!.length,
+    }
+  const m =
+    /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:official|source|poster|person|member|spokesman|spokeswoman|spokesperson|resident|witness|aide|diplomat|officer|analyst|expert|user|commenter|reader|viewer|observer)s?\b[^,.;:]*/iu.exec(
+      clause.text,
+    )
+  return m
+    ? describe(m[0].split(/\s+(?:put|and|who|which|that)\b/)[0]!.trim(), '', p.start + clause.at + m.index)
+    : null
+}
+
+function describe(np: string, rest: string, at: number): Phrase {
+  const relative = /^,\s*(who|which)\b[^,]*,?/.exec(rest)?.[0].replace(/,\s*$/, '') ?? ''
+  const text = (np + relative).trim()
+  const head = /([\p{L}]+)\s*$/u.exec(np)?.[1]?.toLowerCase() ?? ''
+  return {
+    kind: 'description',
+    text: text[0]!.toLowerCase() + text.slice(1),
+    org: ORG_NOUNS.has(head) && !UNNAMED_ORG_HEADS.has(head),
+    at,
+  }
+}
+
+/** The article's people: their fullest names, genders, and where each is mentioned outside quotations. */
+class People {
+  private readonly persons: NameMention[]
+  private readonly outside: NameMention[]
+  private readonly learned = new Map<string, Gender>()
+  readonly isPerson: (m: NameMention) => boolean
+
+  constructor(mentions: NameMention[], found: Found[]) {
+    const speakerNames = new Set(
+      found.flatMap((f) => (f.cue?.phrase.kind === 'name' ? [f.cue.phrase.run.words.join(' ')] : [])),
+    )
+    const full = new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.run.words.join(' ')))
+    const isPerson = (m: NameMention) => {
+      if (m.described) return false
+      if (m.kind === 'person') return true
+      if (m.kind !== 'name') return false
+      const name = m.run.words.join(' ')
+      // a speaker ("Osei said"), a person's surname ("Klingner"), or a speaker's full name ("Kofi Osei")
+      return (
+        speakerNames.has(name) ||
+        [...full].some((f) => f.endsWith(` ${name}`) || f.startsWith(`${name} `)) ||
+        // a name sharing its first or last word with a speaker ("Xi Jinping" beside "Xi said")
+        (m.run.words.length > 1 &&
+          (speakerNames.has(m.run.words[m.run.words.length - 1]!) || speakerNames.has(m.run.words[0]!)))
+      )
+    }
+    this.isPerson = isPerson
+    this.persons = mentions.filter(isPerson)
+    this.outside = this.persons.filter((m) => !m.inQuote && !m.modifier)
+  }
+
+  /** The fullest name for a run: the longest person name ending with its words (a surname), or else starting with them. */
+  fullName(run: NameRun, at: number): string {
+    const name = run.words.join(' ')
+    const pick = (match: (full: string) => boolean) => {
+      let best: NameMention | null = null
+      for (const m of this.persons) {
+        const full = m.run.words.join(' ')
+        if (full === name || !match(full)) continue
+        const better =
+          !best ||
+          m.run.words.length > best.run.words.length ||
+          (m.run.words.length === best.run.words.length && distance(m, at) < distance(best, at))
+        if (better) best = m
+      }
+      return best?.run.words.join(' ') ?? null
+    }
+    return (
+      pick((f) => f.endsWith(` ${name}`)) ??
+      (run.words.length === 1 ? pick((f) => f.startsWith(`${name} `)) : null) ??
+      name
+    )
+  }
+
+  gender(name: string): Gender | null {
+    const learned = this.learned.get(name)
+    if (learned) return learned
+    for (const m of this.persons)
+      if (this.fullNameOf(m) === name) {
+        const g = genderOf(m.run)
+        if (g) return g
+      }
+    return null
+  }
+
+  private fullNameOf(m: NameMention): string {
+    return this.fullName(m.run, m.run.start)
+  }
+
+  personSpeaker(run: NameRun, at: number): Speaker {
+    const kind = nameKind(run)
+    if (kind === 'organization') return { kind: 'organization', name: run.words.join(' '), description: null }
+    return { kind: 'person', name: this.fullName(run, at), description: null }
+  }
+
+  lastPersonBefore(at: number, notBefore: number): Speaker | null {
+    for (let i = this.outside.length - 1; i >= 0; i--) {
+      const m = this.outside[i]!
+      if (m.run.end > at) continue
+      if (m.run.start < notBefore) break
+      return { kind: 'person', name: this.fullNameOf(m), description: null }
+    }
+    return null
+  }
+
+  resolve(c: Cue, f: Found): Attribution {
+    const phrase = c.phrase
+    const cueOut = { type: c.type, text: c.text, place: c.place }
+    if (phrase.kind === 'description')
+      return {
+        speaker: { kind: phrase.org ? 'organization' : 'unnamed', name: null, description: phrase.text },
+        cue: cueOut,
+        confidence: 0.85,
+      }
+    if (phrase.kind === 'name')
+      return { speaker: this.personSpeaker(phrase.run, phrase.run.start), cue: cueOut, confidence: 0.95 }
+    const want = PRONOUNS[phrase.word]
+    const exclude = f.outer?.attribution?.speaker.name ?? null
+    for (let i = this.outside.length - 1; i >= 0; i--) {
+      const m = this.outside[i]!
+      if (m.run.end > phrase.at) continue
+      if (want === 'self') break
+      const name = this.fullNameOf(m)
+      if (name === exclude) continue
+      const g = this.gender(name)
+      if (want !== 'plural' && g && g !== want) continue
+      if (want === 'male' || want === 'female') this.learned.set(name, want)
+      return {
+        speaker: { kind: 'person', name, description: null },
+        cue: { ...cueOut, type: 'pronoun' },
+        confidence: 0.8,
+      }
+    }
+    return { speaker: UNKNOWN, cue: { ...cueOut, type: 'pronoun' }, confidence: 0 }
+  }
+}
+
+function distance(m: NameMention, at: number): number {
+  // a mention before the cue is nearer than one the same distance after it
+  return m.run.start <= at ? at - m.run.start : (m.run.start - at) * 2
+}
