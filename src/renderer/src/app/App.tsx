@@ -6,6 +6,7 @@ import { Toasts } from '../common/Toasts'
 import { useToasts } from '../common/toastStore'
 import { ExportDialog } from '../export/ExportDialog'
 import { backUpNotebook } from '../export/save'
+import { ImportUrlDialog } from '../library/ImportUrlDialog'
 import { PasteDialog } from '../library/PasteDialog'
 import { CommandPalette } from '../palette/CommandPalette'
 import { SearchDialog } from '../search/SearchDialog'
@@ -177,6 +178,7 @@ export function App() {
       {dialog === 'search' && <SearchDialog />}
       {dialog === 'palette' && <CommandPalette />}
       {dialog === 'paste' && <PasteDialog />}
+      {dialog === 'importUrl' && <ImportUrlDialog />}
       {dialog === 'export' && <ExportDialog />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

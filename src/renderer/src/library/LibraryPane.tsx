@@ -104,6 +104,9 @@ export function LibraryPane() {
         <button type="button" className="small" onClick={() => ui.openPaste()}>
           Paste article…
         </button>
+        <button type="button" className="small" onClick={() => ui.openDialog('importUrl')}>
+          Import from URL…
+        </button>
       </div>
       {list.length > 0 && (
         <div className="library-filters" role="search" aria-label="Library">

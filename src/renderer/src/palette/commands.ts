@@ -19,6 +19,7 @@ export function useCommands(): Command[] {
     const list: Command[] = [
       { id: 'import', label: 'Import file…', run: commands.pickFile },
       { id: 'paste', label: 'Paste article…', run: () => ui.openPaste() },
+      { id: 'import-url', label: 'Import from URL…', run: () => ui.openDialog('importUrl') },
       { id: 'search', label: 'Search', shortcut: 'Mod+Shift+F', run: () => ui.openDialog('search') },
       {
         id: 'toggle-library',

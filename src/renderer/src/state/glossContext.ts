@@ -8,7 +8,7 @@ import type { Stores } from './stores'
 import type { Theme } from './theme'
 import type { UndoStack } from './undo'
 
-export type DialogName = 'search' | 'palette' | 'paste' | 'export'
+export type DialogName = 'search' | 'palette' | 'paste' | 'importUrl' | 'export'
 export type LeftTab = 'library' | 'tags'
 export type RightTab = 'excerpts' | 'notes' | 'review'
 
