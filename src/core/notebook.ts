@@ -19,6 +19,7 @@ import { NotebookGuard } from './store/faults'
 import { checkIntegrity, checkIntegrityGradually, OPEN_SAMPLE_SECTIONS } from './store/integrity'
 import { openDatabase, type Db } from './store/open'
 import { LATEST_SCHEMA_VERSION } from './store/schema'
+import { openSync, type Sync } from './sync'
 import { createTags } from './tags'
 import { createVersions } from './versions'
 
@@ -45,6 +46,8 @@ export interface NotebookOptions {
   busyTimeoutMs?: number
   /** sections checked at random on open (50); the host checks all of them afterwards */
   openCheckSections?: number
+  /** may sync connect to its server (long-running shells); off, writes still reach it when it next runs */
+  syncConnect?: boolean
 }
 
 export interface Notebook {
@@ -53,6 +56,8 @@ export interface Notebook {
   handlers: Handlers
   /** today's automatic backup (null without dailyBackupDir); never rejects, failures are `{ error }` */
   dailyBackup: Promise<DailyBackupResult | { error: string } | null>
+  /** sync with a server (./sync): its settings, status and, once running, its client */
+  sync: Sync
   /** the full integrity check (every section, SQLite's quick_check): slow on a big notebook, for the host to run when idle; notebookInfo reports its damage */
   checkIntegrity(): NotebookDamage | null
   /** the same check an article at a time, each slice after `pause`, so requests keep their turn */
@@ -95,7 +100,9 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const appVersion = options.appVersion ?? '0.0.0'
   const dataDir = options.dailyBackupDir ?? dirname(options.path)
 
+  const sync = openSync(db, { connect: options.syncConnect ?? false })
   const handlers: Handlers = {
+    ...sync.handlers,
     notebookInfo: () => ({
       path: options.path,
       schemaVersion: LATEST_SCHEMA_VERSION,
@@ -197,11 +204,13 @@ export function openNotebook(options: NotebookOptions): Notebook {
   return {
     path: options.path,
     db,
-    handlers: guard.guard(handlers, (name) => name === 'restoreNotebook' && recheck()),
+    handlers: guard.guard(sync.track(handlers), (name) => name === 'restoreNotebook' && recheck()),
     dailyBackup,
+    sync,
     checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),
     checkIntegrityGradually: async (pause) => guard.noteIntegrity(await checkIntegrityGradually(db, pause)),
     close: () => {
+      sync.close()
       if (db.open) db.close()
     },
   }

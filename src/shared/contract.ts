@@ -30,6 +30,7 @@ import type {
 } from './model'
 import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS, SOURCE_FORMATS } from './model'
 import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
+import type { SyncStatus } from './sync'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -546,6 +547,26 @@ export const contract = {
     output: returns<RestoreResult>(),
     effect: 'write',
     summary: 'Replace the notebook with a backup; the current one is saved to backups/ first',
+  },
+
+  getSyncStatus: {
+    input: empty,
+    output: returns<SyncStatus>(),
+    effect: 'read',
+    summary: 'Sync: on or off, the server, and whether everything is synced, syncing, offline or failing (why)',
+  },
+  setSyncSettings: {
+    input: z
+      .object({
+        enabled: z.boolean().optional(),
+        serverUrl: z.string().trim().max(2000, 'serverUrl is longer than 2000 characters').optional(),
+        token: z.string().trim().max(500, 'token is longer than 500 characters').optional(),
+        name: z.string().trim().max(100, 'name is longer than 100 characters').optional(),
+      })
+      .strict(),
+    output: returns<SyncStatus>(),
+    effect: 'write',
+    summary: 'Turn sync on or off, or change its server, token or the name others see',
   },
 } as const satisfies Record<string, OperationSpec>
 

@@ -240,4 +240,25 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Sync (issue 15): the Yjs documents' updates as they were stored or received (`doc` is the
+  // document's name: 'notebook' or 'note:<id>'), the sync settings, and the excerpt comments a
+  // concurrent edit replaced (last writer wins; the other text is kept here to recover).
+  version: 9,
+  up(db) {
+    db.exec(`
+      CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE sync_updates (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX sync_updates_by_doc ON sync_updates (doc, seq);
+      CREATE TABLE sync_replaced_comments (
+        seq INTEGER PRIMARY KEY,
+        excerpt_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        written_at TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+      );
+    `)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

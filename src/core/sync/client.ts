@@ -1,0 +1,333 @@
+/**
+ * A notebook's sync: its Yjs documents (the notebook's, one per note body), kept in SQLite
+ * (`sync_updates`) and carried to a Hocuspocus server over one WebSocket.
+ *
+ * Two-way bridge: after each local write `afterWrite` writes what changed into the documents;
+ * each update arriving is stored and applied to SQLite in one transaction. Updates are stored
+ * as they happen, so edits made offline are sent when the connection returns.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as Y from 'yjs'
+import type { SyncSettings, SyncStatus } from '../../shared/sync'
+import type { Db } from '../store/open'
+import { notebookDoc, splitTagLink, type EntityKind, type NotebookDoc } from './doc'
+import { createPush, type Bodies } from './local'
+import { NoteBody } from './noteBody'
+import { createApply, type Applied } from './remote'
+import { noteDocName, notebookDocName, notebookOfToken } from './tokens'
+
+/** origins of the notebook document's transactions that are not the server's */
+const LOCAL = Symbol('local write')
+const LOADED = Symbol('loaded from the notebook')
+/** stored updates of one document merged into one row past this many */
+const COMPACT_AFTER = 200
+
+const NOTE_OPERATIONS = new Set(['createNote', 'saveNote', 'renameNote', 'deleteNote', 'restoreNote'])
+const EXCERPT_OPERATIONS = new Set(['createExcerpt', 'updateExcerpt', 'deleteExcerpt', 'restoreExcerpt'])
+
+interface OpenBody {
+  body: NoteBody
+  provider: HocuspocusProvider | null
+}
+
+export class SyncClient {
+  readonly nd: NotebookDoc
+  private readonly bodies = new Map<string, OpenBody>()
+  private readonly waiting = new Map<string, string>()
+  private readonly dirty = new Map<EntityKind, Set<string>>()
+  private readonly push: ReturnType<typeof createPush>
+  private readonly apply: ReturnType<typeof createApply>
+  private socket: HocuspocusProviderWebsocket | null = null
+  private provider: HocuspocusProvider | null = null
+  private connection: 'connecting' | 'connected' | 'disconnected' = 'disconnected'
+  private failure: string | null = null
+  private lastSyncedAt: string | null = null
+  private received = 0
+  private readonly stored: { all(doc: string): unknown[] }
+  private readonly store: { run(doc: string, data: Uint8Array): unknown }
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SyncSettings,
+  ) {
+    this.stored = db.prepare(`SELECT data FROM sync_updates WHERE doc = ? ORDER BY seq`).pluck()
+    this.store = db.prepare(`INSERT INTO sync_updates (doc, data) VALUES (?, ?)`)
+    this.nd = notebookDoc(new Y.Doc())
+    const bodies: Bodies = {
+      write: (id, content) => this.writeBody(id, content),
+      remove: (id) => this.closeBody(id, true),
+    }
+    this.push = createPush(db, this.nd, bodies)
+    this.apply = createApply(db, this.nd, (id) => {
+      const open = this.bodies.get(id)
+      return open && !open.body.empty ? open.body.content() : null
+    })
+    this.load('notebook', this.nd.doc)
+    for (const id of this.nd.notes.keys()) this.openBody(id)
+    this.observe()
+    this.catchUp()
+  }
+
+  /** Connect to the server (again): the documents exchange what the other lacks. */
+  connect(): void {
+    const { serverUrl, token, name } = this.settings
+    const notebook = notebookOfToken(token)
+    if (!notebook) {
+      this.failure = 'the token is not a Gloss sync token (run `gloss sync-server token <notebook>`)'
+      return
+    }
+    this.socket = new HocuspocusProviderWebsocket({
+      url: serverUrl,
+      // keep trying while offline, at most every 10 s
+      maxDelay: 10_000,
+      onStatus: ({ status }) => {
+        this.connection = status as typeof this.connection
+      },
+    })
+    this.provider = this.attach(notebookDocName(notebook), this.nd.doc)
+    this.provider.setAwarenessField('user', { name })
+    for (const [id, open] of this.bodies)
+      open.provider ??= this.attach(noteDocName(notebook, id), open.body.doc)
+  }
+
+  private attach(name: string, document: Y.Doc): HocuspocusProvider {
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket!,
+      name,
+      document,
+      token: this.settings.token,
+      onAuthenticationFailed: ({ reason }) => {
+        this.failure = `the server refused the token: ${reason}`
+      },
+      onAuthenticated: () => {
+        this.failure = null
+      },
+      onSynced: () => this.noteSynced(),
+      onUnsyncedChanges: () => this.noteSynced(),
+    })
+    provider.attach()
+    return provider
+  }
+
+  private noteSynced(): void {
+    if (this.providers().every((p) => p.isSynced && !p.hasUnsyncedChanges))
+      this.lastSyncedAt = new Date().toISOString()
+  }
+
+  private providers(): HocuspocusProvider[] {
+    const list = this.provider ? [this.provider] : []
+    for (const open of this.bodies.values()) if (open.provider) list.push(open.provider)
+    return list
+  }
+
+  status(): Pick<
+    SyncStatus,
+    'state' | 'reason' | 'unsynced' | 'waiting' | 'peers' | 'lastSyncedAt' | 'received'
+  > {
+    const providers = this.providers()
+    const unsynced = providers.filter((p) => !p.isSynced || p.hasUnsyncedChanges).length
+    const waiting = [...this.waiting].map(([entry, reason]) => ({ entry, reason }))
+    const own = this.nd.doc.clientID
+    const peers = this.provider
+      ? [...this.provider.awareness!.getStates()]
+          .filter(([client]) => client !== own)
+          .map(([, state]) => (state.user as { name?: string } | undefined)?.name ?? 'someone')
+      : []
+    const base = { unsynced, waiting, peers, lastSyncedAt: this.lastSyncedAt, received: this.received }
+    if (this.failure) return { ...base, state: 'error', reason: this.failure }
+    if (this.connection !== 'connected')
+      return {
+        ...base,
+        state: 'offline',
+        reason: `no connection to ${this.settings.serverUrl}; changes are kept and sent when it returns`,
+      }
+    return { ...base, state: unsynced === 0 ? 'synced' : 'syncing', reason: null }
+  }
+
+  /** A local operation succeeded: write what it changed into the documents. */
+  afterWrite(operation: string, result: unknown): void {
+    const keep = new Set(this.waiting.keys())
+    const id = (result as { id?: unknown } | null)?.id
+    this.nd.doc.transact(() => {
+      if (NOTE_OPERATIONS.has(operation) && typeof id === 'string') this.push.note(id)
+      else if (EXCERPT_OPERATIONS.has(operation) && typeof id === 'string') this.push.excerpt(id, { keep })
+      else this.push.all({ keep })
+    }, LOCAL)
+  }
+
+  /** Every comment text this excerpt has had, newest first (what a concurrent edit replaced among them). */
+  commentHistory(excerptId: string) {
+    const m = this.nd.excerpts.get(excerptId)
+    return m
+      ? ((m.get('comments') as Y.Array<{ text: string; at: string }> | undefined)?.toArray() ?? [])
+      : []
+  }
+
+  close(): void {
+    for (const p of this.providers()) p.destroy()
+    this.socket?.destroy()
+    for (const open of this.bodies.values()) open.body.destroy()
+    this.nd.doc.destroy()
+  }
+
+  // — storage —
+
+  private load(name: string, doc: Y.Doc): void {
+    const rows = this.stored.all(name) as Uint8Array[]
+    if (rows.length === 0) return
+    Y.applyUpdate(doc, Y.mergeUpdates(rows), LOADED)
+    if (rows.length > COMPACT_AFTER)
+      this.db.transaction(() => {
+        this.db.prepare(`DELETE FROM sync_updates WHERE doc = ?`).run(name)
+        this.store.run(name, Y.encodeStateAsUpdate(doc))
+      })()
+  }
+
+  private observe(): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the maps hold different values
+    const tops: Array<[EntityKind, Y.Map<any>]> = [
+      ['tags', this.nd.tags],
+      ['blobs', this.nd.blobs],
+      ['articles', this.nd.articles],
+      ['excerpts', this.nd.excerpts],
+      ['tagLinks', this.nd.tagLinks],
+      ['notes', this.nd.notes],
+    ]
+    for (const [kind, map] of tops) {
+      map.observeDeep((events, transaction) => {
+        if (transaction.origin === LOCAL || transaction.origin === LOADED) return
+        const ids = this.dirty.get(kind) ?? new Set<string>()
+        for (const event of events) {
+          if (event.target === map) for (const key of event.changes.keys.keys()) ids.add(key)
+          else ids.add(String(event.path[0]))
+        }
+        this.dirty.set(kind, ids)
+      })
+    }
+    this.nd.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOADED) return
+      if (origin === LOCAL) {
+        this.store.run('notebook', update)
+        return
+      }
+      const dirty = new Map(this.dirty)
+      this.dirty.clear()
+      this.db.transaction(() => {
+        this.store.run('notebook', update)
+        this.applyDirty(dirty)
+      })()
+      this.received++
+    })
+  }
+
+  /** Apply what changed, dependencies first; then retry what waited (its dependency may be here now). */
+  private applyDirty(dirty: ReadonlyMap<EntityKind, Set<string>>): void {
+    const run = (kind: EntityKind, id: string) => {
+      const key = `${kind}:${id}`
+      let why: Applied
+      switch (kind) {
+        case 'tags':
+          why = this.apply.tag(id)
+          break
+        case 'articles':
+          why = this.apply.article(id)
+          break
+        case 'excerpts':
+          why = this.apply.excerpt(id)
+          break
+        case 'tagLinks':
+          why = this.apply.tagLink(id)
+          break
+        case 'notes':
+          why = this.apply.note(id)
+          if (this.nd.notes.has(id)) this.openBody(id)
+          else this.closeBody(id, false)
+          break
+        default:
+          return
+      }
+      if (why) this.waiting.set(key, why)
+      else this.waiting.delete(key)
+    }
+    const order: EntityKind[] = ['tags', 'articles', 'excerpts', 'tagLinks', 'notes']
+    for (const kind of order) for (const id of dirty.get(kind) ?? []) run(kind, id)
+    for (const key of [...this.waiting.keys()]) {
+      const at = key.indexOf(':')
+      run(key.slice(0, at) as EntityKind, key.slice(at + 1))
+    }
+  }
+
+  /**
+   * When sync starts: what arrived is in SQLite already (applied with its update), so entries
+   * the document has and SQLite lacks are applied (they waited), and then everything SQLite
+   * has is written into the document (writes made while sync was off).
+   */
+  private catchUp(): void {
+    const missing = (table: string) => {
+      const here = this.db.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()
+      return (ids: Iterable<string>) => new Set([...ids].filter((id) => !here.get(id)))
+    }
+    const linkHere = this.db
+      .prepare<[string, string], number>(`SELECT 1 FROM excerpt_tags WHERE excerpt_id = ? AND tag_id = ?`)
+      .pluck()
+    const dirty = new Map<EntityKind, Set<string>>([
+      ['tags', missing('tags')(this.nd.tags.keys())],
+      ['articles', missing('articles')(this.nd.articles.keys())],
+      ['excerpts', missing('excerpts')(this.nd.excerpts.keys())],
+      ['tagLinks', new Set([...this.nd.tagLinks.keys()].filter((k) => !linkHere.get(...splitTagLink(k))))],
+      ['notes', missing('notes')(this.nd.notes.keys())],
+    ])
+    this.db.transaction(() => this.applyDirty(dirty))()
+    const keep = new Set([...this.waiting.keys()].map((k) => k.slice(k.indexOf(':') + 1)))
+    this.nd.doc.transact(() => this.push.all({ keep }), LOCAL)
+  }
+
+  // — note bodies —
+
+  private openBody(id: string): OpenBody {
+    const found = this.bodies.get(id)
+    if (found) return found
+    const doc = new Y.Doc()
+    const body = new NoteBody(doc)
+    const name = `note:${id}`
+    this.load(name, doc)
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOADED) return
+      if (origin === body.origin) {
+        this.store.run(name, update)
+        return
+      }
+      this.db.transaction(() => {
+        this.store.run(name, update)
+        this.apply.noteBody(id, body.content())
+      })()
+      this.received++
+    })
+    const notebook = notebookOfToken(this.settings.token)
+    const open: OpenBody = {
+      body,
+      provider: this.socket && notebook ? this.attach(noteDocName(notebook, id), doc) : null,
+    }
+    this.bodies.set(id, open)
+    return open
+  }
+
+  /** Only one side seeds a body: the one introducing the note; elsewhere an empty body waits for it. */
+  private writeBody(id: string, content: string): void {
+    const { body } = this.openBody(id)
+    if (body.empty && this.nd.notes.has(id)) {
+      this.waiting.set(`notes:${id}`, 'its body has not arrived; local edits wait for it')
+      return
+    }
+    body.write(JSON.parse(content))
+  }
+
+  private closeBody(id: string, forget: boolean): void {
+    const open = this.bodies.get(id)
+    if (!open) return
+    open.provider?.destroy()
+    open.body.destroy()
+    this.bodies.delete(id)
+    if (forget) this.db.prepare(`DELETE FROM sync_updates WHERE doc = ?`).run(`note:${id}`)
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * A note's body as a Yjs document bound to Lexical's model with Lexical's own binding
+ * (@lexical/yjs, as the playground's collaboration plugin does), in a headless editor.
+ *
+ * A save arrives as whole content; it is written into the bound editor as the smallest change
+ * of its tree (equal blocks kept, a changed paragraph's text edited in place), so the binding
+ * sends character edits and concurrent edits of one paragraph merge. A change arriving from
+ * the other side is applied to the editor by the binding; `content()` reads it back.
+ */
+import { createHeadlessEditor } from '@lexical/headless'
+import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs'
+import {
+  $getRoot,
+  $isElementNode,
+  $isTextNode,
+  $parseSerializedNode,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type SerializedEditorState,
+  type SerializedLexicalNode,
+} from 'lexical'
+import { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { NOTE_NODES } from '../../shared/notes/nodes'
+
+type Json = SerializedLexicalNode & { children?: Json[]; text?: string }
+
+function exportDeep(node: LexicalNode): Json {
+  const json = node.exportJSON() as Json
+  if ($isElementNode(node)) json.children = node.getChildren().map(exportDeep)
+  return json
+}
+
+const withoutChildren = ({ children: _c, ...rest }: Json) => JSON.stringify(rest)
+const withoutText = ({ text: _t, ...rest }: Json) => JSON.stringify(rest)
+
+/** Edit `node` in place into `want`; false when it must be replaced instead. */
+function $patch(node: LexicalNode, want: Json): boolean {
+  if (node.getType() !== want.type) return false
+  const have = exportDeep(node)
+  if ($isTextNode(node) && want.text !== undefined) {
+    if (withoutText(have) !== withoutText(want)) return false
+    node.setTextContent(want.text)
+    return true
+  }
+  if ($isElementNode(node) && want.children) {
+    if (withoutChildren(have) !== withoutChildren(want)) return false
+    $reconcileChildren(node, want.children)
+    return true
+  }
+  return false
+}
+
+/**
+ * The children of `parent` become `target`: equal ends kept, the middle patched pairwise. Both
+ * sides are compared as Lexical exports them (the target parsed first), so defaults agree.
+ */
+function $reconcileChildren(parent: ElementNode, target: Json[]): void {
+  const current = parent.getChildren()
+  const fresh = target.map((n) => $parseSerializedNode(n))
+  const wanted = fresh.map(exportDeep)
+  const have = current.map((n) => JSON.stringify(exportDeep(n)))
+  const want = wanted.map((n) => JSON.stringify(n))
+  let start = 0
+  while (start < have.length && start < want.length && have[start] === want[start]) start++
+  let endHave = have.length
+  let endWant = want.length
+  while (endHave > start && endWant > start && have[endHave - 1] === want[endWant - 1]) {
+    endHave--
+    endWant--
+  }
+  let i = start
+  let j = start
+  for (; i < endHave && j < endWant; i++, j++) {
+    if (!$patch(current[i]!, wanted[j]!)) current[i]!.replace(fresh[j]!)
+  }
+  for (; i < endHave; i++) current[i]!.remove()
+  if (j < endWant) parent.splice(j, 0, fresh.slice(j, endWant))
+}
+
+/** The binding wants a provider for cursors: a local awareness that goes nowhere. */
+function quietProvider(doc: Y.Doc): Provider {
+  const awareness = new Awareness(doc)
+  return {
+    awareness: awareness as unknown as Provider['awareness'],
+    connect: () => {},
+    disconnect: () => {},
+    on: () => {},
+    off: () => {},
+  }
+}
+
+export class NoteBody {
+  readonly editor: LexicalEditor
+  /** the origin of the transactions this side's writes make */
+  readonly origin: unknown
+  private readonly unbind: () => void
+
+  constructor(readonly doc: Y.Doc) {
+    const editor = createHeadlessEditor({
+      namespace: 'gloss-note-sync',
+      nodes: NOTE_NODES,
+      onError: (error) => {
+        throw error
+      },
+    })
+    this.editor = editor
+    const provider = quietProvider(doc)
+    const binding = createBinding(editor, provider, 'note', doc, new Map([['note', doc]]))
+    this.origin = binding
+    const root = binding.root.getSharedType()
+    const onYjs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
+      if (transaction.origin === binding) return
+      syncYjsChangesToLexical(binding, provider, events as never, false, () => {})
+      // commit now: a local write batched into this pending update would carry its
+      // 'collaboration' tag, and the binding would not send it
+      editor.update(() => {}, { discrete: true })
+    }
+    root.observeDeep(onYjs)
+    const stop = editor.registerUpdateListener((update) => {
+      syncLexicalUpdateToYjs(
+        binding,
+        provider,
+        update.prevEditorState,
+        update.editorState,
+        update.dirtyElements,
+        update.dirtyLeaves,
+        update.normalizedNodes,
+        update.tags,
+      )
+    })
+    this.unbind = () => {
+      stop()
+      root.unobserveDeep(onYjs)
+      provider.awareness.setLocalState(null)
+    }
+  }
+
+  /** Has any side written the body yet? */
+  get empty(): boolean {
+    return this.editor.read(() => $getRoot().getChildrenSize() === 0)
+  }
+
+  /** The body as note content (Lexical's serialized state). */
+  content(): SerializedEditorState {
+    return this.editor.read(() => this.editor.getEditorState().toJSON())
+  }
+
+  /** Make the body `content`, as the smallest edit of what it holds. */
+  write(content: SerializedEditorState): void {
+    this.editor.update(() => $reconcileChildren($getRoot(), content.root.children as Json[]), {
+      discrete: true,
+    })
+  }
+
+  destroy(): void {
+    this.unbind()
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Yjs → local: entries that changed in the notebook document are written to SQLite (the caller
+ * runs each batch in one transaction, with the update that carried it). FTS follows by the
+ * tables' triggers; a note's text and links are derived from its body as every save does.
+ * An entry whose article, section, excerpt or tag has not arrived yet, or whose tag name or
+ * article text is here under another id, is left pending with the reason.
+ */
+import { emptyNoteContent } from '../../shared/notes/schema'
+import { sanitizeHtml } from '../import/sanitize'
+import { deriveNoteIndex } from '../notes/derive'
+import type { Db } from '../store/open'
+import { now } from '../store/clock'
+import { currentComment, field, splitTagLink, type CommentEntry, type NotebookDoc } from './doc'
+import type { ArticleBlob } from './local'
+import type * as Y from 'yjs'
+
+/** null when applied; else why it waits */
+export type Applied = string | null
+
+export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) => unknown | null) {
+  const has = (table: string) => db.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()
+  const articleHere = has('articles')
+  const sectionHere = has('sections')
+  const excerptHere = has('excerpts')
+  const tagHere = has('tags')
+  const noteHere = has('notes')
+  const articleByHash = db.prepare<[string], string>(`SELECT id FROM articles WHERE content_hash = ?`).pluck()
+  const tagByName = db
+    .prepare<[string, string], string>(`SELECT name FROM tags WHERE name = ? COLLATE NOCASE AND id != ?`)
+    .pluck()
+  const remove = (table: string) => db.prepare(`DELETE FROM ${table} WHERE id = ?`)
+  const removeArticle = remove('articles')
+  const removeExcerpt = remove('excerpts')
+  const removeTag = remove('tags')
+  const removeNote = remove('notes')
+
+  const insertArticle = db.prepare(`
+    INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at,
+      content_hash, text, content_html, version, version_imported_at, deleted_at)
+    VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt,
+      @contentHash, @text, @contentHtml, @version, @versionImportedAt, @deletedAt)`)
+  const updateArticle = db.prepare(`
+    UPDATE articles SET title = @title, source_path = @sourcePath, source_url = @sourceUrl, byline = @byline,
+      published_at = @publishedAt, deleted_at = @deletedAt WHERE id = @id`)
+  const insertSection = db.prepare(`
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
+  const sectionsState = db.prepare<
+    [string],
+    { id: string; kind: string; base_kind: string; reason: string | null }
+  >(`SELECT id, kind, base_kind, quarantine_reason AS reason FROM sections WHERE article_id = ?`)
+  const setSectionState = db.prepare(`UPDATE sections SET kind = ?, quarantine_reason = ? WHERE id = ?`)
+
+  const excerptComment = db.prepare<[string], string>(`SELECT comment FROM excerpts WHERE id = ?`).pluck()
+  const upsertExcerpt = db.prepare(`
+    INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment,
+      anchor_status, verbatim, reviewed_at, created_at, updated_at, deleted_at)
+    VALUES (@id, @articleId, @sectionId, @exact, @prefix, @suffix, @start, @end, @color, @comment,
+      @anchorStatus, @verbatim, @reviewedAt, @createdAt, @updatedAt, @deletedAt)
+    ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, section_id = excluded.section_id,
+      exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix, start_offset = excluded.start_offset,
+      end_offset = excluded.end_offset, color = excluded.color, comment = excluded.comment,
+      anchor_status = excluded.anchor_status, verbatim = excluded.verbatim, reviewed_at = excluded.reviewed_at,
+      created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`)
+  const keepReplaced = db.prepare(
+    `INSERT INTO sync_replaced_comments (excerpt_id, text, written_at, replaced_at) VALUES (?, ?, ?, ?)`,
+  )
+
+  const upsertTag = db.prepare(`
+    INSERT INTO tags (id, name, color, created_at) VALUES (@id, @name, @color, @createdAt)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color`)
+  const addLink = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
+  const removeLink = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ? AND tag_id = ?`)
+
+  const insertNote = db.prepare(`
+    INSERT INTO notes (id, title, content, text, created_at, updated_at, deleted_at)
+    VALUES (@id, @title, @content, @text, @createdAt, @updatedAt, @deletedAt)`)
+  const updateNoteMeta = db.prepare(`
+    UPDATE notes SET title = @title, created_at = @createdAt, updated_at = @updatedAt, deleted_at = @deletedAt WHERE id = @id`)
+  const updateNoteBody = db.prepare(`UPDATE notes SET content = ?, text = ? WHERE id = ?`)
+  const clearLinks = db.prepare(`DELETE FROM note_links WHERE note_id = ?`)
+  const addNoteLink = db.prepare(
+    `INSERT OR IGNORE INTO note_links (note_id, target_type, target_id, article_id) VALUES (?, ?, ?, ?)`,
+  )
+
+  function article(id: string): Applied {
+    const m = nd.articles.get(id)
+    if (!m) {
+      removeArticle.run(id)
+      return null
+    }
+    const hidden = (m.get('hidden') as Y.Map<string> | undefined)?.toJSON() as
+      Record<string, string> | undefined
+    const meta = {
+      id,
+      title: field(m, 'title'),
+      sourcePath: field(m, 'sourcePath'),
+      sourceUrl: field(m, 'sourceUrl'),
+      byline: field(m, 'byline'),
+      publishedAt: field(m, 'publishedAt'),
+      deletedAt: field(m, 'deletedAt'),
+    }
+    if (articleHere.get(id)) {
+      updateArticle.run(meta)
+      for (const s of sectionsState.all(id)) {
+        const reason = hidden?.[s.id]
+        const kind = reason === undefined ? s.base_kind : 'quarantined'
+        const wanted = reason === undefined ? null : reason || null
+        if (s.kind !== kind || s.reason !== wanted) setSectionState.run(kind, wanted, s.id)
+      }
+      return null
+    }
+    const hash = field<string>(m, 'contentHash')
+    const raw = nd.blobs.get(hash)
+    if (!raw) return 'its text has not arrived'
+    const twin = articleByHash.get(hash)
+    if (twin) return `the same text is here as article ${twin}`
+    const blob = JSON.parse(raw) as ArticleBlob
+    insertArticle.run({
+      ...meta,
+      format: field(m, 'format'),
+      sourceFormat: field(m, 'sourceFormat'),
+      importedAt: field(m, 'importedAt'),
+      contentHash: hash,
+      text: blob.text,
+      contentHtml: blob.contentHtml === null ? null : sanitizeHtml(blob.contentHtml),
+      version: field<number | null>(m, 'version') ?? 1,
+      versionImportedAt: field(m, 'versionImportedAt'),
+    })
+    for (const s of blob.sections) {
+      const reason = hidden?.[s.id]
+      insertSection.run({
+        ...s,
+        articleId: id,
+        kind: reason === undefined ? s.kind : 'quarantined',
+        baseKind: s.kind,
+        text: blob.text.slice(s.start, s.end),
+        reason: reason ? reason : null,
+      })
+    }
+    return null
+  }
+
+  function excerpt(id: string): Applied {
+    const m = nd.excerpts.get(id)
+    if (!m) {
+      removeExcerpt.run(id)
+      return null
+    }
+    const articleId = field<string>(m, 'articleId')
+    const sectionId = field<string>(m, 'sectionId')
+    if (!articleHere.get(articleId)) return `its article ${articleId} has not arrived`
+    if (!sectionHere.get(sectionId)) return `its section ${sectionId} is not in this version of the article`
+    const comment = currentComment(m)
+    const before = excerptComment.get(id)
+    if (before !== undefined && before !== comment.text && before !== '')
+      keepIfConcurrent(id, m, before, comment.index)
+    upsertExcerpt.run({
+      id,
+      articleId,
+      sectionId,
+      exact: field(m, 'exact'),
+      prefix: field(m, 'prefix'),
+      suffix: field(m, 'suffix'),
+      start: field(m, 'start'),
+      end: field(m, 'end'),
+      color: field(m, 'color'),
+      comment: comment.text,
+      anchorStatus: field(m, 'anchorStatus'),
+      verbatim: field<number | null>(m, 'verbatim') ?? 1,
+      reviewedAt: field(m, 'reviewedAt'),
+      createdAt: field(m, 'createdAt'),
+      updatedAt: field(m, 'updatedAt'),
+      deletedAt: field(m, 'deletedAt'),
+    })
+    return null
+  }
+
+  /** The text shown here is replaced by an entry written without knowing it: keep it to recover. */
+  function keepIfConcurrent(id: string, m: Y.Map<unknown>, before: string, winner: number): void {
+    const list = (m.get('comments') as Y.Array<CommentEntry>).toArray()
+    const ours = list.findLastIndex((e) => e.text === before)
+    if (ours >= 0 && list[winner]!.seen <= ours) keepReplaced.run(id, before, list[ours]!.at, now())
+  }
+
+  function tag(id: string): Applied {
+    const m = nd.tags.get(id)
+    if (!m) {
+      removeTag.run(id)
+      return null
+    }
+    const name = field<string>(m, 'name')
+    const clash = tagByName.get(name, id)
+    if (clash) return `the tag name "${clash}" is taken here by another tag`
+    upsertTag.run({ id, name, color: field(m, 'color'), createdAt: field(m, 'createdAt') })
+    return null
+  }
+
+  function tagLink(key: string): Applied {
+    const [excerptId, tagId] = splitTagLink(key)
+    if (!nd.tagLinks.has(key)) {
+      removeLink.run(excerptId, tagId)
+      return null
+    }
+    if (!excerptHere.get(excerptId)) return `its excerpt ${excerptId} has not arrived`
+    if (!tagHere.get(tagId)) return `its tag ${tagId} has not arrived`
+    addLink.run(excerptId, tagId)
+    return null
+  }
+
+  function writeBody(id: string, content: unknown): void {
+    const index = deriveNoteIndex(content)
+    updateNoteBody.run(JSON.stringify(index.content), index.text, id)
+    clearLinks.run(id)
+    for (const l of index.links) addNoteLink.run(id, l.targetType, l.targetId, l.articleId)
+  }
+
+  function note(id: string): Applied {
+    const m = nd.notes.get(id)
+    if (!m) {
+      removeNote.run(id)
+      return null
+    }
+    const meta = {
+      id,
+      title: field<string | null>(m, 'title') ?? '',
+      createdAt: field(m, 'createdAt'),
+      updatedAt: field(m, 'updatedAt'),
+      deletedAt: field(m, 'deletedAt'),
+    }
+    if (noteHere.get(id)) {
+      updateNoteMeta.run(meta)
+      return null
+    }
+    const empty = emptyNoteContent()
+    insertNote.run({ ...meta, content: JSON.stringify(empty), text: '' })
+    writeBody(id, bodyOf(id) ?? empty)
+    return null
+  }
+
+  return {
+    article,
+    excerpt,
+    tag,
+    tagLink,
+    note,
+    /** a note body changed: its content, text and links (nothing until its note has arrived) */
+    noteBody(id: string, content: unknown): void {
+      if (noteHere.get(id)) writeBody(id, content)
+    },
+  }
+}
+
+export type Apply = ReturnType<typeof createApply>

@@ -1,0 +1,240 @@
+/**
+ * Sync end to end: a real Hocuspocus server on loopback (its own SQLite in a temp folder) and
+ * notebooks in temp folders, each with its own sync client over a real WebSocket.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SerializedEditorState } from 'lexical'
+import { emptyNoteContent } from '../../shared/notes/schema'
+import { openTempNotebook, tempDir, type TempNotebook } from '../testing/tempNotebook'
+import { startSyncServer, type RunningSyncServer } from './server'
+import { notebookToken } from './tokens'
+
+const paragraph = (text: string) => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+})
+const content = (...texts: string[]): SerializedEditorState => {
+  const state = emptyNoteContent()
+  state.root.children = texts.map(paragraph) as never
+  return state
+}
+const ARTICLE = [
+  '# Talks in Singapore',
+  '',
+  'The two leaders met on Sentosa island and signed a short statement.',
+  '',
+  'Analysts doubted that the statement would lead to disarmament.',
+].join('\n')
+
+async function until<T>(what: string, probe: () => Promise<T> | T, ms = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await probe()
+      if (value) return value as NonNullable<T>
+    } catch (error) {
+      last = error
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+const open: TempNotebook[] = []
+let server: RunningSyncServer | null = null
+const serverDir = () => tempDir('gloss-sync-server-')
+
+afterEach(async () => {
+  for (const nb of open.splice(0)) nb.cleanup()
+  await server?.stop()
+  server = null
+})
+
+async function joined(url: string, token: string): Promise<TempNotebook> {
+  const nb = openTempNotebook({ samplePath: null, syncConnect: true })
+  open.push(nb)
+  await nb.call('setSyncSettings', { enabled: true, serverUrl: url, token, name: `machine ${open.length}` })
+  await until('synced', async () => (await nb.call('getSyncStatus', {})).state === 'synced')
+  return nb
+}
+
+const noteText = async (nb: TempNotebook, id: string) => (await nb.call('getNote', { id })).text
+
+describe('sync', () => {
+  it('carries a note typed on one notebook to the other, searchable there', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+
+    const note = await a.call('createNote', { title: 'Summit notes', content: content('Kim arrived first.') })
+    expect(await until('the note on b', () => noteText(b, note.id).catch(() => ''))).toBe(
+      'Kim arrived first.',
+    )
+    expect((await b.call('getNote', { id: note.id })).title).toBe('Summit notes')
+
+    await a.call('saveNote', { id: note.id, content: content('Kim arrived first, by train.') })
+    await until('the edit on b', async () => (await noteText(b, note.id)) === 'Kim arrived first, by train.')
+    const found = await b.call('search', { query: 'train' })
+    expect(found.hits.filter((h) => h.kind === 'note').map((h) => h.id)).toEqual([note.id])
+  })
+
+  it('merges both edits of one paragraph made while one side was offline', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const note = await a.call('createNote', {
+      title: 'Draft',
+      content: content('The summit was held.', 'Second.'),
+    })
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+
+    await b.call('setSyncSettings', { enabled: false })
+    await b.call('saveNote', { id: note.id, content: content('The summit was held in June.', 'Second.') })
+    await a.call('saveNote', { id: note.id, content: content('The first summit was held.', 'Second.') })
+    await until('a synced', async () => (await a.call('getSyncStatus', {})).state === 'synced')
+    expect(await noteText(b, note.id)).toBe('The summit was held in June.\n\nSecond.')
+
+    await b.call('setSyncSettings', { enabled: true })
+    const merged = 'The first summit was held in June.\n\nSecond.'
+    await until('b merged', async () => (await noteText(b, note.id)) === merged)
+    await until('a merged', async () => (await noteText(a, note.id)) === merged)
+  })
+
+  it('converges articles, excerpts, tags and deletions; delete against edit keeps the edit in the trash', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+
+    const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
+    const sections = await a.call('listSections', { articleId: article.id, includeQuarantined: false })
+    await a.call('quarantineSections', { articleId: article.id, sectionIds: [sections[0]!.id] })
+    const excerpt = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'signed a short statement',
+      color: 'yellow',
+      comment: 'the text of it',
+      tags: ['people/Kim'],
+    })
+    const onB = await until('the excerpt on b', () =>
+      b.call('getExcerpt', { id: excerpt.id }).catch(() => null),
+    )
+    expect(onB.quote.exact).toBe('signed a short statement')
+    expect(onB.tags.map((t) => t.name)).toEqual(['people/Kim'])
+    expect((await b.call('getArticle', { id: article.id })).title).toBe(article.title)
+    const hiddenOnB = await b.call('listSections', { articleId: article.id, includeQuarantined: true })
+    expect(hiddenOnB.find((s) => s.id === sections[0]!.id)!.kind).toBe('quarantined')
+    expect(
+      (await b.call('search', { query: 'Sentosa' })).hits.filter((h) => h.kind === 'section'),
+    ).toHaveLength(1)
+
+    const kim = (await b.call('listTags', {})).find((t) => t.name === 'people/Kim')!
+    await b.call('renameTag', { id: kim.id, name: 'people/Kim Jong Un' })
+    await until('the rename on a', async () =>
+      (await a.call('getExcerpt', { id: excerpt.id })).tags.some((t) => t.name === 'people/Kim Jong Un'),
+    )
+
+    // b deletes the excerpt while offline; a edits its comment meanwhile
+    await b.call('setSyncSettings', { enabled: false })
+    await b.call('deleteExcerpt', { id: excerpt.id })
+    await a.call('updateExcerpt', { id: excerpt.id, comment: 'signed, not ratified' })
+    await b.call('setSyncSettings', { enabled: true })
+    for (const nb of [a, b]) {
+      const e = await until('the merge', async () => {
+        const got = await nb.call('getExcerpt', { id: excerpt.id })
+        return got.deletedAt && got.comment === 'signed, not ratified' ? got : null
+      })
+      expect(e.deletedAt).not.toBeNull()
+    }
+
+    // the trash emptied on one side empties it on the other
+    await a.call('emptyTrash', {})
+    await until(
+      'the purge on b',
+      async () =>
+        await b.call('getExcerpt', { id: excerpt.id }).then(
+          () => false,
+          () => true,
+        ),
+    )
+  })
+
+  it('keeps the last writer’s comment and the other text recoverable', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
+    const excerpt = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'doubted',
+      color: 'green',
+      comment: '',
+      tags: [],
+    })
+    await until('on b', () => b.call('getExcerpt', { id: excerpt.id }).catch(() => null))
+
+    await b.call('setSyncSettings', { enabled: false })
+    await a.call('updateExcerpt', { id: excerpt.id, comment: 'written on a' })
+    await new Promise((r) => setTimeout(r, 5))
+    await b.call('updateExcerpt', { id: excerpt.id, comment: 'written on b, later' })
+    await b.call('setSyncSettings', { enabled: true })
+    for (const nb of [a, b])
+      await until(
+        'b’s comment',
+        async () => (await nb.call('getExcerpt', { id: excerpt.id })).comment === 'written on b, later',
+      )
+    const replaced = a.notebook.db.prepare(`SELECT excerpt_id, text FROM sync_replaced_comments`).all()
+    expect(replaced).toEqual([{ excerpt_id: excerpt.id, text: 'written on a' }])
+    const history = (await a.notebook.sync.ready())!.commentHistory(excerpt.id).map((c) => c.text)
+    expect(history).toContain('written on a')
+  })
+
+  it('loses nothing across a server restart, edits made meanwhile included', async () => {
+    const dataDir = serverDir()
+    server = await startSyncServer({ dataDir })
+    const { port } = server
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const note = await a.call('createNote', { title: 'Kept', content: content('Before the restart.') })
+    await until('stored', async () => (await a.call('getSyncStatus', {})).state === 'synced')
+    await server.stop()
+    await until('a offline', async () => (await a.call('getSyncStatus', {})).state === 'offline')
+    await a.call('saveNote', { id: note.id, content: content('Before the restart.', 'While it was down.') })
+
+    server = await startSyncServer({ dataDir, port })
+    await until('a back', async () => (await a.call('getSyncStatus', {})).state === 'synced', 20_000)
+    const c = await joined(server.url, token)
+    await until(
+      'both paragraphs on c',
+      async () =>
+        (await noteText(c, note.id).catch(() => '')) === 'Before the restart.\n\nWhile it was down.',
+    )
+  }, 30_000)
+
+  it('refuses a wrong token, saying why', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const nb = openTempNotebook({ samplePath: null, syncConnect: true })
+    open.push(nb)
+    const forged = notebookToken('not the secret', 'research')
+    await nb.call('setSyncSettings', { enabled: true, serverUrl: server.url, token: forged })
+    const status = await until('refused', async () => {
+      const s = await nb.call('getSyncStatus', {})
+      return s.state === 'error' ? s : null
+    })
+    expect(status.reason).toMatch(/refused the token/)
+    await expect(
+      nb.call('setSyncSettings', { enabled: true, serverUrl: 'http://x', token: forged }),
+    ).rejects.toThrow(/serverUrl "http:\/\/x" is not a ws:\/\/ or wss:\/\/ address/)
+  })
+})
