@@ -16,6 +16,7 @@ import { createDispatcher } from '../src/shared/dispatch'
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchResult, type Tag } from '../src/shared/model'
 import { openNotebook } from '../src/core/notebook'
 import { defaultSamplePath, packageRoot } from '../src/core/paths'
+import { newId } from '../src/core/store/clock'
 import { openDatabase } from '../src/core/store/open'
 import { Checks, slope, stats, table, timeAsync, timeSync, type Row } from './report'
 
@@ -88,10 +89,17 @@ const raw = {
     `INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset) VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`,
   ),
   excerpt: rdb.prepare(
-    `INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', ?, ?, 'yellow', ?, ?, ?)`,
+    `INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'yellow', ?, ?, ?)`,
   ),
+  sectionAt: rdb
+    .prepare(
+      `SELECT id FROM sections WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1`,
+    )
+    .pluck(),
   tag: rdb.prepare(`INSERT OR IGNORE INTO tags (id, name, created_at) VALUES (?, ?, ?)`),
-  link: rdb.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`),
+  link: rdb.prepare(
+    `INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) SELECT ?, id FROM tags WHERE name = ?`,
+  ),
 }
 
 // imports
@@ -108,7 +116,6 @@ const glossImport = await timeAsync(async () => {
 })
 const rawArticles: Array<{
   id: string
-  sectionIds: string[]
   spans: Array<{ start: number; end: number }>
   text: string
 }> = []
@@ -117,26 +124,24 @@ const rawImport = timeSync(() => {
     rdb.transaction(() => {
       const paragraphs = source.split('\n').filter((l) => l.trim())
       const text = paragraphs.join('\n\n')
-      const id = `a${i}`
+      const id = newId()
       raw.article.run(id, paragraphs[0]!.slice(0, 80), new Date().toISOString(), `hash${i}`, text)
       let offset = 0
       const article = {
         id,
-        sectionIds: [] as string[],
         spans: [] as Array<{ start: number; end: number }>,
         text,
       }
       paragraphs.forEach((p, j) => {
-        raw.section.run(`${id}s${j}`, id, j + 1, p, offset, offset + p.length)
+        raw.section.run(newId(), id, j + 1, p, offset, offset + p.length)
         article.spans.push({ start: offset, end: offset + p.length })
-        article.sectionIds.push(`${id}s${j}`)
         offset += p.length + 2
       })
       rawArticles.push(article)
     })()
   })
 })
-for (const name of TAGS) raw.tag.run(`t:${name}`, name, new Date().toISOString())
+for (const name of TAGS) raw.tag.run(newId(), name, new Date().toISOString())
 writes.push({ name: `import ${ARTICLES} articles`, gloss: glossImport, raw: rawImport, unit: 'ms' })
 
 const glossSpans = new Map(
@@ -166,21 +171,24 @@ function rawExcerptsTo(target: number, each: number, from: number) {
   for (const article of rawArticles) {
     for (let k = 0; k < each && n < target; k++, n++) {
       const [s, e] = excerptRange(article.spans.slice(0, -1), n)
-      const sectionIndex = article.spans.findIndex((span) => span.start <= s && s < span.end)
       const at = new Date().toISOString()
+      // the row a real excerpt needs: a UUID, its section found by offset, 32 characters of context
+      const id = newId()
       rdb.transaction(() => {
         raw.excerpt.run(
-          `x${n}`,
+          id,
           article.id,
-          article.sectionIds[sectionIndex]!,
+          raw.sectionAt.get(article.id, s),
           article.text.slice(s, e),
+          article.text.slice(Math.max(0, s - 32), s),
+          article.text.slice(e, e + 32),
           s,
           e,
           `note ${n}`,
           at,
           at,
         )
-        for (const name of tagsOf(n)) raw.link.run(`x${n}`, `t:${name}`)
+        for (const name of tagsOf(n)) raw.link.run(id, name)
       })()
     }
   }

@@ -1,7 +1,7 @@
 /** Excerpts over several articles at once: each list and each write returns its rows' own data. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Excerpt } from '../shared/model'
-import { articleText, openTempNotebook, type TempNotebook } from './testing/tempNotebook'
+import { articleText, openTempNotebook, tableCounts, type TempNotebook } from './testing/tempNotebook'
 
 const ARTICLES = 5
 const PER_ARTICLE = 24
@@ -85,5 +85,14 @@ describe('excerpts over several articles', () => {
     expect(await nb.call('listExcerpts', { articleId: victim.articleId })).toHaveLength(PER_ARTICLE - 1)
     const withTrash = await nb.call('listExcerpts', { articleId: victim.articleId, includeDeleted: true })
     expect(withTrash.find((e) => e.id === victim.id)!.deletedAt).not.toBeNull()
+  })
+
+  test('an excerpt of an article that does not exist is refused, naming it, and writes nothing', async () => {
+    const counts = tableCounts(nb.notebook.db)
+    const missing = '01890000-0000-7000-8000-000000000000'
+    await expect(
+      nb.call('createExcerpt', { articleId: missing, start: 0, end: 5, tags: ['new/tag'] }),
+    ).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining(missing) })
+    expect(tableCounts(nb.notebook.db)).toEqual(counts)
   })
 })

@@ -105,11 +105,12 @@ export function createTags(db: Db) {
   /** Find or create a tag and its parents; returns the tag itself. */
   function ensure(rawName: string, color: string | null = null): TagRef {
     const name = normalizeTagName(rawName)
+    // a tag's ancestors always exist (made with it, deleted with it), so a known tag is one lookup
+    const existing = byName.get(name)
+    if (existing) return existing
     for (const ancestor of ancestorsOf(name)) {
       if (!byName.get(ancestor)) insert.run(newId(), ancestor, null, now())
     }
-    const existing = byName.get(name)
-    if (existing) return existing
     const id = newId()
     insert.run(id, name, color, now())
     return { id, name, color }
