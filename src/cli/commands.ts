@@ -29,6 +29,7 @@ import {
   formatTags,
 } from './format'
 import { operationList } from './operations'
+import { syncServerCommand } from './syncServer'
 
 export interface Command {
   name: string
@@ -416,6 +417,7 @@ export const commands: Command[] = [
       await serve(ctx, port)
     },
   },
+  syncServerCommand,
   {
     name: 'call',
     usage: 'call <operation> [JSON]',

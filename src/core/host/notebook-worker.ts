@@ -26,6 +26,7 @@ try {
     samplePath: options.samplePath,
     dailyBackupDir: options.dailyBackupDir,
     openCheckSections: options.openCheckSections,
+    syncConnect: true,
   })
   post({ type: 'ready' })
 } catch (error) {

@@ -4,7 +4,7 @@
  * that document's notebook (./tokens.ts), checked before anything is read or stored.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { Database } from '@hocuspocus/extension-database'
@@ -35,7 +35,10 @@ export function syncSecret(dataDir: string): { secret: string; path: string } {
   const fromEnv = process.env.GLOSS_SYNC_SECRET
   if (fromEnv) return { secret: fromEnv, path: '(GLOSS_SYNC_SECRET)' }
   mkdirSync(dataDir, { recursive: true })
-  if (!existsSync(path)) writeFileAtomic(path, randomBytes(32).toString('base64url'), {})
+  if (!existsSync(path)) {
+    writeFileAtomic(path, randomBytes(32).toString('base64url'), {})
+    chmodSync(path, 0o600)
+  }
   return { secret: readFileSync(path, 'utf8').trim(), path }
 }
 
