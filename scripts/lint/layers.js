@@ -105,6 +105,8 @@ export const LAYERS = [
       'react-dom',
       'dompurify',
       '@tanstack/react-virtual',
+      // the web shell's whole-notebook export, a folder, downloads as one .zip
+      'fflate',
     ],
   },
 ]

@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { restoreNotebookFile } from '../core/backup'
 import { fileStem } from '../core/export/names'
+import { VAULT_NAME } from '../core/export/obsidian'
 import { assertOperationName } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
 import { EXPORT_FORMAT_INFO, isFolderExport } from '../shared/exportFormats'
@@ -299,7 +300,7 @@ export const commands: Command[] = [
     name: 'export',
     usage: 'export <note|article|--all> --format FMT [-o PATH] [--force]',
     summary:
-      'Export as md, html, json, w3c, csv, pdf, bibtex or csl (--all: everything; a folder for md/html)',
+      'Export as md, obsidian, html, json, w3c, csv, pdf, bibtex, csl or ris (--all: everything; a folder for md, a vault that a later export updates for obsidian)',
     options: {
       all: { type: 'boolean', default: false },
       format: { type: 'string' },
@@ -321,7 +322,7 @@ export const commands: Command[] = [
         if (positionals.length > 0)
           throw new GlossError('invalid_input', 'give a note or article id, or --all, not both', 'all')
         scope = { kind: 'notebook' }
-        stem = `Gloss notebook ${new Date().toISOString().slice(0, 10)}`
+        stem = format === 'obsidian' ? VAULT_NAME : `Gloss notebook ${new Date().toISOString().slice(0, 10)}`
       } else {
         const found = await resolveNoteOrArticle(ctx, requireArg(positionals, 0, 'note|article|--all'))
         scope = found.scope

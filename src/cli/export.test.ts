@@ -51,13 +51,13 @@ test('gloss export: a note or an article by id prefix, or --all; refuses to over
       .code,
   ).toBe(0)
 
-  const all = await run('export', '--all', '--format', 'html', '-o', join(out, 'site'))
+  const all = await run('export', '--all', '--format', 'md', '-o', join(out, 'site'))
   expect(all.out).toMatch(/^Exported 5 files, \d+ bytes to .*site$/)
-  expect(readdirSync(join(out, 'site')).sort()).toEqual(['articles', 'index.html', 'notes'])
+  expect(readdirSync(join(out, 'site')).sort()).toEqual(['articles', 'index.md', 'notes'])
 
   const bad = await run('export', IDS.note, '--format', 'docx')
   expect(bad.code).toBe(2)
-  expect(bad.err).toMatch(/--format must be one of md, html, json, w3c, csv, pdf, bibtex, csl/)
+  expect(bad.err).toMatch(/--format must be one of md, obsidian, html, json, w3c, csv, pdf, bibtex, csl, ris/)
   expect((await run('export', 'zzz', '--format', 'md')).err).toMatch(/No note or article "zzz"/)
   // a prefix shared by two notes is refused, never guessed
   const ambiguous = await run(

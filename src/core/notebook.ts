@@ -11,6 +11,7 @@ import {
   type DailyBackupResult,
 } from './backup'
 import { createExcerpts } from './excerpts'
+import { glossVersion } from './export/version'
 import { createNotes, preloadDerive } from './notes/repository'
 import { createReview } from './review'
 import { defaultSamplePath } from './paths'
@@ -97,7 +98,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   if (created && samplePath && existsSync(samplePath)) articles.importSample(samplePath)
 
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
-  const appVersion = options.appVersion ?? '0.0.0'
+  const appVersion = options.appVersion ?? glossVersion() // package.json's: the CLI and web shell pass none
   const dataDir = options.dailyBackupDir ?? dirname(options.path)
 
   const sync = openSync(db, { connect: options.syncConnect ?? false })
@@ -106,7 +107,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     notebookInfo: () => ({
       path: options.path,
       schemaVersion: LATEST_SCHEMA_VERSION,
-      appVersion: options.appVersion ?? '0.0.0',
+      appVersion,
       articleCount: count(`SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL`),
       excerptCount: count(`SELECT count(*) AS n FROM excerpts WHERE deleted_at IS NULL`),
       noteCount: count(`SELECT count(*) AS n FROM notes WHERE deleted_at IS NULL`),

@@ -116,11 +116,18 @@ describe('exportCall', () => {
   })
 
   it('never replaces a folder: a whole-notebook folder export must be new', () => {
-    const request: SaveExportRequest = { scope: { kind: 'notebook' }, format: 'html', suggestedName: 'G' }
+    const request: SaveExportRequest = { scope: { kind: 'notebook' }, format: 'md', suggestedName: 'G' }
     expect(exportCall(request, path)).toMatchObject({
       name: 'export',
-      input: { format: 'html', force: false },
+      input: { format: 'md', force: false },
     })
+    // a vault is updated in place, never replaced: Gloss's files only, the person's left alone
+    const vault: SaveExportRequest = { scope: { kind: 'notebook' }, format: 'obsidian', suggestedName: 'V' }
+    expect(exportCall(vault, path)).toMatchObject({
+      name: 'export',
+      input: { format: 'obsidian', force: false },
+    })
+    expect(exportDialog(vault, '/d').title).toBe('Export to a vault folder (new, or exported to before)')
     const single: SaveExportRequest = {
       scope: { kind: 'notebook' },
       format: 'json',

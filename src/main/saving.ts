@@ -61,6 +61,13 @@ export interface SaveDialog {
 export function exportDialog(request: SaveExportRequest, folder: string): SaveDialog {
   const name = safeFileName(request.suggestedName)
   const defaultPath = join(folder, name)
+  // a vault is updated in place: its folder may be one Gloss exported to before
+  if (request.format === 'obsidian')
+    return {
+      title: 'Export to a vault folder (new, or exported to before)',
+      buttonLabel: 'Export',
+      defaultPath,
+    }
   if (isFolderExport(request.scope.kind, request.format))
     return { title: 'Export to a new folder', buttonLabel: 'Export', defaultPath }
   const filters = saveDialogFilters(name, EXPORT_FORMAT_INFO[request.format].label)

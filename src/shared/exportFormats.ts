@@ -22,7 +22,7 @@ const EVERY_SCOPE: readonly ExportScopeKind[] = ['note', 'article', 'notebook']
 
 export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
   md: {
-    label: 'Markdown (Obsidian)',
+    label: 'Markdown',
     description:
       'Quotes as block quotes with their ¶ number, then comments and #tags. For Obsidian or any Markdown editor.',
     extension: '.md',
@@ -30,21 +30,31 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
     folder: true,
     scopes: EVERY_SCOPE,
   },
+  obsidian: {
+    label: 'Obsidian vault',
+    description:
+      'A folder to open as an Obsidian vault: one file per article and note, ¶ links and excerpt cards as links to block ids, nested #tags. Exporting again updates Gloss’s files and leaves yours alone.',
+    extension: '.md',
+    mediaType: 'text/markdown; charset=utf-8',
+    folder: true,
+    scopes: ['notebook'],
+  },
   html: {
     label: 'HTML (printable)',
-    description: 'One standalone page that reads and prints well. No scripts.',
+    description:
+      'One standalone page that reads and prints well, every ¶ reference a link to its section, a table of contents for the notebook. No scripts.',
     extension: '.html',
     mediaType: 'text/html; charset=utf-8',
-    folder: true,
+    folder: false,
     scopes: EVERY_SCOPE,
   },
   pdf: {
     label: 'PDF',
-    description: 'The printable page as a PDF, for one note or one article.',
+    description: 'The printable page as a PDF, its ¶ links kept.',
     extension: '.pdf',
     mediaType: 'application/pdf',
     folder: false,
-    scopes: ['note', 'article'],
+    scopes: EVERY_SCOPE,
   },
   json: {
     label: 'Gloss notebook JSON',
@@ -84,6 +94,14 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
     description: 'Citation data per article, for Zotero, Pandoc and other citeproc tools.',
     extension: '.csl.json',
     mediaType: 'application/vnd.citationstyles.csl+json',
+    folder: false,
+    scopes: EVERY_SCOPE,
+  },
+  ris: {
+    label: 'RIS',
+    description: 'One citation record per article, for EndNote, Zotero, Mendeley and RefWorks.',
+    extension: '.ris',
+    mediaType: 'application/x-research-info-systems',
     folder: false,
     scopes: EVERY_SCOPE,
   },

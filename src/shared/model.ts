@@ -308,11 +308,23 @@ export interface NotebookDamage {
 
 /* ---- export, import of notebook documents, backups ---- */
 
-export const EXPORT_FORMATS = ['md', 'html', 'json', 'w3c', 'csv', 'pdf', 'bibtex', 'csl'] as const
+export const EXPORT_FORMATS = [
+  'md',
+  'obsidian',
+  'html',
+  'json',
+  'w3c',
+  'csv',
+  'pdf',
+  'bibtex',
+  'csl',
+  'ris',
+] as const
 /**
- * md: Obsidian-ready Markdown · html: standalone printable page · json: Gloss notebook document
- * (round-trips through importNotebook) · w3c: W3C Web Annotation JSON-LD · csv: excerpts table ·
- * pdf: the HTML printed by Chromium · bibtex / csl: one citation entry per article.
+ * md: Markdown · obsidian: an Obsidian vault (wiki-links to block ids) · html: one standalone
+ * printable page · json: Gloss notebook document (round-trips through importNotebook) · w3c: W3C
+ * Web Annotation JSON-LD · csv: excerpts table · pdf: the HTML printed by Chromium · bibtex / csl /
+ * ris: one citation entry per article.
  */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 

@@ -1,6 +1,6 @@
 /** BibTeX: one @misc entry per article, readable by BibTeX, biblatex and Zotero. */
 import type { ArticleRecord, Snapshot } from '../snapshot/records'
-import { bylineAuthors, dateParts, type PersonName } from './citation'
+import { bylineAuthors, dateParts, pageRange, type PersonName } from './citation'
 
 const LATEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -61,6 +61,9 @@ function bibtexEntry(article: ArticleRecord, used = new Set<string>()): string {
     if (date[1]) fields.push(['month', MONTHS[date[1] - 1] ?? String(date[1]), true])
     fields.push(['date', date.map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-')])
   }
+  const pages = pageRange(article)
+  if (pages)
+    fields.push(['pages', pages.first === pages.last ? `${pages.first}` : `${pages.first}--${pages.last}`])
   if (article.sourceUrl) {
     fields.push(['url', article.sourceUrl.replace(/[{}\\]/g, (c) => encodeURIComponent(c))])
     fields.push(['urldate', article.importedAt.slice(0, 10)])

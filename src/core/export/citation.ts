@@ -38,3 +38,12 @@ export function dateParts(value: string | null): number[] | null {
   if (!match) return null
   return [match[1], match[2], match[3]].filter((p): p is string => p !== undefined).map(Number)
 }
+
+/** The pages an article's sections span (a PDF's), or null when its sections have none. */
+export function pageRange(article: { sections: ReadonlyArray<{ page: number | null }> }): {
+  first: number
+  last: number
+} | null {
+  const pages = article.sections.map((s) => s.page).filter((p): p is number => p !== null)
+  return pages.length ? { first: Math.min(...pages), last: Math.max(...pages) } : null
+}

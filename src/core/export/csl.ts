@@ -1,6 +1,6 @@
 /** CSL-JSON: one item per article, for Zotero, Pandoc citeproc and other citeproc tools. */
 import type { ArticleRecord, Snapshot } from '../snapshot/records'
-import { bylineAuthors, dateParts, type PersonName } from './citation'
+import { bylineAuthors, dateParts, pageRange, type PersonName } from './citation'
 
 export interface CslItem {
   id: string
@@ -10,6 +10,8 @@ export interface CslItem {
   issued?: { 'date-parts': number[][] }
   accessed?: { 'date-parts': number[][] }
   URL?: string
+  /** "1-12": the pages the article's sections span (a PDF's) */
+  page?: string
   note?: string
 }
 
@@ -23,6 +25,8 @@ function cslItem(article: ArticleRecord): CslItem {
   if (authors.length) item.author = authors
   const issued = dateParts(article.publishedAt)
   if (issued) item.issued = { 'date-parts': [issued] }
+  const pages = pageRange(article)
+  if (pages) item.page = pages.first === pages.last ? `${pages.first}` : `${pages.first}-${pages.last}`
   if (article.sourceUrl) {
     item.URL = article.sourceUrl
     item.accessed = { 'date-parts': [dateParts(article.importedAt) ?? []] }

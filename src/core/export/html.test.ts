@@ -1,10 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { JSDOM } from 'jsdom'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { renderExport } from './index'
 import { CHROMIUM_ARGS, chromiumPath, pdfUnavailable } from './pdf'
+import { generatorName, glossVersion } from './version'
 import { expectGolden } from '../testing/golden'
 import {
   EXPORTED_AT as AT,
@@ -24,6 +25,19 @@ afterEach(() => nb.cleanup())
 
 const html = (scope: Parameters<typeof renderExport>[1]['scope']) =>
   renderExport(nb.notebook.db, { scope, format: 'html' }, { exportedAt: AT }).content
+
+/** A page for its golden file: besides ids and times, the anchors made of an id's end, and the version. */
+const stable = (page: string) =>
+  normalizeVolatile(page)
+    .replace(/\ba-[0-9a-f]{8}\b/g, 'a-<id end>')
+    .replaceAll(generatorName(), 'Gloss <version>')
+
+/** The in-page links (href="#…") whose anchor is not in the page. */
+function danglingAnchors(doc: Document): string[] {
+  const links = [...doc.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1))
+  expect(links.length).toBeGreaterThan(0)
+  return links.filter((id) => doc.getElementById(decodeURIComponent(id)) === null)
+}
 
 /** Everything that could run: script elements, event attributes, javascript: URLs, remote loads. */
 function activeContent(page: string): string[] {
@@ -49,7 +63,8 @@ function activeContent(page: string): string[] {
 describe('HTML export', () => {
   test('an article page: standalone, styled, printable, the same content as the Markdown', () => {
     const page = html({ kind: 'article', id: nb.article.id })
-    expectGolden('article.html', normalizeVolatile(page))
+    expectGolden('article.html', stable(page))
+    expect(page).toContain(`<meta name="generator" content="Gloss ${glossVersion()}">`)
     expect(page).toMatch(/^<!DOCTYPE html>/)
     expect(page).toContain('<style>')
     expect(page).toContain('@media print')
@@ -79,10 +94,19 @@ describe('HTML export', () => {
     expect(figures[1]!.querySelector('.comment')!.innerHTML).toBe(
       '<p>Silence, again.<br>"No comment" is, of course, a comment.</p><p>Ask: will they, or won’t they?</p>',
     )
-    // section chip: text and its ¶ reference, no link
+    // section chip: text and its ¶ reference, a link to the anchored section
     const ref = doc.querySelector('.section-ref')!
     expect(ref.textContent).toBe(`“Since those initial summits, North…” (¶4, ${TITLE})`)
-    expect(ref.closest('a')).toBeNull()
+    expect(ref.getAttribute('href')).toBe('#p4')
+    expect(doc.getElementById('p4')!.textContent).toMatch(/^¶4Since those initial summits, North/)
+    // each excerpt's ¶ leads to its section, the card's to the excerpt
+    expect(figures.map((f) => f.querySelector('figcaption a')!.getAttribute('href'))).toEqual([
+      '#p1',
+      '#p6',
+      '#p10',
+      `#e-${IDS.silence.slice(-8)}`,
+    ])
+    expect(danglingAnchors(doc)).toEqual([])
     // external links kept, with rel=noopener
     const link = doc.querySelector('a[href="https://example.org/report"]')!
     expect(link.getAttribute('rel')).toBe('noopener noreferrer')
@@ -128,7 +152,8 @@ describe('HTML export', () => {
       expect(activeContent(page), scope.kind).toEqual([])
       const doc = new JSDOM(page).window.document
       expect(doc.querySelectorAll('a').length).toBeGreaterThan(0)
-      for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:/)
+      for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^(https:|#[\w-]+$)/)
+      expect(danglingAnchors(doc)).toEqual([])
       expect(doc.body.textContent).toContain('evil link')
     }
     const article = new JSDOM(html({ kind: 'article', id: nb.article.id })).window.document
@@ -138,31 +163,50 @@ describe('HTML export', () => {
     expect(article.title).toBe('<img src=x onerror=alert(1)>"Evil" & <script>alert(2)</script>')
   })
 
-  test('a note page, and the whole notebook as a folder of linked pages', async () => {
+  test('a note page with its sources, and the whole notebook as one page with a table of contents', async () => {
     const page = html({ kind: 'note', id: IDS.note })
-    expectGolden('note.html', normalizeVolatile(page))
+    expectGolden('note.html', stable(page))
     expect(activeContent(page)).toEqual([])
+    const note = new JSDOM(page).window.document
+    expect(danglingAnchors(note)).toEqual([])
+    // the sources hold the cited sections (the chip's ¶4, the card's ¶6) and nothing else
+    expect([...note.querySelectorAll('.sources .text p')].map((p) => p.id)).toEqual(['p4', 'p6'])
+    expect(note.querySelector('.sources #p6')!.textContent).toContain(SILENCE_QUOTE)
     // the page the PDF export prints, and what the desktop app hands to printToPDF
     expect(
       renderExport(nb.notebook.db, { scope: { kind: 'note', id: IDS.note }, format: 'html' }).content,
     ).toContain('<h1>Kim, Trump and the next round</h1>')
 
-    const out = join(nb.dir, 'site')
+    const out = join(nb.dir, 'notebook.html')
     const result = await nb.call('export', { scope: { kind: 'notebook' }, format: 'html', path: out })
-    expect(result.files).toBe(5)
-    const index = readFileSync(join(out, 'index.html'), 'utf8')
-    const doc = new JSDOM(index).window.document
-    const hrefs = [...doc.querySelectorAll('a')].map((a) => decodeURIComponent(a.getAttribute('href')!))
-    expect(hrefs.sort()).toEqual([
-      'articles/Maps and territories.html',
-      `articles/${TITLE}.html`,
-      'notes/Kim, Trump and the next round.html',
-      'notes/Loose ends.html',
+    expect(result.files).toBe(1)
+    const whole = readFileSync(out, 'utf8')
+    expect(activeContent(whole)).toEqual([])
+    const doc = new JSDOM(whole).window.document
+    expect(danglingAnchors(doc)).toEqual([])
+    const toc = [...doc.querySelectorAll('nav a.toc-link')]
+    expect(toc.map((a) => a.textContent)).toEqual([
+      TITLE,
+      'Maps and territories',
+      'Kim, Trump and the next round',
+      'Loose ends',
     ])
-    for (const dir of ['articles', 'notes']) {
-      for (const name of readdirSync(join(out, dir)))
-        expect(activeContent(readFileSync(join(out, dir, name), 'utf8')), name).toEqual([])
-    }
+    expect(doc.getElementById(toc[1]!.getAttribute('href')!.slice(1))!.textContent).toBe(
+      'Maps and territories',
+    )
+    // every section of both articles anchored, with the article's prefix
+    const anchored = [...doc.querySelectorAll('.text [id]')].map((el) => el.id)
+    expect(anchored.length).toBe(11 + 3)
+    expect(new Set(anchored).size).toBe(anchored.length)
+    expect(anchored.every((id) => /^a-[0-9a-f]{8}-p\d+$/.test(id))).toBe(true)
+    // the note's chip leads to ¶4 of the sample, its card to the excerpt under the sample
+    const chip = doc.querySelector(`#n-${IDS.note.slice(-8)} a.section-ref`)!
+    expect(doc.getElementById(chip.getAttribute('href')!.slice(1))!.textContent).toMatch(/^¶4Since those/)
+    const card = doc.querySelector(`#n-${IDS.note.slice(-8)} figure.excerpt figcaption a`)!
+    expect(card.getAttribute('href')).toBe(`#e-${IDS.silence.slice(-8)}`)
+    expect(doc.getElementById(`e-${IDS.silence.slice(-8)}`)!.querySelector('blockquote')!.textContent).toBe(
+      SILENCE_QUOTE,
+    )
   })
 
   test('renders in Chromium (screenshot in screenshots/export-html.png)', async (ctx) => {

@@ -1,6 +1,9 @@
 /**
- * HTML export: one standalone page per scope (a folder of pages for the whole notebook), with
- * an inline stylesheet that prints well. No scripts of any kind: every piece of text is escaped,
+ * HTML export: one standalone page per scope, with an inline stylesheet that prints well. Every
+ * section is anchored (id="p6"; "a-<id end>-p6" where the page holds several articles), every
+ * excerpt too ("e-<id end>"); every ¶ reference and excerpt card links to its anchor, and a
+ * notebook's page opens with a table of contents. A note's page ends with its sources: the
+ * sections it cites, so its links resolve in the file. No scripts of any kind: every piece of text is escaped,
  * links are kept only for http(s)/mailto (with rel="noopener noreferrer"), no element gets an
  * event attribute, and a Content-Security-Policy forbids scripts and remote loads outright.
  *
@@ -10,16 +13,10 @@
 import type { RenderedFile } from '../../shared/model'
 import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
-import {
-  articlesNewestFirst,
-  cardView,
-  notebookFolder,
-  notesNewestFirst,
-  tagCounts,
-  type ExcerptView,
-  type FolderNames,
-} from './layout'
-import { fileStem, relativeHref, safeUrl } from './names'
+import { cardView, findSection, refLabel, tagCounts, type ExcerptView } from './layout'
+import { NOT_VERBATIM } from './markdown'
+import { fileStem, safeUrl } from './names'
+import { generatorName } from './version'
 import { FORMAT, isBlank, noteBlocks, type Block, type Inline, type ListBlock } from './noteTree'
 
 /** Text or attribute value made inert. */
@@ -76,6 +73,10 @@ hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
 .pnum { font: 0.75rem/1 -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--muted); margin-right: 0.4em; vertical-align: 0.1em; }
 .empty { color: var(--muted); font-style: italic; }
 .toc li { margin-bottom: 0.3rem; }
+a.section-ref, a.ref { color: inherit; text-decoration-color: var(--accent); }
+.excerpt .not-verbatim { color: #8a4b00; font-size: 0.9rem; margin: 0.3rem 0 0; }
+:target { outline: 2px solid var(--accent); outline-offset: 2px; }
+.scope + .scope { border-top: 2px solid var(--rule); margin-top: 3rem; padding-top: 1rem; }
 footer { color: var(--muted); font-size: 0.8rem; margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; }
 @page { margin: 18mm 16mm; }
 @media print {
@@ -89,29 +90,76 @@ footer { color: var(--muted); font-size: 0.8rem; margin-top: 3rem; border-top: 1
 }
 `
 
-const CSP =
+const CSP = // no script, nothing remote; links within the page need nothing
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 /** A complete page. */
-function htmlPage(title: string, body: string, exportedAt: string): string {
+function htmlPage(title: string, body: string, exportedAt: string, generator: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Gloss">
+<meta name="generator" content="${escapeHtml(generator)}">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 ${body}
-<footer>Exported from Gloss on ${escapeHtml(exportedAt)}</footer>
+<footer>Exported from ${escapeHtml(generator)} on ${escapeHtml(exportedAt)}</footer>
 </main>
 </body>
 </html>
 `
+}
+
+/* ---------- anchors ---------- */
+
+/** The anchors a page holds, so a reference becomes a link only when its target is in the page. */
+interface Anchors {
+  /** section id → "p6" (or "a-<id end>-p6") */
+  sections: Map<string, string>
+  /** excerpt id → "e-<id end>", for the excerpts listed under their article */
+  excerpts: Map<string, string>
+  articles: Map<string, string>
+  notes: Map<string, string>
+}
+
+const idEnd = (id: string) =>
+  id
+    .slice(-8)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+
+/** Anchors for these articles' visible sections (those `shown` keeps) and excerpts, and these notes. */
+function anchorsFor(
+  data: Snapshot,
+  articles: ArticleRecord[],
+  notes: NoteRecord[],
+  options: { prefixed: boolean; shown?: (sectionId: string) => boolean; excerpts: boolean },
+): Anchors {
+  const anchors: Anchors = { sections: new Map(), excerpts: new Map(), articles: new Map(), notes: new Map() }
+  const taken = new Set<string>()
+  const claim = (wanted: string, fallback: string) => {
+    const id = taken.has(wanted) ? fallback : wanted
+    taken.add(id)
+    return id
+  }
+  for (const a of articles) {
+    const article = claim(`a-${idEnd(a.id)}`, `a-${a.id}`)
+    anchors.articles.set(a.id, article)
+    const prefix = options.prefixed ? `${article}-` : ''
+    for (const s of visibleSections(a))
+      if (!options.shown || options.shown(s.id))
+        anchors.sections.set(s.id, claim(`${prefix}p${s.ordinal}`, `${prefix}${s.id}`))
+    if (options.excerpts)
+      for (const e of visibleExcerpts(data, a.id))
+        anchors.excerpts.set(e.id, claim(`e-${idEnd(e.id)}`, `e-${e.id}`))
+  }
+  for (const n of notes) anchors.notes.set(n.id, claim(`n-${idEnd(n.id)}`, `n-${n.id}`))
+  return anchors
 }
 
 /* ---------- inline and block content of notes ---------- */
@@ -119,6 +167,7 @@ ${body}
 interface HtmlContext {
   data: Snapshot
   headingShift: number
+  anchors: Anchors
 }
 
 const INLINE_TAGS: ReadonlyArray<[number, string]> = [
@@ -137,9 +186,17 @@ function link(href: string, text: string, title?: string | null): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer"${t}>${text}</a>`
 }
 
+/** A link within the page. */
+const internal = (anchor: string, html: string, cls: string) =>
+  `<a class="${cls}" href="#${escapeHtml(anchor)}">${html}</a>`
+
 function sectionRefHtml(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: HtmlContext): string {
+  const found = findSection(ctx.data, ref.articleId, ref.sectionId)
+  const label = refLabel(found?.section.ordinal ?? ref.ordinal, found?.section.page)
   const words = ref.words ? `“${escapeHtml(ref.words)}” ` : ''
-  return `<span class="section-ref">${words}<span class="ref">(¶${ref.ordinal}, <cite>${escapeHtml(titleOf(ctx.data, ref.articleId))}</cite>)</span></span>`
+  const inner = `${words}<span class="ref">(${label}, <cite>${escapeHtml(titleOf(ctx.data, ref.articleId))}</cite>)</span>`
+  const anchor = found && ctx.anchors.sections.get(found.section.id)
+  return anchor ? internal(anchor, inner, 'section-ref') : `<span class="section-ref">${inner}</span>`
 }
 
 function inlineHtml(nodes: Inline[], ctx: HtmlContext): string {
@@ -177,8 +234,17 @@ function listHtml(list: ListBlock, ctx: HtmlContext): string {
   return `<${tag}${attrs}>\n${items}\n</${tag}>`
 }
 
+interface ExcerptFigure extends ExcerptView {
+  color?: string
+  /** its own anchor (an excerpt listed under its article) */
+  id?: string
+  /** where its "¶N" leads: its section, or for a card its excerpt */
+  href?: string | null
+  page?: number | null
+}
+
 /** An excerpt as a figure: the highlighted quote, "— Title, ¶N", the comment, the tags. */
-function excerptHtml(view: ExcerptView & { color?: string }): string {
+function excerptHtml(view: ExcerptFigure): string {
   const color = view.color && /^[a-z]+$/.test(view.color) ? view.color : 'yellow'
   const quote = view.quote
     .split(/\n+/)
@@ -195,10 +261,14 @@ function excerptHtml(view: ExcerptView & { color?: string }): string {
   const tags = view.tags.length
     ? `<p class="tags">${view.tags.map((t) => `<span class="tag">#${escapeHtml(t)}</span>`).join('')}</p>`
     : ''
-  return `<figure class="excerpt c-${color}">
+  const label = refLabel(view.ordinal, view.page)
+  const ref = view.href ? internal(view.href, label, 'ref') : `<span class="ref">${label}</span>`
+  const warning = view.verbatim === false ? `<p class="not-verbatim">${NOT_VERBATIM}</p>\n` : ''
+  const id = view.id ? ` id="${escapeHtml(view.id)}"` : ''
+  return `<figure class="excerpt c-${color}"${id}>
 <blockquote>${quote}</blockquote>
-<figcaption>— <cite>${escapeHtml(view.articleTitle)}</cite>, <span class="ref">¶${view.ordinal}</span></figcaption>
-${comment}${tags}
+<figcaption>— <cite>${escapeHtml(view.articleTitle)}</cite>, ${ref}</figcaption>
+${warning}${comment}${tags}
 </figure>`
 }
 
@@ -224,7 +294,17 @@ function blockHtml(block: Block, ctx: HtmlContext): string {
       return '<hr>'
     case 'excerpt': {
       const live = ctx.data.citedExcerpts.get(block.excerptId)
-      return excerptHtml({ ...cardView(block, ctx.data), color: live?.color ?? block.snapshot.color })
+      const section = live && findSection(ctx.data, live.articleId, live.sectionId)
+      const href = live
+        ? (ctx.anchors.excerpts.get(live.id) ??
+          (section ? ctx.anchors.sections.get(section.section.id) : null))
+        : null
+      return excerptHtml({
+        ...cardView(block, ctx.data),
+        color: live?.color ?? block.snapshot.color,
+        href,
+        page: section ? section.section.page : null,
+      })
     }
   }
 }
@@ -238,18 +318,43 @@ function noteBodyHtml(note: NoteRecord, ctx: HtmlContext): string {
 
 /* ---------- pages ---------- */
 
-function notePage(data: Snapshot, note: NoteRecord): string {
-  const body = `<article class="note">
-<h1>${escapeHtml(noteTitle(note))}</h1>
-<p class="meta"><span>Note</span><span>created ${escapeHtml(note.createdAt.slice(0, 10))}</span><span>updated ${escapeHtml(note.updatedAt.slice(0, 10))}</span></p>
-${noteBodyHtml(note, { data, headingShift: 1 })}
-</article>`
-  return htmlPage(noteTitle(note), body, data.exportedAt)
+const h = (level: number, html: string, id?: string) => {
+  const l = Math.min(6, level)
+  return `<h${l}${id ? ` id="${escapeHtml(id)}"` : ''}>${html}</h${l}>`
 }
 
-type NotesOption = { embed: true } | { embed: false; hrefOf: (note: NoteRecord) => string }
+function noteMeta(note: NoteRecord): string {
+  return `<p class="meta"><span>Note</span><span>created ${escapeHtml(note.createdAt.slice(0, 10))}</span><span>updated ${escapeHtml(note.updatedAt.slice(0, 10))}</span></p>`
+}
 
-function articlePage(data: Snapshot, article: ArticleRecord, notesOption: NotesOption): string {
+/** An article's sections (those `shown` keeps), each anchored; headings at `level` + their own level. */
+function sectionsHtml(
+  article: ArticleRecord,
+  anchors: Anchors,
+  level: number,
+  shown?: (id: string) => boolean,
+) {
+  const parts: string[] = ['<div class="text">']
+  for (const s of visibleSections(article)) {
+    if (shown && !shown(s.id)) continue
+    const text = escapeHtml(s.text).replace(/\n/g, '<br>')
+    const pnum = `<span class="pnum">${refLabel(s.ordinal, s.page)}</span>`
+    const id = anchors.sections.get(s.id)!
+    if (s.kind === 'heading') parts.push(h(level + (s.level ?? 1), `${pnum}${text}`, id))
+    else parts.push(`<p id="${escapeHtml(id)}">${pnum}${text}</p>`)
+  }
+  parts.push('</div>')
+  return parts
+}
+
+/** An article: title at `level`, meta, excerpts, the notes citing it (embedded, or links), its text. */
+function articleHtml(
+  data: Snapshot,
+  article: ArticleRecord,
+  anchors: Anchors,
+  level: number,
+  embedNotes: boolean,
+): string[] {
   const excerpts = visibleExcerpts(data, article.id)
   const notes = notesCiting(data, article.id)
   const meta: string[] = []
@@ -258,11 +363,13 @@ function articlePage(data: Snapshot, article: ArticleRecord, notesOption: NotesO
   const source = article.sourceUrl ? safeUrl(article.sourceUrl) : null
   if (source) meta.push(`<span>${link(source, 'Source')}</span>`)
   meta.push(`<span>Imported ${escapeHtml(article.importedAt.slice(0, 10))}</span>`)
+  const id = level > 1 ? anchors.articles.get(article.id) : undefined
 
-  const parts = [`<h1>${escapeHtml(article.title)}</h1>`, `<p class="meta">${meta.join('')}</p>`]
-  parts.push(`<h2>Excerpts (${excerpts.length})</h2>`)
+  const parts = [h(level, escapeHtml(article.title), id), `<p class="meta">${meta.join('')}</p>`]
+  parts.push(h(level + 1, `Excerpts (${excerpts.length})`))
   if (excerpts.length === 0) parts.push('<p class="empty">No excerpts.</p>')
   for (const e of excerpts) {
+    const section = article.sections.find((s) => s.id === e.sectionId)
     parts.push(
       excerptHtml({
         quote: e.quote.exact,
@@ -270,87 +377,141 @@ function articlePage(data: Snapshot, article: ArticleRecord, notesOption: NotesO
         ordinal: e.sectionOrdinal,
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
+        verbatim: e.verbatim,
         color: e.color,
+        id: anchors.excerpts.get(e.id),
+        href: anchors.sections.get(e.sectionId),
+        page: section?.page,
       }),
     )
   }
-  parts.push(`<h2>Notes (${notes.length})</h2>`)
+  parts.push(h(level + 1, `Notes (${notes.length})`))
   if (notes.length === 0) parts.push('<p class="empty">No notes cite this article.</p>')
-  else if (notesOption.embed) {
+  else if (embedNotes) {
     for (const note of notes) {
       parts.push(
-        `<section class="note"><h3>${escapeHtml(noteTitle(note))}</h3>\n${noteBodyHtml(note, { data, headingShift: 3 })}</section>`,
+        `<section class="note" id="${escapeHtml(anchors.notes.get(note.id)!)}">${h(level + 2, escapeHtml(noteTitle(note)))}\n${noteBodyHtml(note, { data, headingShift: level + 2, anchors })}</section>`,
       )
     }
   } else {
-    const { hrefOf } = notesOption
     parts.push(
-      `<ul class="toc">${notes.map((n) => `<li><a href="${escapeHtml(hrefOf(n))}">${escapeHtml(noteTitle(n))}</a></li>`).join('')}</ul>`,
+      `<ul class="toc">${notes.map((n) => `<li>${internal(anchors.notes.get(n.id)!, escapeHtml(noteTitle(n)), 'note-link')}</li>`).join('')}</ul>`,
     )
   }
-  parts.push('<h2>Text</h2>', '<div class="text">')
-  for (const s of visibleSections(article)) {
-    const text = escapeHtml(s.text).replace(/\n/g, '<br>')
-    if (s.kind === 'heading') {
-      const level = Math.min(6, 2 + (s.level ?? 1))
-      parts.push(`<h${level} id="p${s.ordinal}"><span class="pnum">¶${s.ordinal}</span>${text}</h${level}>`)
-    } else parts.push(`<p id="p${s.ordinal}"><span class="pnum">¶${s.ordinal}</span>${text}</p>`)
-  }
-  parts.push('</div>')
-  return htmlPage(article.title, parts.join('\n'), data.exportedAt)
+  parts.push(h(level + 1, 'Text'), ...sectionsHtml(article, anchors, level + 1))
+  return parts
 }
 
-function indexPage(data: Snapshot, names: FolderNames): string {
-  const articles = articlesNewestFirst(data)
-  const notes = notesNewestFirst(data)
+function articlePage(data: Snapshot, article: ArticleRecord, generator: string): string {
+  const notes = notesCiting(data, article.id)
+  const anchors = anchorsFor(data, [article], notes, { prefixed: false, excerpts: true })
+  return htmlPage(
+    article.title,
+    articleHtml(data, article, anchors, 1, true).join('\n'),
+    data.exportedAt,
+    generator,
+  )
+}
+
+/** A note, then its sources: the sections it cites (its chips' and its cards'), so every link resolves in the page. */
+function notePage(data: Snapshot, note: NoteRecord, generator: string): string {
+  const cited = new Set<string>()
+  for (const l of data.noteLinks) {
+    if (l.noteId !== note.id) continue
+    if (l.targetType === 'section') cited.add(l.targetId)
+    else {
+      const e = data.citedExcerpts.get(l.targetId)
+      if (e) cited.add(e.sectionId)
+    }
+  }
+  const shown = (id: string) => cited.has(id)
+  const articles = data.articles.filter((a) => visibleSections(a).some((s) => shown(s.id)))
+  const anchors = anchorsFor(data, articles, [note], {
+    prefixed: articles.length > 1,
+    shown,
+    excerpts: false,
+  })
+  const parts = [
+    `<article class="note">`,
+    h(1, escapeHtml(noteTitle(note))),
+    noteMeta(note),
+    noteBodyHtml(note, { data, headingShift: 1, anchors }),
+    '</article>',
+  ]
+  if (articles.length) {
+    parts.push('<section class="sources">', h(2, 'Sources'))
+    for (const a of articles) {
+      parts.push(h(3, escapeHtml(a.title), anchors.articles.get(a.id)), ...sectionsHtml(a, anchors, 3, shown))
+    }
+    parts.push('</section>')
+  }
+  return htmlPage(noteTitle(note), parts.join('\n'), data.exportedAt, generator)
+}
+
+/** The whole notebook in one page: a table of contents, every article, every note. */
+function notebookPage(data: Snapshot, generator: string): string {
+  const anchors = anchorsFor(data, data.articles, data.notes, { prefixed: true, excerpts: true })
   const tags = tagCounts(data)
-  const a = (href: string, text: string) =>
-    `<a href="${escapeHtml(relativeHref(href))}">${escapeHtml(text)}</a>`
-  const body = [
-    '<h1>Gloss notebook</h1>',
-    `<p class="meta"><span>${articles.length} articles</span><span>${visibleExcerpts(data).length} excerpts</span><span>${notes.length} notes</span></p>`,
-    `<h2>Articles (${articles.length})</h2>`,
-    articles.length
-      ? `<ul class="toc">${articles
-          .map((art) => {
-            const by = art.byline ? ` — ${escapeHtml(art.byline)}` : ''
-            const count = visibleExcerpts(data, art.id).length
-            return `<li>${a(names.articles.get(art.id)!, art.title)}${by} <span class="ref">(${count} excerpt${count === 1 ? '' : 's'})</span></li>`
-          })
-          .join('\n')}</ul>`
+  const toc = (items: Array<{ anchor: string; title: string; extra?: string }>) =>
+    `<ol class="toc">${items.map((i) => `<li>${internal(i.anchor, escapeHtml(i.title), 'toc-link')}${i.extra ?? ''}</li>`).join('\n')}</ol>`
+  const parts = [
+    h(1, 'Gloss notebook'),
+    `<p class="meta"><span>${data.articles.length} articles</span><span>${visibleExcerpts(data).length} excerpts</span><span>${data.notes.length} notes</span></p>`,
+    '<nav aria-label="Contents">',
+    h(2, 'Contents'),
+    h(3, `Articles (${data.articles.length})`),
+    data.articles.length
+      ? toc(
+          data.articles.map((a) => {
+            const count = visibleExcerpts(data, a.id).length
+            const by = a.byline ? ` — ${escapeHtml(a.byline)}` : ''
+            return {
+              anchor: anchors.articles.get(a.id)!,
+              title: a.title,
+              extra: `${by} <span class="ref">(${count} excerpt${count === 1 ? '' : 's'})</span>`,
+            }
+          }),
+        )
       : '<p class="empty">No articles.</p>',
-    `<h2>Notes (${notes.length})</h2>`,
-    notes.length
-      ? `<ul class="toc">${notes.map((n) => `<li>${a(names.notes.get(n.id)!, noteTitle(n))}</li>`).join('\n')}</ul>`
+    h(3, `Notes (${data.notes.length})`),
+    data.notes.length
+      ? toc(data.notes.map((n) => ({ anchor: anchors.notes.get(n.id)!, title: noteTitle(n) })))
       : '<p class="empty">No notes.</p>',
-    `<h2>Tags (${tags.length})</h2>`,
+    h(3, `Tags (${tags.length})`),
     tags.length
       ? `<p class="tags">${tags.map((t) => `<span class="tag">#${escapeHtml(t.name)} (${t.count})</span>`).join('')}</p>`
       : '<p class="empty">No tags.</p>',
+    '</nav>',
   ]
-  return htmlPage('Gloss notebook', body.join('\n'), data.exportedAt)
+  for (const a of data.articles)
+    parts.push('<section class="scope">', ...articleHtml(data, a, anchors, 2, false), '</section>')
+  for (const n of data.notes) {
+    parts.push(
+      `<section class="scope note" id="${escapeHtml(anchors.notes.get(n.id)!)}">`,
+      h(2, escapeHtml(noteTitle(n))),
+      noteMeta(n),
+      noteBodyHtml(n, { data, headingShift: 2, anchors }),
+      '</section>',
+    )
+  }
+  return htmlPage('Gloss notebook', parts.join('\n'), data.exportedAt, generator)
 }
 
-/** Every file of an HTML export: one page for a note or an article; a folder of pages for the notebook. */
-export function renderHtml(data: Snapshot): RenderedFile[] {
+/** An HTML export: one page for a note, an article or the whole notebook. */
+export function renderHtml(data: Snapshot, options: { generator?: string } = {}): RenderedFile[] {
+  const generator = options.generator ?? generatorName()
   const scope = data.scope
   if (scope.kind === 'note') {
     const note = data.notes[0]!
-    return [{ path: `${fileStem(noteTitle(note), 'note')}.html`, content: notePage(data, note) }]
+    return [{ path: `${fileStem(noteTitle(note), 'note')}.html`, content: notePage(data, note, generator) }]
   }
   if (scope.kind === 'article') {
     const article = data.articles[0]!
     return [
-      {
-        path: `${fileStem(article.title, 'article')}.html`,
-        content: articlePage(data, article, { embed: true }),
-      },
+      { path: `${fileStem(article.title, 'article')}.html`, content: articlePage(data, article, generator) },
     ]
   }
-  return notebookFolder(data, '.html', (names) => ({
-    article: (art) =>
-      articlePage(data, art, { embed: false, hrefOf: (n) => `../${relativeHref(names.notes.get(n.id)!)}` }),
-    note: (n) => notePage(data, n),
-    index: () => indexPage(data, names),
-  }))
+  return [
+    { path: `Gloss notebook ${data.exportedAt.slice(0, 10)}.html`, content: notebookPage(data, generator) },
+  ]
 }

@@ -68,9 +68,12 @@ describe('the export operation', () => {
       suggestedName: 'Maps and territories.md',
     })
     expect(rendered.files).toEqual([{ path: 'Maps and territories.md', content: rendered.content }])
-    const all = await nb.call('renderExport', { scope: { kind: 'notebook' }, format: 'html' })
+    const all = await nb.call('renderExport', { scope: { kind: 'notebook' }, format: 'md' })
     expect(all.suggestedName).toMatch(/^Gloss notebook \d{4}-\d{2}-\d{2}$/)
-    expect(all.files.map((f) => f.path)[0]).toBe('index.html')
+    expect(all.files.map((f) => f.path)[0]).toBe('index.md')
+    const page = await nb.call('renderExport', { scope: { kind: 'notebook' }, format: 'html' })
+    expect(page.suggestedName).toMatch(/^Gloss notebook \d{4}-\d{2}-\d{2}\.html$/)
+    expect(page.files).toEqual([{ path: page.suggestedName, content: page.content }])
     await expect(
       nb.call('renderExport', { scope: { kind: 'notebook' }, format: 'pdf' as 'md' }),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'format' })

@@ -4,8 +4,9 @@
  *   renderExport(db, { scope, format })             → the text of the export (every format but pdf)
  *   exportScope(db, { scope, format, path, force }) → writes it, atomically, never overwriting without force
  *
- * Single-file formats write one file at `path`. A whole-notebook export in a folder format is
- * a folder at `path`: index.md|html, articles/<title>.md|html, notes/<title>.md|html.
+ * Single-file formats write one file at `path`. A whole-notebook Markdown export is a folder at
+ * `path`: index.md, articles/<title>.md, notes/<title>.md; an Obsidian vault is a folder that a
+ * later export updates in place (./vaultWrite.ts).
  */
 import { EXPORT_FORMAT_INFO, isFolderExport, supportsScope } from '../../shared/exportFormats'
 import { GlossError } from '../../shared/errors'
@@ -21,7 +22,9 @@ import type { Snapshot } from '../snapshot/records'
 import type { Db } from '../store/open'
 import { writeFileAtomic, writeFolderAtomic } from '../store/files'
 import { fileStem } from './names'
+import { VAULT_NAME } from './obsidian'
 import { EXPORTERS, type ExportOptions, type TextFormat } from './registry'
+import { writeVault } from './vaultWrite'
 
 /** A file (or folder) name for an export of this scope. */
 function suggestedName(data: Snapshot, format: ExportFormat): string {
@@ -31,7 +34,9 @@ function suggestedName(data: Snapshot, format: ExportFormat): string {
       ? fileStem(data.notes[0]?.title ?? '', 'Note')
       : scope.kind === 'article'
         ? fileStem(data.articles[0]?.title ?? '', 'Article')
-        : `Gloss notebook ${data.exportedAt.slice(0, 10)}`
+        : format === 'obsidian'
+          ? VAULT_NAME
+          : `Gloss notebook ${data.exportedAt.slice(0, 10)}`
   return isFolderExport(scope.kind, format) ? stem : stem + EXPORT_FORMAT_INFO[format].extension
 }
 
@@ -66,7 +71,7 @@ export async function exportScope(
   if (!supportsScope(format, scope.kind)) {
     throw new GlossError(
       'invalid_input',
-      `${EXPORT_FORMAT_INFO[format].label} export is for one note or one article; export the notebook as HTML or Markdown.`,
+      `${EXPORT_FORMAT_INFO[format].label} export is for ${EXPORT_FORMAT_INFO[format].scopes.map((s) => (s === 'notebook' ? 'the whole notebook' : `one ${s}`)).join(' or ')}.`,
       'format',
     )
   }
@@ -74,6 +79,7 @@ export async function exportScope(
   const data = collect(db, scope, { exportedAt: options.exportedAt })
   if (format === 'pdf') return writeFileAtomic(path, await EXPORTERS.pdf(data, options), { force })
   const files = renderFiles(data, format, options)
+  if (format === 'obsidian') return writeVault(path, files, { force })
   if (isFolderExport(scope.kind, format)) return writeFolderAtomic(path, files, { force })
   return writeFileAtomic(path, files[0]!.content, { force })
 }

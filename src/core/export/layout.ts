@@ -1,6 +1,6 @@
 /** What the Markdown and HTML exports share: how a card reads, how a notebook folder is laid out, orderings. */
 import type { RenderedFile } from '../../shared/model'
-import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
+import type { ArticleRecord, NoteRecord, SectionRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, titleOf, visibleExcerpts } from './visible'
 import { uniqueNamer } from './names'
 import type { Block } from './noteTree'
@@ -91,4 +91,20 @@ export function tagCounts(data: Snapshot): Array<{ name: string; count: number }
   for (const e of visibleExcerpts(data))
     for (const t of e.tags) counts.set(t.name, (counts.get(t.name) ?? 0) + 1)
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** How an export cites a section: "¶6", or "p. 4, ¶6" where the section has a page (a PDF's). */
+export function refLabel(ordinal: number, page?: number | null): string {
+  return page ? `p. ${page}, ¶${ordinal}` : `¶${ordinal}`
+}
+
+/** A section of the snapshot by id, with its article (null when it is not in the scope or hidden). */
+export function findSection(
+  data: Snapshot,
+  articleId: string,
+  sectionId: string,
+): { article: ArticleRecord; section: SectionRecord } | null {
+  const article = data.articles.find((a) => a.id === articleId)
+  const section = article?.sections.find((s) => s.id === sectionId && s.kind !== 'quarantined')
+  return article && section ? { article, section } : null
 }

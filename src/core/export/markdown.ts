@@ -50,14 +50,21 @@ const MARKS: ReadonlyArray<{ bit: number; open: string; close: string }> = [
   { bit: FORMAT.superscript, open: '<sup>', close: '</sup>' },
 ]
 
-interface MarkdownContext {
+export interface MarkdownContext {
   data: Snapshot
   /** added to a note's heading levels (capped at 6) */
   headingShift: number
+  /** the Obsidian vault's links (./obsidian.ts): a chip or card whose target is in the vault; null keeps the plain text */
+  vault?: {
+    sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>): string | null
+    excerptCard(card: Extract<Block, { kind: 'excerpt' }>): string | null
+  }
 }
 
 /** "(¶6, *Title*)" preceded by the chip's words. */
 function sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: MarkdownContext): string {
+  const linked = ctx.vault?.sectionRef(ref)
+  if (linked) return linked
   const words = ref.words ? `“${escapeLine(ref.words)}” ` : ''
   return `${words}(¶${ref.ordinal}, *${escapeLine(titleOf(ctx.data, ref.articleId))}*)`
 }
@@ -123,7 +130,7 @@ function inlineMarkdown(nodes: Inline[], ctx: MarkdownContext, hardBreak = '  \n
 /* ---------- excerpts ---------- */
 
 /** The comment as Markdown paragraphs: blank lines separate paragraphs, single newlines are kept as line breaks. */
-function commentMarkdown(comment: string): string {
+export function commentMarkdown(comment: string): string {
   return lf(comment)
     .trim()
     .split(/\n\s*\n/)
@@ -138,7 +145,7 @@ function commentMarkdown(comment: string): string {
     .join('\n\n')
 }
 
-function tagLine(tags: string[]): string {
+export function tagLine(tags: string[]): string {
   return tags.map((t) => `#${obsidianTag(t)}`).join(' ')
 }
 
@@ -213,12 +220,12 @@ function blockMarkdown(block: Block, ctx: MarkdownContext, alternate = false): s
     case 'hr':
       return '---'
     case 'excerpt':
-      return excerptMarkdown(cardView(block, ctx.data))
+      return ctx.vault?.excerptCard(block) ?? excerptMarkdown(cardView(block, ctx.data))
   }
 }
 
 /** A note's content as Markdown blocks separated by blank lines. */
-function noteBodyMarkdown(note: NoteRecord, ctx: MarkdownContext): string {
+export function noteBodyMarkdown(note: NoteRecord, ctx: MarkdownContext): string {
   const out: string[] = []
   let previous: Block | null = null
   let alternate = false
@@ -235,7 +242,7 @@ function noteBodyMarkdown(note: NoteRecord, ctx: MarkdownContext): string {
 
 /* ---------- documents ---------- */
 
-function uniqueTags(names: string[]): string[] {
+export function uniqueTags(names: string[]): string[] {
   const seen = new Set<string>()
   return names
     .map(obsidianTag)
@@ -272,7 +279,7 @@ interface ArticleMarkdownOptions {
   notes: { embed: true } | { embed: false; hrefOf: (note: NoteRecord) => string }
 }
 
-function bylineLine(article: ArticleRecord): string {
+export function bylineLine(article: ArticleRecord): string {
   const parts: string[] = []
   if (article.byline) parts.push(`By ${escapeLine(article.byline)}`)
   if (article.publishedAt) parts.push(`Published ${escapeLine(article.publishedAt)}`)

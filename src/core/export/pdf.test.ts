@@ -60,12 +60,16 @@ describe('PDF export', () => {
       path: articlePdf,
     })
     const article = text(articlePdf)
+    // Chromium's print keeps the page's internal links: each ¶ reference a link annotation to a named destination
+    const raw = readFileSync(articlePdf, 'latin1')
+    expect(raw.match(/\/Subtype\s*\/Link/g)?.length ?? 0).toBeGreaterThanOrEqual(4)
+    expect(raw).toMatch(/\/Dests?\b/)
     expect(article).toContain('Excerpts (3)')
     expect(article).toContain('Bruce Klingner')
     expect(article).not.toContain('TRASHED')
   }, 120_000)
 
-  test('clear errors: no Chromium, or a notebook-wide PDF', async () => {
+  test('clear errors: no Chromium, or a vault of one note', async () => {
     const previous = process.env.CHROMIUM_PATH
     process.env.CHROMIUM_PATH = join(nb.dir, 'no-such-chromium')
     try {
@@ -82,10 +86,15 @@ describe('PDF export', () => {
       else process.env.CHROMIUM_PATH = previous
     }
     await expect(
-      nb.call('export', { scope: { kind: 'notebook' }, format: 'pdf', path: join(nb.dir, 'all.pdf') }),
+      nb.call('export', {
+        scope: { kind: 'note', id: IDS.note },
+        format: 'obsidian',
+        path: join(nb.dir, 'v'),
+      }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'format',
+      message: 'Obsidian vault export is for the whole notebook.',
     })
   })
 })

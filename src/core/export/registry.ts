@@ -12,7 +12,10 @@ import { renderCsl } from './csl'
 import { renderCsv } from './csv'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
+import { renderObsidian } from './obsidian'
 import { renderPdf } from './pdf'
+import { renderRis } from './ris'
+import { generatorName } from './version'
 import { renderW3c } from './w3c'
 
 export interface ExportOptions {
@@ -29,11 +32,13 @@ type PdfExporter = (data: Snapshot, options: ExportOptions) => Promise<Uint8Arra
 
 export const EXPORTERS: { readonly [F in ExportFormat]: F extends 'pdf' ? PdfExporter : TextExporter } = {
   md: renderMarkdown,
+  obsidian: renderObsidian,
   html: renderHtml,
-  pdf: (data, options) => renderPdf(renderHtml(data)[0]!.content, { env: options.env }),
-  json: (data, options) => renderNotebookJson(data, options.generator),
+  pdf: (data, options) => renderPdf(renderHtml(data, options)[0]!.content, { env: options.env }),
+  json: (data, options) => renderNotebookJson(data, options.generator ?? generatorName()),
   w3c: renderW3c,
   csv: (data) => renderCsv(data),
   bibtex: renderBibtex,
   csl: renderCsl,
+  ris: renderRis,
 }

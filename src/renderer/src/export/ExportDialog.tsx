@@ -7,6 +7,7 @@ import { useGloss } from '../state/glossContext'
 import { useArticles, useNotes, useOpenArticle } from '../state/hooks'
 import {
   availableFormat,
+  folderDescription,
   FORMATS,
   formatInfo,
   pdfName,
@@ -16,6 +17,7 @@ import {
   type ShellKind,
 } from './exportOptions'
 import { downloadText, printHtml } from './save'
+import { zipBlob, zipFolder, zipName } from './zip'
 import './export.css'
 
 type Preview =
@@ -69,7 +71,7 @@ export function ExportDialog() {
   const noteAvailable = notes === null ? noteId !== null : notes.length > 0
   const effectiveScope: ScopeKind =
     (scopeKind === 'article' && !article) || (scopeKind === 'note' && !noteAvailable) ? 'notebook' : scopeKind
-  const format = availableFormat(effectiveScope, wantedFormat, shell)
+  const format = availableFormat(effectiveScope, wantedFormat)
   const scope = useMemo<ExportScope | null>(() => {
     if (effectiveScope === 'article') return article ? { kind: 'article', id: article.id } : null
     if (effectiveScope === 'note') return noteId ? { kind: 'note', id: noteId } : null
@@ -114,6 +116,16 @@ export function ExportDialog() {
       } else if (pdf) {
         await printHtml(rendered.content, `Print ${pdf.name}`)
         feedback.notify(`Opened “${pdf.name}” in the print dialog`)
+      } else if (folder) {
+        // a folder, for the browser: one .zip holding it
+        const name = zipName(rendered.suggestedName)
+        downloadText(
+          name,
+          zipBlob(zipFolder(rendered.suggestedName, rendered.files)),
+          'application/zip',
+          host.current ?? undefined,
+        )
+        feedback.notify(`Downloaded ${name} (${rendered.files.length} files)`)
       } else {
         downloadText(rendered.suggestedName, rendered.content, rendered.mediaType, host.current ?? undefined)
         feedback.notify(`Downloaded ${rendered.suggestedName}`)
@@ -124,13 +136,13 @@ export function ExportDialog() {
     } finally {
       setBusy(false)
     }
-  }, [api, current, feedback, format, scope, ui])
+  }, [api, current, feedback, folder, format, scope, ui])
 
   const info = formatInfo(format)
   // formats this scope cannot have here, grouped by the reason (Markdown and HTML share one)
   const blocked = new Map<string, string[]>()
   for (const f of FORMATS) {
-    const reason = unavailableReason(effectiveScope, f.id, shell)
+    const reason = unavailableReason(effectiveScope, f.id)
     if (reason !== null) blocked.set(reason, [...(blocked.get(reason) ?? []), f.label])
   }
   const actionLabel =
@@ -140,7 +152,9 @@ export function ExportDialog() {
         : 'Save…'
       : format === 'pdf'
         ? 'Print…'
-        : 'Download'
+        : folder
+          ? 'Download .zip'
+          : 'Download'
 
   return (
     <Dialog label="Export" onClose={ui.closeDialog} initialFocus={first} className="export-dialog">
@@ -230,19 +244,14 @@ export function ExportDialog() {
               onChange={(event) => setWantedFormat(event.target.value as ExportFormat)}
             >
               {FORMATS.map((f) => (
-                <option
-                  key={f.id}
-                  value={f.id}
-                  disabled={unavailableReason(effectiveScope, f.id, shell) !== null}
-                >
+                <option key={f.id} value={f.id} disabled={unavailableReason(effectiveScope, f.id) !== null}>
                   {f.label}
                 </option>
               ))}
             </select>
             <p id={`${ids}-format-about`} className="export-about">
               {info.description}
-              {folder &&
-                ' The whole notebook is saved as a folder: an index, then one file per article and per note.'}
+              {folder && ` ${folderDescription(format, shell)}`}
               {format === 'pdf' &&
                 shell === 'web' &&
                 ' Your browser’s print dialog opens: choose “Save as PDF” as the printer to keep a PDF file.'}

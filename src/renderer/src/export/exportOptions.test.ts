@@ -3,6 +3,7 @@ import { isFolderExport } from '../../../shared/exportFormats'
 import { EXPORT_FORMATS } from '../../../shared/model'
 import {
   availableFormat,
+  folderDescription,
   FORMATS,
   formatBytes,
   pdfName,
@@ -16,32 +17,27 @@ describe('formats', () => {
     expect(FORMATS.map((f) => f.id).sort()).toEqual([...EXPORT_FORMATS].sort())
   })
 
-  it('offers everything for a note or an article, in both shells', () => {
+  it('offers every format for a note or an article, but the vault', () => {
     for (const scope of ['note', 'article'] as const)
-      for (const shell of ['web', 'electron'] as const)
-        for (const format of EXPORT_FORMATS) expect(unavailableReason(scope, format, shell)).toBeNull()
+      for (const format of EXPORT_FORMATS)
+        expect(unavailableReason(scope, format)).toBe(
+          format === 'obsidian' ? 'made of the whole notebook: choose Whole notebook.' : null,
+        )
   })
 
-  it('never offers a PDF of the whole notebook', () => {
-    expect(unavailableReason('notebook', 'pdf', 'electron')).toMatch(/one note or one article/)
-    expect(unavailableReason('notebook', 'pdf', 'web')).toMatch(/one note or one article/)
-  })
-
-  it('leaves whole-notebook folders to the desktop app and the CLI', () => {
+  it('offers every format for the whole notebook, folders too (a .zip in the browser)', () => {
+    for (const format of EXPORT_FORMATS) expect(unavailableReason('notebook', format)).toBeNull()
     expect(isFolderExport('notebook', 'md')).toBe(true)
-    expect(isFolderExport('article', 'md')).toBe(false)
-    expect(unavailableReason('notebook', 'md', 'web')).toMatch(/desktop app/)
-    expect(unavailableReason('notebook', 'html', 'web')).toMatch(/gloss export/)
-    expect(unavailableReason('notebook', 'md', 'electron')).toBeNull()
-    for (const format of ['json', 'w3c', 'csv', 'bibtex', 'csl'] as const)
-      expect(unavailableReason('notebook', format, 'web')).toBeNull()
+    expect(isFolderExport('notebook', 'obsidian')).toBe(true)
+    expect(isFolderExport('notebook', 'html')).toBe(false)
+    expect(folderDescription('obsidian', 'web')).toMatch(/Articles\/ and Notes\/.*downloads as one \.zip/)
+    expect(folderDescription('md', 'electron')).not.toMatch(/zip/)
   })
 
   it('falls back to the first available format', () => {
-    expect(availableFormat('notebook', 'md', 'web')).toBe('json')
-    expect(availableFormat('notebook', 'pdf', 'electron')).toBe('md')
-    expect(availableFormat('notebook', 'csv', 'web')).toBe('csv')
-    expect(availableFormat('article', 'pdf', 'web')).toBe('pdf')
+    expect(availableFormat('notebook', 'md')).toBe('md')
+    expect(availableFormat('note', 'obsidian')).toBe('md')
+    expect(availableFormat('article', 'pdf')).toBe('pdf')
   })
 })
 

@@ -2,12 +2,7 @@
  * What the export dialog offers: scopes, the formats (shared/exportFormats.ts describes each),
  * which combinations a shell can make, and the preview's cut. Pure: no React, no DOM.
  */
-import {
-  EXPORT_FORMAT_INFO,
-  isFolderExport,
-  supportsScope,
-  type ExportFormatInfo,
-} from '../../../shared/exportFormats'
+import { EXPORT_FORMAT_INFO, supportsScope, type ExportFormatInfo } from '../../../shared/exportFormats'
 import type { ExportFormat, ExportScope } from '../../../shared/model'
 
 export type ScopeKind = ExportScope['kind']
@@ -27,18 +22,30 @@ export function formatInfo(format: ExportFormat): FormatInfo {
   return FORMATS.find((f) => f.id === format)!
 }
 
-/** Why this scope cannot be exported in this format here, or null when it can. */
-export function unavailableReason(scope: ScopeKind, format: ExportFormat, shell: ShellKind): string | null {
-  if (!supportsScope(format, scope)) return 'made for one note or one article at a time.'
-  if (isFolderExport(scope, format) && shell === 'web')
-    return 'a whole notebook in these formats is a folder of files; export it from the desktop app or with “gloss export” on the command line.'
-  return null
+/**
+ * Why this scope cannot be exported in this format, or null when it can. Every shell makes every
+ * export: a folder is a folder in the desktop app, a .zip download in the browser.
+ */
+export function unavailableReason(scope: ScopeKind, format: ExportFormat): string | null {
+  if (supportsScope(format, scope)) return null
+  return scope === 'notebook'
+    ? 'made for one note or one article at a time.'
+    : 'made of the whole notebook: choose Whole notebook.'
+}
+
+/** What the dialog says a folder export is. */
+export function folderDescription(format: ExportFormat, shell: ShellKind): string {
+  const what =
+    format === 'obsidian'
+      ? 'The vault is a folder: Gloss notebook.md, then Articles/ and Notes/, one file each.'
+      : 'The whole notebook is a folder: an index, then one file per article and per note.'
+  return shell === 'web' ? `${what} It downloads as one .zip.` : what
 }
 
 /** The format to use for this scope: the one asked for when it is available, else the first that is. */
-export function availableFormat(scope: ScopeKind, wanted: ExportFormat, shell: ShellKind): ExportFormat {
-  if (unavailableReason(scope, wanted, shell) === null) return wanted
-  return FORMATS.find((f) => unavailableReason(scope, f.id, shell) === null)!.id
+export function availableFormat(scope: ScopeKind, wanted: ExportFormat): ExportFormat {
+  if (unavailableReason(scope, wanted) === null) return wanted
+  return FORMATS.find((f) => unavailableReason(scope, f.id) === null)!.id
 }
 
 /** "Title.html" → "Title.pdf". */

@@ -14,14 +14,16 @@ const REVOKE_AFTER_MS = 60_000
 /** A print iframe still there after this long is removed anyway (the print dialog has closed). */
 const PRINT_CLEANUP_MS = 10 * 60_000
 
-/** Offer text as a file download. `host` is where the temporary link goes (inside an open modal, so it is not inert). */
+/** Offer text (or a Blob) as a file download. `host` is where the temporary link goes (inside an open modal, so it is not inert). */
 export function downloadText(
   name: string,
-  content: string,
+  content: string | Blob,
   mediaType: string,
   host: HTMLElement = document.body,
 ): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }))
+  const url = URL.createObjectURL(
+    typeof content === 'string' ? new Blob([content], { type: mediaType }) : content,
+  )
   const link = document.createElement('a')
   link.href = url
   link.download = name
