@@ -101,3 +101,41 @@ test('comment editing: Esc cancels, Ctrl+Z in a text field stays the field’s o
       .getByRole('textbox', { name: 'Comment' }),
   ).toHaveValue('Three summits in two years')
 })
+
+test('a cited excerpt keeps its Insert and Delete buttons inside its card at 1400 and 1024 px', async ({
+  page,
+  gloss,
+}) => {
+  await seedExcerpts(gloss)
+  const [article] = await callApi<{ id: string }[]>(gloss, 'listArticles')
+  const excerpts = await callApi<
+    { id: string; articleId: string; sectionOrdinal: number; quote: { exact: string } }[]
+  >(gloss, 'listExcerpts', { articleId: article!.id })
+  const cards = excerpts.map((e) => ({
+    type: 'gloss-excerpt-card',
+    version: 1,
+    excerptId: e.id,
+    articleId: e.articleId,
+    ordinal: e.sectionOrdinal,
+    snapshot: { quote: e.quote.exact, color: 'yellow', comment: '', tags: [] },
+  }))
+  const root = { type: 'root', version: 1, children: cards, direction: null, format: '', indent: 0 }
+  await callApi(gloss, 'createNote', { title: 'Cites all', content: { root } })
+  await callApi(gloss, 'createNote', { title: 'Cites all again', content: { root } })
+  for (const width of [1400, 1024]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.reload()
+    await waitForArticle(page)
+    const card = page.getByRole('list', { name: 'Excerpts' }).locator('[data-excerpt-id]').first()
+    await expect(card.getByRole('button', { name: /Cited in 2 notes/ })).toBeVisible()
+    await card.hover()
+    const box = (await card.boundingBox())!
+    for (const name of ['Insert excerpt into the open note', 'Delete']) {
+      const button = (await card.getByRole('button', { name, exact: true }).boundingBox())!
+      expect(button.x, `${name} at ${width} px`).toBeGreaterThanOrEqual(box.x)
+      expect(button.x + button.width, `${name} at ${width} px`).toBeLessThanOrEqual(box.x + box.width)
+      expect(button.y + button.height, `${name} at ${width} px`).toBeLessThanOrEqual(box.y + box.height)
+    }
+    await card.screenshot({ path: `/tmp/reader-cited-card-${width}.png` })
+  }
+})

@@ -33,6 +33,7 @@ import { isSafeUrl } from './links'
 import { NoteHeader } from './NoteHeader'
 import { NOTE_TRANSFORMERS } from './noteTransformers'
 import { BlurPlugin } from './plugins/BlurPlugin'
+import { CaretPlugin } from './plugins/CaretPlugin'
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin'
 import { ExcerptDropPlugin } from './plugins/ExcerptDropPlugin'
 import { ExcerptInsertPlugin } from './plugins/ExcerptInsertPlugin'
@@ -198,6 +199,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
         <TabIndentationPlugin maxIndent={7} />
         <TabEscapePlugin />
         <HorizontalRulePlugin />
+        <CaretPlugin />
         <SanitizedPastePlugin />
         <SectionPickerPlugin />
         <SectionLinkOpenPlugin />
