@@ -333,3 +333,31 @@ test('“Insert” puts an excerpt into the open note; a drop on the Notes tab o
   await expect(inserted.nth(2)).toContainText('Nobel Peace Prize')
   await expect(saveStatus(page)).toHaveText('Saved')
 })
+
+test('the editor loads on first use, and “New note” puts the caret in the new note', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await page.reload()
+  await waitForArticle(page)
+  await notesTab(page).click()
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible()
+  expect(scripts.some((s) => /NoteEditor/.test(s))).toBe(false)
+
+  await page.getByRole('button', { name: 'New note' }).click()
+  const editor = noteText(page)
+  await expect(editor).toBeFocused()
+  expect(scripts.some((s) => /NoteEditor/.test(s))).toBe(true)
+  await page.keyboard.type('Straight into the note')
+  await expect(editor).toHaveText('Straight into the note')
+  await expect(saveStatus(page)).toHaveText('Saved')
+  // an existing note opened from the list does not steal the caret
+  await page.getByRole('button', { name: 'Back to all notes' }).click()
+  await page
+    .getByRole('list', { name: 'All notes' })
+    .getByRole('button', { name: /^Untitled/ })
+    .click()
+  await expect(editor).toHaveText('Straight into the note')
+  await expect(editor).not.toBeFocused()
+})

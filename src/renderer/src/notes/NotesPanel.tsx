@@ -2,14 +2,16 @@
  * The Notes tab: the list of notes (./NoteList.tsx), or the open note's editor. The open note
  * is the notes store's, so it stays open while the tab is hidden and other views can open one.
  */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { Note } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { useGloss } from '../state/glossContext'
 import { useOpenNoteId } from '../state/hooks'
-import { NoteEditor } from './editor/NoteEditor'
 import { NoteList } from './NoteList'
 import './notes.css'
+
+// the editor (Lexical, most of the bundle) loads when a note is first opened
+const NoteEditor = lazy(() => import('./editor/NoteEditor').then((m) => ({ default: m.NoteEditor })))
 
 type OpenState =
   | { status: 'loading'; id: string }
@@ -56,13 +58,15 @@ export function NotesPanel() {
     return (
       <section className="notes-panel notes-panel-editing" aria-label="Note">
         {open?.status === 'ready' ? (
-          <NoteEditor
-            key={open.note.id}
-            note={open.note}
-            onBack={closeNote}
-            onDelete={(note) => void actions.deleteNote(note)}
-            onError={feedback.reportError}
-          />
+          <Suspense fallback={<p className="muted notes-loading">Opening note…</p>}>
+            <NoteEditor
+              key={open.note.id}
+              note={open.note}
+              onBack={closeNote}
+              onDelete={(note) => void actions.deleteNote(note)}
+              onError={feedback.reportError}
+            />
+          </Suspense>
         ) : open?.status === 'failed' ? (
           <div className="gloss-note-editor">
             <button type="button" className="small" onClick={closeNote}>

@@ -4,7 +4,7 @@
  */
 import type { Excerpt } from '../../../shared/model'
 import type { ExcerptCardPayload } from '../../../shared/notes/nodes'
-import { parseExcerptSnapshot } from '../../../shared/notes/nodes/ExcerptCardNode'
+import { parseExcerptSnapshot } from '../../../shared/notes/nodes/snapshot'
 
 const EXCERPT_DRAG_TYPE = 'application/x-gloss-excerpt'
 

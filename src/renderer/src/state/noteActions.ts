@@ -58,6 +58,7 @@ export function createNoteActions(api: GlossApi, stores: Stores, writes: Writes)
     if (!note) return undefined
     notes.put(summaryOf(note))
     linksMoved([], note.articleIds)
+    notes.requestFocus(note.id)
     notes.openNoteId.set(note.id)
     return note
   }

@@ -20,10 +20,24 @@ export class NotesStore extends Store<NoteList> {
   readonly openNoteId = new Store<string | null>(null)
   /** the panel's list scope, kept while the panel is hidden */
   scope: 'all' | 'article' = 'all'
+  /** a note just created: its editor takes the caret when it opens */
+  private focusOnOpen: string | null = null
   private running: Promise<void> | null = null
 
   constructor(private readonly api: GlossApi) {
     super({ status: 'loading' })
+  }
+
+  /** The caret goes into this note's text when its editor opens (once). */
+  requestFocus(id: string): void {
+    this.focusOnOpen = id
+  }
+
+  /** True once for the note a focus was requested for. */
+  takeFocus(id: string): boolean {
+    if (this.focusOnOpen !== id) return false
+    this.focusOnOpen = null
+    return true
   }
 
   /** List the notes unless that is done (or under way); a failed list is tried again. */

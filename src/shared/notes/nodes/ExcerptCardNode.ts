@@ -24,8 +24,10 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical'
-import { EXCERPT_COLORS, type ExcerptColor } from '../../model'
 import { renderExcerptCard, type ExcerptSnapshot } from './decorators'
+import { parseExcerptSnapshot } from './snapshot'
+
+export { parseExcerptSnapshot }
 
 export const EXCERPT_CARD_TYPE = 'gloss-excerpt-card'
 /** The JSON version this build writes for this node; see src/shared/notes/schema.ts. */
@@ -56,20 +58,6 @@ const EMPTY_SNAPSHOT: ExcerptSnapshot = Object.freeze({
   comment: '',
   tags: [],
 }) as ExcerptSnapshot
-
-/** Read a snapshot from untrusted JSON, keeping what is valid and defaulting the rest. */
-export function parseExcerptSnapshot(value: unknown): ExcerptSnapshot {
-  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
-  const color = (EXCERPT_COLORS as readonly string[]).includes(raw.color as string)
-    ? (raw.color as ExcerptColor)
-    : 'yellow'
-  return {
-    quote: typeof raw.quote === 'string' ? raw.quote : '',
-    color,
-    comment: typeof raw.comment === 'string' ? raw.comment : '',
-    tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
-  }
-}
 
 /** What the note's plain text holds for a card: “quote” — ¶N, then the comment. */
 export function excerptCardText(snapshot: ExcerptSnapshot, ordinal: number): string {

@@ -8,6 +8,7 @@
  * ./ExcerptCardView registers that renderer.
  */
 import { createEmptyHistoryState } from '@lexical/history'
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin'
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin'
 import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
@@ -64,8 +65,10 @@ function useSaveStatus(saver: NoteSaver): SaveStatus {
 }
 
 export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps) {
-  const { api, actions } = useGloss()
+  const { api, actions, stores } = useGloss()
   const titleId = useId()
+  // a note just made with "New note" opens with the caret in its text
+  const [autoFocus] = useState(() => stores.notes.takeFocus(note.id))
   const [title, setTitle] = useState(note.title)
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
@@ -190,6 +193,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
             then Tab, to leave the editor.
           </p>
         </div>
+        {autoFocus && <AutoFocusPlugin />}
         <BoundedHistoryPlugin historyState={historyState} maxDepth={HISTORY_DEPTH} />
         <ListPlugin />
         <CheckListPlugin />
