@@ -10,6 +10,7 @@ import {
   restoreNotebook,
   type DailyBackupResult,
 } from './backup'
+import { createResearch } from './analysis/store'
 import { createExcerpts } from './excerpts'
 import { glossVersion } from './export/version'
 import { createNotes, preloadDerive } from './notes/repository'
@@ -63,6 +64,8 @@ export interface Notebook {
   checkIntegrity(): NotebookDamage | null
   /** the same check an article at a time, each slice after `pause`, so requests keep their turn */
   checkIntegrityGradually(pause: () => Promise<void>): Promise<NotebookDamage | null>
+  /** the research analysis of every article not analysed yet (a notebook from before), one per `pause` */
+  analyzeGradually(pause: () => Promise<void>): Promise<void>
   close(): void
 }
 
@@ -86,6 +89,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const versions = createVersions(db, articles, notes)
   const review = createReview(db, articles, excerpts)
   const search = createSearch(db)
+  const research = createResearch(db, { readOnly: () => guard.readOnly !== null })
   // an import may be a new version whose notes' chips are renumbered in its transaction: the note
   // indexer must be loaded by then (only a notebook with links waits for it)
   const hasLinks = db.prepare(`SELECT 1 FROM note_links LIMIT 1`)
@@ -170,6 +174,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     renameNote: ({ id, title }) => notes.rename(id, title),
     deleteNote: ({ id }) => notes.delete(id),
     restoreNote: ({ id }) => notes.restore(id),
+    ...research.handlers,
     // an article gone for good still answers while notes link to it: source 'gone'
     getBacklinks: ({ articleId }) => {
       const backlinks = notes.backlinks(articleId)
@@ -192,6 +197,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
       restoreNotebook(db, options.path, path, { safetyDir: backupsDir(dataDir) }),
   }
 
+  research.analyzeImports(handlers)
+
   // none while damaged: its copy would push the good backups out of the last-7 rotation
   const dailyBackupDir = guard.damage ? undefined : options.dailyBackupDir
   const dailyBackup = dailyBackupDir
@@ -210,6 +217,9 @@ export function openNotebook(options: NotebookOptions): Notebook {
     sync,
     checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),
     checkIntegrityGradually: async (pause) => guard.noteIntegrity(await checkIntegrityGradually(db, pause)),
+    analyzeGradually: async (pause) => {
+      while (db.open && (await research.analyzeNext())) await pause()
+    },
     close: () => {
       sync.close()
       if (db.open) db.close()

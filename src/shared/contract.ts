@@ -31,6 +31,8 @@ import type {
 import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS, SOURCE_FORMATS } from './model'
 import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
 import type { SyncStatus } from './sync'
+import { ENTITY_KINDS, SPEAKER_KINDS } from './research'
+import type { ResearchEntity, ResearchEvent, ResearchQuote, ResearchStatus } from './research'
 
 declare const outputBrand: unique symbol
 /** Carries an operation's output type without a runtime value. */
@@ -489,6 +491,70 @@ export const contract = {
     output: returns<Backlinks>(),
     effect: 'read',
     summary: 'Which notes link to each section and excerpt of an article',
+  },
+
+  listQuotes: {
+    input: z
+      .object({
+        articleId: id('article id').optional(),
+        /** only this speaker's quotations (a person's or an organisation's name) */
+        speaker: z.string().trim().min(1, 'speaker is empty').max(200).optional(),
+      })
+      .strict(),
+    output: returns<ResearchQuote[]>(),
+    effect: 'read',
+    summary:
+      'Direct quotations with their speakers and the cue that names them (an article’s, or the notebook’s)',
+  },
+  setQuoteSpeaker: {
+    input: z
+      .object({
+        id: id('quotation id'),
+        /** null: back to the speaker the analysis finds */
+        speaker: z
+          .object({
+            kind: z.enum(SPEAKER_KINDS),
+            name: z.string().trim().min(1, 'name is empty').max(200).nullable().default(null),
+            description: z.string().trim().min(1, 'description is empty').max(500).nullable().default(null),
+          })
+          .strict()
+          .refine((s) => (s.kind !== 'person' && s.kind !== 'organization') || s.name !== null, {
+            message: 'a person or an organisation needs a name',
+            path: ['name'],
+          })
+          .nullable(),
+      })
+      .strict(),
+    output: returns<ResearchQuote>(),
+    effect: 'write',
+    summary: 'Correct who said a quotation; the correction is kept when the article is analysed again',
+  },
+  listEntities: {
+    input: z
+      .object({
+        articleId: id('article id').optional(),
+        /** part of a name or an alias */
+        query: z.string().max(200).optional(),
+        kind: z.enum(ENTITY_KINDS).optional(),
+      })
+      .strict(),
+    output: returns<ResearchEntity[]>(),
+    effect: 'read',
+    summary:
+      'People, organisations and places named (an article’s, or across the notebook) with their mentions',
+  },
+  listTimeline: {
+    input: z.object({ articleId: id('article id').optional() }).strict(),
+    output: returns<ResearchEvent[]>(),
+    effect: 'read',
+    summary:
+      'Dated events, relative dates resolved against the article’s date (a guess from the import date when it has none)',
+  },
+  researchStatus: {
+    input: empty,
+    output: returns<ResearchStatus>(),
+    effect: 'read',
+    summary: 'How many articles are analysed (quotations, entities, timeline) of how many',
   },
 
   export: {

@@ -187,11 +187,13 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
       !TITLES.has(run[0]!.text.toLowerCase())
     )
       run.shift()
-    // a sentence's first word capitalised only for being first ("Whether Trump …")
+    // a sentence's first word capitalised only for being first ("Whether Trump …", "Don’t say"); alone,
+    // an adjective stays: it is as likely a surname ("Brown said")
+    const first = run[0]
     if (
-      run.length > 1 &&
-      /(?:^|[.?!:;“"(—]\s*)$/.test(text.slice(0, run[0]!.start)) &&
-      isCommonWord(run[0]!.text)
+      first &&
+      /(?:^|[.?!:;“"(—]\s*)$/.test(text.slice(0, first.start)) &&
+      isCommonWord(first.text, run.length > 1)
     )
       run.shift()
     if (run.length) runs.push(...splitLinks(run).map((r) => toRun(r, offset)))
@@ -278,6 +280,21 @@ function toRun(tokens: Token[], offset: number): NameRun {
   }
 }
 
+// compromise's own lexicon, read directly: a document per word costs milliseconds, a look-up nothing
+const model = nlp.model() as {
+  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> }
+}
+
+/** The tags compromise's lexicon gives a word or phrase, with their parents ("MaleName" is a "Person"). */
+function tagsOf(phrase: string): Set<string> {
+  const tags = new Set<string>()
+  for (const tag of [model.one.lexicon[phrase.toLowerCase()] ?? []].flat()) {
+    tags.add(tag)
+    for (const parent of model.one.tagSet[tag]?.parents ?? []) tags.add(parent)
+  }
+  return tags
+}
+
 const lexicon = new Map<
   string,
   { first: Gender | 'any' | null; place: boolean; person: boolean; org: boolean }
@@ -286,35 +303,41 @@ const lexicon = new Map<
 function lookUp(word: string) {
   let found = lexicon.get(word)
   if (!found) {
-    const doc = nlp(word)
-    const male = doc.has('#MaleName')
-    const female = doc.has('#FemaleName')
+    const tags = tagsOf(word)
+    const male = tags.has('MaleName')
+    const female = tags.has('FemaleName')
     found = {
-      first: male && !female ? 'male' : female && !male ? 'female' : doc.has('#FirstName') ? 'any' : null,
-      place: doc.has('#Place'),
-      person: doc.has('#Person'),
-      org: doc.has('#Organization'),
+      first: male && !female ? 'male' : female && !male ? 'female' : tags.has('FirstName') ? 'any' : null,
+      place: tags.has('Place'),
+      person: tags.has('Person'),
+      org: tags.has('Organization'),
     }
     lexicon.set(word, found)
   }
   return found
 }
 
+const FUNCTION_TAGS = [
+  'Conjunction',
+  'Preposition',
+  'Adverb',
+  'Determiner',
+  'Pronoun',
+  'Verb',
+  'QuestionWord',
+  'Modal',
+]
+
 /** A dictionary word that is no name ("Whether", "Early", "Plus"); a first name or place is a name. */
-function isCommonWord(word: string): boolean {
+function isCommonWord(word: string, adjectives: boolean): boolean {
   const found = lookUp(word)
   if (found.first || found.place || found.person || found.org) return false
-  const lower = word.toLowerCase()
-  let common = commonWords.get(lower)
-  if (common === undefined) {
-    common = nlp(lower).has(
-      '(#Conjunction|#Preposition|#Adverb|#Determiner|#Pronoun|#Verb|#Adjective|#QuestionWord|#Modal)',
-    )
-    commonWords.set(lower, common)
-  }
-  return common
+  const lower = word.toLowerCase().replace(/’/g, "'")
+  if (/n't$|^(?:i|you|we|they|it|that|there)'/.test(lower)) return true
+  const tags = tagsOf(lower)
+  if (FUNCTION_TAGS.some((t) => tags.has(t)) || (!tags.size && /ly$/.test(lower))) return true
+  return adjectives && tags.has('Adjective')
 }
-const commonWords = new Map<string, boolean>()
 
 const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u
 

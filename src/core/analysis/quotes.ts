@@ -108,7 +108,7 @@ export function judgeSpan(
   const words = wordCount(text)
   if (words < 3) return 'short'
   if (NAMING.test(before) && !context.cued) return 'title'
-  if (isTitleCase(text) && !/[,?!]$/.test(text)) return 'title'
+  if (isTitleCase(text) && (!context.cued || !/[,?!]$/.test(text))) return 'title'
   if (context.cued || words >= 8) return 'quotation'
   // uncued and short: someone's words when shaped as a sentence of them, not a phrase ("the tip of the iceberg")
   const sentence = /^\p{Lu}/u.test(text) && /[.?!…,]$/.test(text)

@@ -46,7 +46,8 @@ const ORG_NOUNS = new Set(
   group university institute council committee hospital school commission office bureau board court team club party union
   embassy newspaper network channel publisher airline carrier bank retailer manufacturer automaker studio city county state
   district league federation association society institution agency ministry regulator prosecutor's court tribunal parliament
-  senate congress white house kremlin pentagon statement spokesman spokeswoman spokesperson`.split(/\s+/),
+  senate congress white house kremlin pentagon authority authorities service operator utility charity
+  statement spokesman spokeswoman spokesperson`.split(/\s+/),
 )
 /** a spokesperson speaks for an organisation, but is an unnamed person in the labelling we follow */
 const UNNAMED_ORG_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson'])

@@ -61,7 +61,8 @@ export function datedEvents(input: AnalysisInput): TimelineEvent[] {
     }
     for (const result of chrono.parse(section.text, reference.date)) {
       const words = result.text.replace(/[,.;:]+$/, '')
-      if (NOWADAYS.test(words) || MONTH_WORD.test(words)) continue
+      // "for a week" is a duration, not a date
+      if (NOWADAYS.test(words) || MONTH_WORD.test(words) || /^(?:for|over|within)\s/i.test(words)) continue
       const date = isoOf(result.start)
       if (date) push(words, result.index, date)
     }

@@ -49,9 +49,21 @@ const fullCheck = setTimeout(() => {
 }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS)
 fullCheck.unref()
 
+// the research analysis of articles from before it (and of the sample on first start), one per pause
+const ANALYSIS_DELAY_MS = 300
+const analysis = setTimeout(() => {
+  notebook
+    .analyzeGradually(() => new Promise((resolve) => setTimeout(resolve, 10)))
+    .catch((error: unknown) => {
+      if (notebook.db.open) console.warn(`Gloss: the background analysis stopped: ${String(error)}`)
+    })
+}, ANALYSIS_DELAY_MS)
+analysis.unref()
+
 port.on('message', async (request: Request) => {
   if (request.name === '__close') {
     clearTimeout(fullCheck)
+    clearTimeout(analysis)
     await closeDefaultParsePool()
     notebook.close()
     post({ type: 'result', id: request.id, ok: true, value: null })

@@ -241,6 +241,78 @@ migrations.push({
 })
 
 migrations.push({
+  // Research analysis (src/core/analysis): each article's quotations with their speakers, its
+  // named entities and its dated events, derived from its sections at import and again for a new
+  // version (`version` is the article version analysed). A user's speaker correction is keyed
+  // by the quotation's words, so it outlives the rows a re-analysis replaces.
+  version: 7,
+  up(db) {
+    db.exec(`
+      CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        analyzed_at TEXT NOT NULL,
+        ms REAL NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker_kind TEXT NOT NULL CHECK (speaker_kind IN ('person', 'organization', 'unnamed', 'unknown')),
+        speaker_name TEXT,
+        speaker_description TEXT,
+        -- the cue: its kind, words and offsets (NULL for a carry-over)
+        cue_type TEXT NOT NULL,
+        cue_text TEXT NOT NULL,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        confidence REAL NOT NULL,
+        corrected INTEGER NOT NULL DEFAULT 0 CHECK (corrected IN (0, 1))
+      );
+      CREATE INDEX quotes_by_article ON quotes (article_id, start_offset);
+      CREATE INDEX quotes_by_speaker ON quotes (speaker_name) WHERE speaker_name IS NOT NULL;
+      CREATE TABLE quote_corrections (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        -- the quotation's words, lower case, punctuation and spacing folded
+        quote_key TEXT NOT NULL,
+        speaker_kind TEXT NOT NULL CHECK (speaker_kind IN ('person', 'organization', 'unnamed', 'unknown')),
+        speaker_name TEXT,
+        speaker_description TEXT,
+        corrected_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, quote_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+        name TEXT NOT NULL,
+        -- JSON: the other forms of the name, and [start, end, ordinal, text] of each mention
+        aliases TEXT NOT NULL,
+        mentions TEXT NOT NULL
+      );
+      CREATE INDEX entities_by_article ON entities (article_id);
+      CREATE INDEX entities_by_name ON entities (kind, name);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT NOT NULL,
+        guessed INTEGER NOT NULL CHECK (guessed IN (0, 1)),
+        sentence TEXT NOT NULL
+      );
+      CREATE INDEX events_by_article ON events (article_id, start_offset);
+      CREATE INDEX events_by_date ON events (date);
+    `)
+  },
+})
+
+migrations.push({
   // Sync (issue 15): the Yjs documents' updates as they were stored or received (`doc` is the
   // document's name: 'notebook' or 'note:<id>'), the sync settings, and the excerpt comments a
   // concurrent edit replaced (last writer wins; the other text is kept here to recover).
