@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react'
 import { shortcutLabel } from '../common/dom'
 import { useGloss } from '../state/glossContext'
 import type { ThemePreference } from '../state/theme'
+import { SyncButton } from '../sync/SyncButton'
 
 const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'System theme' },
@@ -30,6 +31,7 @@ export function TopBar() {
       </button>
       <span className="app-name">Gloss</span>
       <span className="topbar-spacer" />
+      <SyncButton />
       <button
         type="button"
         className="small"

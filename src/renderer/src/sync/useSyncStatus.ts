@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react'
+import type { SyncStatus } from '../../../shared/sync'
+import { useGloss } from '../state/glossContext'
+
+/** How often the status is asked for: sooner while something is moving. */
+const POLL_MS = { off: 10_000, offline: 3000, syncing: 700, synced: 1500, error: 5000 } as const
+
+/**
+ * The sync status, asked for on a timer. When changes from the other side have arrived the
+ * lists on screen are fetched again (articles, tags, excerpts, notes), so they show them.
+ */
+export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void] {
+  const { api, stores } = useGloss()
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const received = useRef<number | null>(null)
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let live = true
+    const refresh = async () => {
+      const notes = await api.listNotes({})
+      stores.notes.set({ status: 'ready', notes })
+      await Promise.all([stores.articles.fetch(), stores.tags.fetch(), stores.excerpts.reload()])
+    }
+    const poll = async () => {
+      let next: SyncStatus | null
+      try {
+        next = await api.getSyncStatus({})
+      } catch {
+        next = null // the notebook is busy or closing: ask again later
+      }
+      if (!live) return
+      if (next) {
+        setStatus(next)
+        if (received.current !== null && next.received > received.current) void refresh().catch(() => {})
+        received.current = next.received
+      }
+      timer = setTimeout(() => void poll(), POLL_MS[next?.state ?? 'offline'])
+    }
+    void poll()
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [api, stores])
+
+  return [status, setStatus]
+}
