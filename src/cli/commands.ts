@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ParseArgsConfig } from 'node:util'
 import { restoreNotebookFile } from '../core/backup'
 import { fileStem } from '../core/export/names'
 import { VAULT_NAME } from '../core/export/obsidian'
@@ -19,7 +18,7 @@ import {
   type NotebookImportReport,
   type SourceFormat,
 } from '../shared/model'
-import { requireArg, type CliContext } from './context'
+import { requireArg, type CliContext, type Command } from './context'
 import { idMatches, shortId } from './ids'
 import {
   formatArticles,
@@ -30,17 +29,8 @@ import {
   formatTags,
 } from './format'
 import { operationList } from './operations'
+import { serveCommand } from './serveCommand'
 import { syncServerCommand } from './syncServer'
-
-export interface Command {
-  name: string
-  usage: string
-  summary: string
-  options: ParseArgsConfig['options']
-  /** more for `gloss <command> --help`, after the usage and summary */
-  help?: () => string
-  run(ctx: CliContext, positionals: string[], values: Record<string, unknown>): Promise<void>
-}
 
 function emit(ctx: CliContext, value: unknown, human: () => string) {
   ctx.print(ctx.json ? JSON.stringify(value, null, 2) : human())
@@ -397,27 +387,7 @@ export const commands: Command[] = [
       )
     },
   },
-  {
-    name: 'serve',
-    usage: 'serve [--port N]',
-    summary: 'Serve the app to a browser on 127.0.0.1 (prints the URL with its token)',
-    options: { port: { type: 'string' } },
-    async run(ctx, _positionals, values) {
-      // without --port: the last port this notebook was served on, when it is free
-      const port = values.port === undefined ? undefined : Number(values.port)
-      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-        throw new GlossError(
-          'invalid_input',
-          `--port must be a number from 0 to 65535, not "${String(values.port)}"`,
-          'port',
-        )
-      }
-      ctx.keepOpen()
-      // loaded here: node:http's exports cost other commands 150 ms at start
-      const { serve } = await import('./serve')
-      await serve(ctx, port)
-    },
-  },
+  serveCommand,
   syncServerCommand,
   {
     name: 'call',

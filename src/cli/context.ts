@@ -1,4 +1,5 @@
-/** What a CLI command gets to work with; its own module so commands, main and serve form no cycle. */
+/** What a CLI command is and gets to work with; its own module so commands, main and serve form no cycle. */
+import type { ParseArgsConfig } from 'node:util'
 import type { InputOf, OperationName, OutputOf } from '../shared/contract'
 import { GlossError } from '../shared/errors'
 
@@ -15,4 +16,14 @@ export function requireArg(positionals: string[], index: number, name: string): 
   const value = positionals[index]
   if (value === undefined) throw new GlossError('invalid_input', `missing <${name}>`, name)
   return value
+}
+
+export interface Command {
+  name: string
+  usage: string
+  summary: string
+  options: ParseArgsConfig['options']
+  /** more for `gloss <command> --help`, after the usage and summary */
+  help?: () => string
+  run(ctx: CliContext, positionals: string[], values: Record<string, unknown>): Promise<void>
 }

@@ -1,12 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { OutputOf } from '../shared/contract'
-import { createDispatcher } from '../shared/dispatch'
+import type { Dispatch } from '../shared/dispatch'
 import { toErrorData } from '../shared/errors'
-import { openNotebook, type Notebook } from '../core/notebook'
+import type { Notebook } from '../core/notebook'
 import { defaultDbPath } from '../core/paths'
-import { commands, type Command } from './commands'
-import type { CliContext } from './context'
-import { operationList } from './operations'
+import type { CliContext, Command } from './context'
+import { serveCommand } from './serveCommand'
+
+// The contract (zod), the notebook (SQLite) and the commands' modules load when a command needs
+// them: `gloss serve` prints its URL without them, its worker loads them beside it.
+const LIGHT_COMMANDS: Command[] = [serveCommand]
+const allCommands = async () => (await import('./commands')).commands
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
@@ -14,7 +18,9 @@ const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options']
 
-export function usage(): string {
+export async function usage(): Promise<string> {
+  const commands = await allCommands()
+  const { operationList } = await import('./operations')
   const width = Math.max(...commands.map((c) => c.usage.length))
   return [
     'Usage: gloss <command> [options]   (every command takes --json and --db PATH)',
@@ -28,12 +34,15 @@ export function usage(): string {
   ].join('\n')
 }
 
-function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
-  for (const command of commands) {
-    const words = command.name.split(' ')
-    if (words.every((word, i) => argv[i] === word)) return { command, rest: argv.slice(words.length) }
+async function findCommand(argv: string[]): Promise<{ command: Command; rest: string[] } | null> {
+  const find = (commands: Command[]) => {
+    for (const command of commands) {
+      const words = command.name.split(' ')
+      if (words.every((word, i) => argv[i] === word)) return { command, rest: argv.slice(words.length) }
+    }
+    return null
   }
-  return null
+  return find(LIGHT_COMMANDS) ?? find(await allCommands())
 }
 
 /** Runs one CLI invocation; returns the exit code. Errors print one line. */
@@ -43,10 +52,10 @@ export async function main(
   err = (s: string) => console.error(s),
 ): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    out(usage())
+    out(await usage())
     return 0
   }
-  const found = findCommand(argv)
+  const found = await findCommand(argv)
   if (!found) {
     err(`gloss: unknown command "${argv[0]}" (see \`gloss help\`)`)
     return 2
@@ -75,7 +84,7 @@ export async function main(
       return 0
     }
     const dbPath = (values.db as string | undefined) ?? defaultDbPath()
-    let dispatch: ReturnType<typeof createDispatcher> | null = null
+    let dispatch: Dispatch | null = null
     const context: CliContext = {
       json,
       dbPath,
@@ -85,6 +94,10 @@ export async function main(
       },
       call: async (name, input) => {
         if (!dispatch) {
+          const [{ openNotebook }, { createDispatcher }] = await Promise.all([
+            import('../core/notebook'),
+            import('../shared/dispatch'),
+          ])
           notebook = openNotebook({ path: dbPath })
           dispatch = createDispatcher(notebook.handlers)
         }

@@ -70,6 +70,16 @@ test('validates input like IPC does, naming the field', async () => {
   expect((await api('dropTables', {})).status).toBe(400)
 })
 
+test("the worker's own messages are no operation: __close and __cancelImports are refused, the notebook stays open", async () => {
+  for (const name of ['__close', '__cancelImports']) {
+    const res = await api(name, {})
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body).error).toMatchObject({ code: 'invalid_input', field: 'operation' })
+    expect(JSON.parse(res.body).error.message).toContain(name)
+  }
+  expect((await api('listArticles', {})).status).toBe(200)
+})
+
 test('refuses a request without the token, or with a wrong one', async () => {
   const noToken = await raw('/api/listArticles', { 'content-type': 'application/json' }, '{}')
   expect(noToken.status).toBe(401)

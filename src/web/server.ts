@@ -4,15 +4,18 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { assertOperationName } from '../shared/dispatch'
 import { GlossError, toErrorData, type GlossErrorCode } from '../shared/errors'
 import type { NotebookHost } from '../core/host/worker-client'
+import { lazyRequire } from '../core/lazy'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { cookieValue, isAllowedHost, isAllowedOrigin, tokenMatches } from './security'
+
+// required, not imported: node:http's ES module facade reads every export, undici's included (150 ms)
+const http = lazyRequire<typeof import('node:http')>('node:http')
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024 // a 20 MB import, base64-encoded, fits
 const COOKIE = 'gloss_token'
@@ -185,7 +188,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
         ? 'Bad request: the request took too long to arrive.'
         : 'Bad request: this is not a well-formed HTTP request.'
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${http().STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
 }
@@ -205,7 +208,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
       })
     }
     try {
-      assertOperationName(name)
+      // the name is checked by the worker's dispatcher, with the input
       const body = await readBody(req, res)
       let raw: unknown
       try {
@@ -249,7 +252,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   }
 
   // No request of any shape may end the server: whatever `handle` throws is answered here.
-  const server = createServer((req, res) => {
+  const server = http().createServer((req, res) => {
     // a client gone before the answer: the write fails, and that is all
     res.on('error', () => undefined)
     handle(req, res).catch((error: unknown) => {

@@ -53,6 +53,14 @@ export function startNotebookHost(options: HostOptions): Promise<NotebookHost> {
       if (reply.type === 'ready') {
         return resolveHost({
           dispatch(name, input) {
+            // the worker's own messages (__close, __cancelImports) are no operation of a caller's;
+            // every other name the worker's dispatcher checks against the contract
+            if (name.startsWith('__')) {
+              const shown = JSON.stringify(name)
+              return Promise.reject(
+                new GlossError('invalid_input', `Unknown operation ${shown}.`, 'operation'),
+              )
+            }
             return send({ name, input })
           },
           async cancelImports() {
