@@ -10,8 +10,9 @@
  * Per page and in total: headline and byline right, sections shown and hidden, junk hidden (labelled
  * junk lines that are quarantined, of those the import has at all), prose hidden (quarantined
  * paragraphs that are neither junk nor caption, of all such paragraphs), captions found (labelled
- * captions given role "caption"), and headings still carrying "[edit]". A labelled line the import
- * no longer has is counted apart ("absent"): it is neither shown nor hidden. This is an evaluation,
+ * captions given role "caption"), headings still carrying "[edit]", and the parse's CPU time in ms
+ * (this thread's, so other work on the machine counts less; the first page pays the warm-up). A
+ * labelled line the import no longer has is counted apart ("absent"): it is neither shown nor hidden. This is an evaluation,
  * not a test: the corpus is not part of the project, and nothing here fails the build.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -242,9 +243,13 @@ function main(): void {
     .sort()
   const scores: PageScore[] = []
   const unlabelled: string[] = []
+  const cpuMs = new Map<string, number>()
   for (const page of pages) {
     const bytes = readFileSync(join(corpus, page, 'source.html'))
+    const started = process.cpuUsage()
     const article = parseArticle({ bytes, fileName: 'source.html' })
+    const used = process.cpuUsage(started)
+    cpuMs.set(page, (used.user + used.system) / 1000)
     if (dumpDir !== undefined) dump(dumpDir, page, article)
     const labelPath = join(LABELS, `${page}.json`)
     if (!existsSync(labelPath)) {
@@ -265,6 +270,7 @@ function main(): void {
     'prose hidden',
     'captions',
     '[edit]',
+    'ms',
   ]
   const rows = scores.map((s) => [
     s.page,
@@ -276,6 +282,7 @@ function main(): void {
     `${s.proseHidden}/${s.prose}`,
     `${s.captionsFound}/${s.captions}${s.falseCaptions ? ` (+${s.falseCaptions} false)` : ''}`,
     String(s.editMarks),
+    (cpuMs.get(s.page) ?? 0).toFixed(0),
   ])
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)))
   const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')
@@ -311,6 +318,11 @@ function main(): void {
     `captions found    ${captionsFound} of ${captions} (${pct(captionsFound, captions)}); ${sum((s) => s.falseCaptions)} other sections marked caption, ${sum((s) => s.captionsAbsent)} labelled captions absent`,
   )
   console.log(`headings [edit]   ${sum((s) => s.editMarks)}`)
+  const slowest = [...cpuMs].sort((a, b) => b[1] - a[1])[0]
+  const total = [...cpuMs.values()].reduce((a, b) => a + b, 0)
+  console.log(
+    `parse time        ${(total / 1000).toFixed(1)} s CPU for ${cpuMs.size} pages${slowest ? `; slowest ${slowest[0]} ${(slowest[1] / 1000).toFixed(1)} s` : ''}`,
+  )
   if (verbose) {
     for (const s of scores) {
       if (s.problems.length === 0) continue

@@ -21,9 +21,21 @@ const CHROME = 'script, style, noscript, template'
 const BODY_CHROME =
   'nav, [role="navigation"], aside, footer, body > header, form, [role="banner"], [role="contentinfo"], [role="complementary"]'
 // Markers pages put in headings and tables that are not words of the article: MediaWiki's "[edit]"
-// links, the "v · t · e" of its navigation boxes, permalink anchors ("¶", "#").
-const MARKERS =
-  '.mw-editsection, .editsection, .navbar.plainlinks, .navbar.mini, a.headerlink, a.anchor-link, a.heading-anchor, a.header-anchor, a.anchorjs-link'
+// links, the "v · t · e" of its navigation boxes, permalink anchors ("¶", "#"). As selectors:
+// .mw-editsection, .editsection, .navbar.plainlinks, .navbar.mini, and a.headerlink, a.anchor-link,
+// a.heading-anchor, a.header-anchor, a.anchorjs-link; tested by class names, in one walk of the tree
+// (the selectors walked a long Wikipedia article's whole tree each).
+const MARKER_CLASSES = ['mw-editsection', 'editsection']
+const LINK_MARKER_CLASSES = ['headerlink', 'anchor-link', 'heading-anchor', 'header-anchor', 'anchorjs-link']
+
+function isMarker(el: Element, quirks: boolean): boolean {
+  if (!el.hasAttribute('class')) return false
+  // class selectors match regardless of case in a quirks-mode document
+  const classes = new Set(Array.from(el.classList, (c) => (quirks ? c.toLowerCase() : c)))
+  if (MARKER_CLASSES.some((c) => classes.has(c))) return true
+  if (classes.has('navbar') && (classes.has('plainlinks') || classes.has('mini'))) return true
+  return el.localName === 'a' && LINK_MARKER_CLASSES.some((c) => classes.has(c))
+}
 
 export interface HtmlImport {
   drafts: SectionDraft[]
@@ -60,10 +72,17 @@ function pageUrl(doc: Document, givenUrl: string | undefined): string | null {
 
 /** Edit links, navigation-box markers and permalink anchors out of the content (see MARKERS). */
 function removeMarkers(root: Element): void {
-  root.querySelectorAll(MARKERS).forEach((el) => el.remove())
-  root.querySelectorAll('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').forEach((a) => {
-    if (/^\s*(?:[¶§#🔗]|link|permalink)\s*$/iu.test(a.textContent ?? '')) a.remove()
-  })
+  const quirks = root.ownerDocument.compatMode === 'BackCompat'
+  const all = Array.from(root.getElementsByTagName('*'))
+  all.filter((el) => isMarker(el, quirks)).forEach((el) => el.remove())
+  // a heading's link that is only a permalink sign (h1 a, …, h6 a)
+  all
+    .filter(
+      (el) => el.localName === 'a' && root.contains(el) && el.closest('h1, h2, h3, h4, h5, h6') !== null,
+    )
+    .forEach((a) => {
+      if (/^\s*(?:[¶§#🔗]|link|permalink)\s*$/iu.test(a.textContent ?? '')) a.remove()
+    })
 }
 
 /** True when some of the content's text is outside <nav> (and outside what was hinted as navigation). */

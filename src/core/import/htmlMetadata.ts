@@ -42,13 +42,16 @@ export interface PageFacts {
 
 const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
 
-function metaContent(doc: Document, selectors: string[]): string[] {
+/** Elements of `pool` matching `selector`, in document order (as querySelectorAll gives them). */
+const pick = (pool: Element[], selector: string): Element[] => pool.filter((el) => el.matches(selector))
+
+function metaContent(metas: Element[], selectors: string[]): string[] {
   const out: string[] = []
   for (const selector of selectors) {
-    doc.querySelectorAll(selector).forEach((el) => {
+    for (const el of pick(metas, selector)) {
       const v = squash(el.getAttribute('content'))
       if (v !== '') out.push(v)
-    })
+    }
   }
   return out
 }
@@ -84,9 +87,15 @@ const BYLINE_CLASS =
 
 /** Everything the page says about its headline, authors and date, read before Readability runs. */
 export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: string | null): PageFacts {
-  const h1s = Array.from(doc.querySelectorAll('h1'), (h) => squash(h.textContent)).filter(Boolean)
+  // one walk of the page, each query a filter of it: a query per selector walked a large page's
+  // whole tree each time (a second of the import of a long Wikipedia article)
+  const all = Array.from(doc.getElementsByTagName('*'))
+  const named = (name: string) => all.filter((el) => el.localName === name)
+  const metas = named('meta')
+  const h1Elements = named('h1')
+  const h1s = h1Elements.map((h) => squash(h.textContent)).filter(Boolean)
   // an <h1> the markup calls the article's headline: inside <article> or <main>, or named so
-  const articleH1s = Array.from(doc.querySelectorAll('h1'))
+  const articleH1s = h1Elements
     .filter(
       (h) =>
         h.closest('article, main, [role="main"], [itemprop~="articleBody" i]') !== null ||
@@ -98,9 +107,9 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
     .map((h) => squash(h.textContent))
     .filter(Boolean)
   const metaTitles = [
-    ...metaContent(doc, ['meta[property="og:title" i]', 'meta[name="og:title" i]']),
+    ...metaContent(metas, ['meta[property="og:title" i]', 'meta[name="og:title" i]']),
     ...(jsonLd?.headline ? [jsonLd.headline] : []),
-    ...metaContent(doc, [
+    ...metaContent(metas, [
       'meta[name="twitter:title" i]',
       'meta[property="twitter:title" i]',
       'meta[name="dc.title" i]',
@@ -114,13 +123,13 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
   ]
   const titleKeys = new Set([...metaTitles, squash(doc.title)].map(titleKey))
   const siteNames = [
-    ...metaContent(doc, [
+    ...metaContent(metas, [
       'meta[property="og:site_name" i]',
       'meta[name="application-name" i]',
       'meta[name="apple-mobile-web-app-title" i]',
     ]),
     ...(jsonLd?.siteNames ?? []),
-    ...metaContent(doc, ['meta[name="twitter:site" i]', 'meta[property="twitter:site" i]']).map((h) =>
+    ...metaContent(metas, ['meta[name="twitter:site" i]', 'meta[property="twitter:site" i]']).map((h) =>
       h.replace(/^@/, ''),
     ),
     ...hostName(url),
@@ -131,7 +140,8 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
   const organizations = [...(jsonLd?.organizations ?? [])]
   for (const p of jsonLd?.people ?? []) bylines.push({ text: p, single: true })
   // microdata: itemprop=author, its name inside it
-  doc.querySelectorAll('[itemprop~="author" i], [itemprop~="creator" i]').forEach((el) => {
+  const withItemprop = all.filter((el) => el.hasAttribute('itemprop'))
+  pick(withItemprop, '[itemprop~="author" i], [itemprop~="creator" i]').forEach((el) => {
     if (elsewhere(el)) return
     const nameEl = el.querySelector('[itemprop~="name" i]')
     const text = squash(
@@ -142,7 +152,7 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
     if (/Organization/i.test(type)) organizations.push(text)
     else bylines.push({ text, single: /Person/i.test(type) })
   })
-  for (const text of metaContent(doc, [
+  for (const text of metaContent(metas, [
     'meta[name="author" i]',
     'meta[property="article:author" i]',
     'meta[name="article:author" i]',
@@ -157,9 +167,13 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
   }
   // visible bylines: author links and byline-classed elements outside teasers and comments
   const visible: string[] = []
-  doc
-    .querySelectorAll(
-      'a[rel~="author" i], [class*="byline" i], [class*="author" i], [class*="auteur" i], [class*="autor" i]',
+  // a[rel~="author" i], [class*="byline" i], [class*="author" i], [class*="auteur" i], [class*="autor" i]
+  all
+    .filter(
+      (el) =>
+        /byline|author|auteur|autor/i.test(el.getAttribute('class') ?? '') ||
+        (el.localName === 'a' &&
+          /(?:^|[ \t\n\f\r])author(?:$|[ \t\n\f\r])/i.test(el.getAttribute('rel') ?? '')),
     )
     .forEach((el) => {
       if (visible.length >= 40) return
@@ -191,28 +205,25 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
     const cleaned = cleanByline(b.text, { single: b.single })
     if (cleaned !== null) names.push(...cleaned.split(', '))
   }
-  doc
-    .querySelectorAll(
-      'a[href*="/author/" i], a[href*="/authors/" i], a[href*="/people/" i], a[href*="/profile/" i], a[href*="/editors/" i]',
-    )
-    .forEach((a) => {
-      const cleaned = cleanByline(a.textContent)
-      if (cleaned !== null && names.length < 200) names.push(...cleaned.split(', '))
-    })
+  pick(
+    named('a'),
+    'a[href*="/author/" i], a[href*="/authors/" i], a[href*="/people/" i], a[href*="/profile/" i], a[href*="/editors/" i]',
+  ).forEach((a) => {
+    const cleaned = cleanByline(a.textContent)
+    if (cleaned !== null && names.length < 200) names.push(...cleaned.split(', '))
+  })
 
   const dates = [
     ...(jsonLd?.datePublished ? [jsonLd.datePublished] : []),
-    ...metaContent(doc, [
+    ...metaContent(metas, [
       'meta[property="article:published_time" i]',
       'meta[name="article:published_time" i]',
       'meta[property="og:published_time" i]',
       'meta[itemprop="datePublished" i]',
       'meta[name="datePublished" i]',
     ]),
-    ...Array.from(doc.querySelectorAll('time[itemprop~="datePublished" i]'), (t) =>
-      squash(t.getAttribute('datetime')),
-    ),
-    ...metaContent(doc, [
+    ...pick(withItemprop, 'time[itemprop~="datePublished" i]').map((t) => squash(t.getAttribute('datetime'))),
+    ...metaContent(metas, [
       'meta[name="date" i]',
       'meta[name="dc.date" i]',
       'meta[name="dc.date.issued" i]',
@@ -227,7 +238,9 @@ export function readPageFacts(doc: Document, jsonLd: JsonLdArticle | null, url: 
     ]),
   ].filter(Boolean)
   // the first <time datetime> of the page that is not a teaser's or a comment's
-  for (const t of Array.from(doc.querySelectorAll('time[datetime]')).slice(0, 50)) {
+  for (const t of named('time')
+    .filter((el) => el.hasAttribute('datetime'))
+    .slice(0, 50)) {
     if (elsewhere(t)) continue
     const v = squash(t.getAttribute('datetime'))
     if (v !== '') {

@@ -88,6 +88,26 @@ export function inFigure(el: Element, levels = 6): boolean {
   return false
 }
 
+/**
+ * inFigure remembered per element, for one pass over a tree whose elements do not move meanwhile:
+ * the levels up to the nearest figure or caption, each found from its parent's.
+ */
+export function rememberedInFigure(levels = 6): (el: Element) => boolean {
+  const depthOf = new Map<Element, number>()
+  const depth = (el: Element): number => {
+    let d = depthOf.get(el)
+    if (d === undefined) {
+      const parent = el.parentElement
+      if (parent === null) d = Infinity
+      else if (parent.tagName.toUpperCase() === 'FIGURE' || isCaptionElement(parent)) d = 1
+      else d = depth(parent) + 1
+      depthOf.set(el, d)
+    }
+    return d
+  }
+  return (el) => depth(el) <= levels
+}
+
 const VISUALLY_HIDDEN =
   /(?:^|\s)(?:visually-hidden|visuallyhidden|sr-only|screen-reader-text|screen-reader-only|screenreader-only|off-screen|offscreen|a11y-hidden|element-invisible|u-vh|is-vishidden|hidden-visually)(?:$|\s)/i
 const LABEL_WORDS =
@@ -97,10 +117,10 @@ const LABEL_WORDS =
  * A label inside a picture that is no caption: screen-reader text ("Image caption", "Credit"), an
  * "Enlarge" link, a "/" between label and caption. Its own block, so the caption reads clean.
  */
-export function isPictureLabel(el: Element): boolean {
+export function isPictureLabel(el: Element, inPicture: (el: Element) => boolean = inFigure): boolean {
   const hint = el.getAttribute(HINT_ATTRIBUTE)
   if (hint !== null) return hint === 'label'
-  if (!inFigure(el)) return false
+  if (!inPicture(el)) return false
   if (VISUALLY_HIDDEN.test(el.getAttribute('class') ?? '')) return true
   const text = (el.textContent ?? '').replace(/[›»→]/g, '').trim()
   return text !== '' && text.length <= 24 && (!/[\p{L}\p{N}]/u.test(text) || LABEL_WORDS.test(text))
@@ -109,9 +129,9 @@ export function isPictureLabel(el: Element): boolean {
 type InlineRole = 'caption' | 'credit' | 'label' | null
 
 /** A caption or credit written inline ("<span class=caption>…</span><span class=credit>…</span>"). */
-function inlineRole(el: Element): InlineRole | undefined {
-  if (isPictureLabel(el)) return 'label'
-  if (isCreditElement(el) && (el.hasAttribute(HINT_ATTRIBUTE) || inFigure(el))) return 'credit'
+function inlineRole(el: Element, inPicture: (el: Element) => boolean): InlineRole | undefined {
+  if (isPictureLabel(el, inPicture)) return 'label'
+  if (isCreditElement(el) && (el.hasAttribute(HINT_ATTRIBUTE) || inPicture(el))) return 'credit'
   if (isCaptionElement(el)) return 'caption'
   return undefined
 }
@@ -146,6 +166,7 @@ export function blocksFromDom(root: Node): HtmlBlock[] {
     wordsEl = null
   }
   const rootElement = isElement(root) ? root : (root.parentElement ?? root.ownerDocument!.documentElement)
+  const inPicture = rememberedInFigure()
   // `container` is the block the words go into; `role` and `roleEl` the inline caption or credit around them
   const visit = (node: Node, container: Element, role: InlineRole, roleEl: Element | null): void => {
     if (node.nodeType === TEXT_NODE) {
@@ -166,7 +187,7 @@ export function blocksFromDom(root: Node): HtmlBlock[] {
       return
     }
     if (!BLOCK_TAGS.has(tag)) {
-      const own = inlineRole(node)
+      const own = inlineRole(node, inPicture)
       const innerRole = own === undefined ? role : own
       const innerEl = own === undefined ? roleEl : own === role && roleEl !== null ? roleEl : node
       node.childNodes.forEach((child) => visit(child, container, innerRole, innerEl))

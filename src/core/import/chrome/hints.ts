@@ -13,6 +13,7 @@ import {
   isCaptionElement,
   isCreditElement,
   isPictureLabel,
+  rememberedInFigure,
 } from '../htmlSections'
 import { nameWords, textLength } from './context'
 
@@ -141,12 +142,12 @@ export function containerRule(reason: string): ContainerRule | undefined {
   return RULE_BY_REASON.get(reason)
 }
 
-/** The hint an element gives the text inside it, or null. */
-export function elementHint(el: Element): string | null {
+/** The hint an element gives the text inside it, or null. `inPicture` is inFigure, maybe remembered. */
+export function elementHint(el: Element, inPicture: (el: Element) => boolean = inFigure): string | null {
   const tag = el.tagName.toUpperCase()
   if (tag === 'NAV' || el.getAttribute('role') === 'navigation') return 'navigation'
-  if (isPictureLabel(el)) return 'label'
-  if (isCreditElement(el) && inFigure(el)) return 'credit'
+  if (isPictureLabel(el, inPicture)) return 'label'
+  if (isCreditElement(el) && inPicture(el)) return 'credit'
   if (isCaptionElement(el)) return 'caption'
   const words = nameWords(el)
   if (words.length === 0) return null
@@ -175,11 +176,13 @@ export function annotateHints(doc: Document): void {
   if (body === null) return
   // a container holding most of the page is the article's wrapper, whatever its name, not a widget
   const most = textLength(body) * 0.6
+  // wrapping texts in spans moves no element
+  const inPicture = rememberedInFigure()
   const hintOf = new Map<Element, string | null>()
   const hint = (el: Element): string | null => {
     let h = hintOf.get(el)
     if (h === undefined) {
-      h = textLength(el) > most ? null : elementHint(el)
+      h = textLength(el) > most ? null : elementHint(el, inPicture)
       hintOf.set(el, h)
     }
     return h

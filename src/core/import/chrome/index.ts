@@ -15,6 +15,7 @@ import {
   isCaptionElement,
   isCreditElement,
   isPictureLabel,
+  rememberedInFigure,
   type HtmlBlock,
 } from '../htmlSections'
 import type { SectionDraft } from '../sectioning'
@@ -43,19 +44,25 @@ const isPicture = (n: Element) => {
  */
 function besideImage(el: Element): boolean {
   const parent = el.parentElement
-  if (parent === null || (el.textContent ?? '').trim().split(/\s+/).length > 30) return false
-  const siblings = Array.from(parent.children)
-  const at = siblings.indexOf(el)
-  if (at < 1 || !isPicture(siblings[at - 1]!)) return false
+  // the cheap test first: most blocks have no picture before them
+  const before = el.previousElementSibling
+  if (parent === null || before === null || !isPicture(before)) return false
+  if ((el.textContent ?? '').trim().split(/\s+/).length > 30) return false
   // nothing else in the container says anything
-  return siblings.every((s, i) => i === at || !hasText(s)) && parent.childNodes.length <= 8
+  return Array.from(parent.children).every((s) => s === el || !hasText(s)) && parent.childNodes.length <= 8
 }
 
 /**
  * The block's picture context, decided by its nearest caption- or credit-named container: a credit
  * span inside a caption is a credit, a caption span inside a figcaption named "credit" a caption.
  */
-function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 'label' | 'figure' | null {
+type InPicture = (el: Element) => boolean
+
+function figureContext(
+  block: HtmlBlock,
+  root: Element,
+  inPicture: InPicture,
+): 'caption' | 'credit' | 'label' | 'figure' | null {
   const el = block.el
   if (el.tagName.toUpperCase() === 'TR') {
     const cells = Array.from(el.children).filter((c) => (c.textContent ?? '').trim() !== '')
@@ -69,7 +76,7 @@ function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 
   const chain = containers(el, root, 6)
   const picture = chain.some((n) => n.tagName.toUpperCase() === 'FIGURE' || isCaptionElement(n))
   for (const node of chain) {
-    if (isPictureLabel(node)) return 'label'
+    if (isPictureLabel(node, inPicture)) return 'label'
     if (isCreditElement(node) && (picture || node.hasAttribute(HINT_ATTRIBUTE))) return 'credit'
     if (isCaptionElement(node)) return 'caption'
   }
@@ -77,14 +84,17 @@ function figureContext(block: HtmlBlock, root: Element): 'caption' | 'credit' | 
 }
 
 /** What the block's containers (or the hint spans on its words) make it, within the rule's bounds. */
-function containerReason(block: HtmlBlock, root: Element): string | undefined {
+function nearestHint(el: Element, root: Element, inPicture: InPicture): string | null {
+  for (const n of containers(el, root)) {
+    const hint = elementHint(n, inPicture)
+    if (hint !== null) return hint
+  }
+  return null
+}
+
+function containerReason(block: HtmlBlock, root: Element, inPicture: InPicture): string | undefined {
   const words = wordCount(block.draft.text)
-  const found =
-    spanHint(block.el) ??
-    containers(block.el, root)
-      .map(elementHint)
-      .find((h) => h !== null) ??
-    null
+  const found = spanHint(block.el) ?? nearestHint(block.el, root, inPicture)
   if (found === null || found === 'caption' || found === 'credit' || found === 'label') return undefined
   if (found === 'navigation') return words <= 15 && linkShare(block.el) >= 0.5 ? 'navigation' : undefined
   const rule = containerRule(found)
@@ -118,7 +128,7 @@ const HEADING_REASONS = new Set([
 ])
 
 /** One verdict per block, before the neighbours are looked at. */
-function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
+function judgeBlock(block: HtmlBlock, root: Element, inPicture: InPicture): BlockVerdict {
   const { draft, el } = block
   if (el.tagName.toUpperCase() === 'PRE' || el.closest('pre, code') !== null) return {}
   // a heading or line that is all code ("?", "=>") is the article's
@@ -126,7 +136,7 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
   if (code.replace(/\s+/g, '').length >= draft.text.replace(/\s+/g, '').length && code.trim() !== '')
     return {}
   const text = draft.text
-  const picture = figureContext(block, root)
+  const picture = figureContext(block, root, inPicture)
   if (picture !== null) {
     if (picture === 'credit') return { reason: 'photo credit' }
     if (picture === 'label') return { reason: lineReason(text) ?? 'image placeholder' }
@@ -147,7 +157,7 @@ function judgeBlock(block: HtmlBlock, root: Element): BlockVerdict {
   }
   if (byWords !== undefined && (draft.kind === 'paragraph' || HEADING_REASONS.has(byWords)))
     return { reason: byWords }
-  const byContainer = containerReason(block, root)
+  const byContainer = containerReason(block, root, inPicture)
   // a heading inside a contents box is its title ("Contents"), not a section's title linking back to it
   if (byContainer === 'table of contents' && draft.kind === 'heading' && !TOC_TITLE.test(lineKey(text)))
     return {}
@@ -165,7 +175,8 @@ export function markChrome(blocks: HtmlBlock[], root: Element): SectionDraft[] {
   for (const b of blocks)
     if (b.draft.kind === 'heading') b.draft = { ...b.draft, text: tidyHeading(b.draft.text) }
   const live = blocks.filter((b) => b.draft.text !== '')
-  const verdicts = live.map((b) => judgeBlock(b, root))
+  const inPicture = rememberedInFigure() // the tree does not change while it is judged
+  const verdicts = live.map((b) => judgeBlock(b, root, inPicture))
   markRuns(live, verdicts, root)
   const paragraphs = live.filter((b) => b.draft.kind === 'paragraph')
   const hidden = live.filter((b, i) => b.draft.kind === 'paragraph' && verdicts[i]!.reason !== undefined)
