@@ -9,7 +9,6 @@
  *   SYNC_BENCH_ARTICLES (1000), SYNC_BENCH_EXCERPTS (10000), SYNC_BENCH_KEYS (60)
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { emptyNoteContent } from '../src/shared/notes/schema'

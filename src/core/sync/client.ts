@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import type { SyncSettings, SyncStatus } from '../../shared/sync'
 import type { Db } from '../store/open'
 import { notebookDoc, splitTagLink, type EntityKind, type NotebookDoc } from './doc'
-import { createPush, type Bodies } from './local'
+import { createPush, type Bodies, type PushOptions } from './local'
 import { NoteBody } from './noteBody'
 import { createApply, type Applied } from './remote'
 import { noteDocName, notebookDocName, notebookOfToken } from './tokens'
@@ -22,8 +22,55 @@ const LOADED = Symbol('loaded from the notebook')
 /** stored updates of one document merged into one row past this many */
 const COMPACT_AFTER = 200
 
-const NOTE_OPERATIONS = new Set(['createNote', 'saveNote', 'renameNote', 'deleteNote', 'restoreNote'])
-const EXCERPT_OPERATIONS = new Set(['createExcerpt', 'updateExcerpt', 'deleteExcerpt', 'restoreExcerpt'])
+type Push = ReturnType<typeof createPush>
+type Scope = (
+  push: Push,
+  keep: PushOptions,
+  input: Record<string, unknown>,
+  result: Record<string, unknown>,
+) => void
+
+const note: Scope = (push, _keep, _input, result) => push.note(String(result.id))
+const excerpt: Scope = (push, keep, _input, result) => push.excerpt(String(result.id), keep)
+const articles: Scope = (push, keep) => push.articles(keep)
+const article =
+  (id: (input: Record<string, unknown>, result: Record<string, unknown>) => unknown): Scope =>
+  (push, keep, input, result) => {
+    push.articles(keep)
+    push.excerptsOf(String(id(input, result)))
+  }
+const imported = article((_input, result) => (result.article as { id: string }).id)
+const tags: Scope = (push, keep) => push.tags(keep)
+
+/** What each write can have changed, so a keystroke saved does not re-read the notebook; the rest: everything. */
+const SCOPES: Record<string, Scope> = {
+  createNote: note,
+  saveNote: note,
+  renameNote: note,
+  deleteNote: note,
+  restoreNote: note,
+  createExcerpt: excerpt,
+  updateExcerpt: excerpt,
+  deleteExcerpt: excerpt,
+  restoreExcerpt: excerpt,
+  renameArticle: articles,
+  updateArticle: articles,
+  quarantineSections: articles,
+  restoreSections: articles,
+  deleteArticle: article((input) => input.id),
+  restoreArticle: article((input) => input.id),
+  importFile: imported,
+  importContent: imported,
+  importUrl: imported,
+  importVersion: imported,
+  resolveReview: (push, keep, input) => push.excerpt(String(input.excerptId), keep),
+  createTag: tags,
+  renameTag: tags,
+  recolorTag: tags,
+  mergeTags: tags,
+  deleteTag: tags,
+  restoreTags: tags,
+}
 
 interface OpenBody {
   body: NoteBody
@@ -35,7 +82,7 @@ export class SyncClient {
   private readonly bodies = new Map<string, OpenBody>()
   private readonly waiting = new Map<string, string>()
   private readonly dirty = new Map<EntityKind, Set<string>>()
-  private readonly push: ReturnType<typeof createPush>
+  private readonly push: Push
   private readonly apply: ReturnType<typeof createApply>
   private socket: HocuspocusProviderWebsocket | null = null
   private provider: HocuspocusProvider | null = null
@@ -145,13 +192,18 @@ export class SyncClient {
   }
 
   /** A local operation succeeded: write what it changed into the documents. */
-  afterWrite(operation: string, result: unknown): void {
-    const keep = new Set(this.waiting.keys())
-    const id = (result as { id?: unknown } | null)?.id
+  afterWrite(operation: string, input: unknown, result: unknown): void {
+    const keep = { keep: this.waitingIds() }
+    const scope = SCOPES[operation]
     this.nd.doc.transact(() => {
-      if (NOTE_OPERATIONS.has(operation) && typeof id === 'string') this.push.note(id)
-      else if (EXCERPT_OPERATIONS.has(operation) && typeof id === 'string') this.push.excerpt(id, { keep })
-      else this.push.all({ keep })
+      if (scope)
+        scope(
+          this.push,
+          keep,
+          (input ?? {}) as Record<string, unknown>,
+          (result ?? {}) as Record<string, unknown>,
+        )
+      else this.push.all(keep)
     }, LOCAL)
   }
 
@@ -278,8 +330,12 @@ export class SyncClient {
       ['notes', missing('notes')(this.nd.notes.keys())],
     ])
     this.db.transaction(() => this.applyDirty(dirty))()
-    const keep = new Set([...this.waiting.keys()].map((k) => k.slice(k.indexOf(':') + 1)))
-    this.nd.doc.transact(() => this.push.all({ keep }), LOCAL)
+    this.nd.doc.transact(() => this.push.all({ keep: this.waitingIds() }), LOCAL)
+  }
+
+  /** entries waiting here are not deletions: a push keeps them in the document */
+  private waitingIds(): Set<string> {
+    return new Set([...this.waiting.keys()].map((key) => key.slice(key.indexOf(':') + 1)))
   }
 
   // — note bodies —

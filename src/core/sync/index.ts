@@ -117,9 +117,9 @@ export function openSync(db: Db, options: SyncOptions) {
       for (const name of Object.keys(handlers) as OperationName[]) {
         if (contract[name].effect !== 'write' || name === 'setSyncSettings') continue
         const run = handlers[name] as (input: unknown) => unknown
-        const after = (result: unknown) => {
+        const after = (input: unknown, result: unknown) => {
           try {
-            client?.afterWrite(name, result)
+            client?.afterWrite(name, input, result)
           } catch (error) {
             failure = `a change could not be written for sync: ${error instanceof Error ? error.message : String(error)}`
           }
@@ -128,7 +128,7 @@ export function openSync(db: Db, options: SyncOptions) {
         tracked[name] = (input) => {
           const result = run(input)
           if (!client) return result
-          return result instanceof Promise ? result.then(after) : after(result)
+          return result instanceof Promise ? result.then((r) => after(input, r)) : after(input, result)
         }
       }
       return tracked as Handlers

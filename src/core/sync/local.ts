@@ -102,6 +102,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       anchor_status, verbatim, reviewed_at, created_at, updated_at, deleted_at FROM excerpts`
   const excerptRows = db.prepare<[], ExcerptSyncRow>(excerptColumns)
   const excerptRow = db.prepare<[string], ExcerptSyncRow>(`${excerptColumns} WHERE id = ?`)
+  const excerptsOfArticle = db.prepare<[string], ExcerptSyncRow>(`${excerptColumns} WHERE article_id = ?`)
   const tagRows = db.prepare<[], { id: string; name: string; color: string | null; created_at: string }>(
     `SELECT id, name, color, created_at FROM tags`,
   )
@@ -249,6 +250,17 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       excerpts(options)
       tagLinks(options)
       notes(options)
+    },
+    /** every article's fields and hidden sections (their text once per version) */
+    articles,
+    /** the excerpts of one article (its trashing or a new version changed them) */
+    excerptsOf(articleId: string): void {
+      for (const row of excerptsOfArticle.all(articleId)) excerpt(row)
+    },
+    /** tags and which excerpts carry them */
+    tags(options: PushOptions): void {
+      tags(options)
+      tagLinks(options)
     },
     /** one excerpt and its tag links (tags too: a new excerpt may have created some) */
     excerpt(id: string, options: PushOptions): void {
