@@ -1,6 +1,6 @@
-import { builtinModules } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
 /**
@@ -15,7 +15,35 @@ const external = [
   ...Object.keys(pkg.devDependencies),
 ]
 
+/**
+ * node:http imported as an ES module has Node read every one of its exports, and the lazy ones
+ * load undici: 50 ms of CPU on every start of `gloss`. Imports of it are served by require()
+ * instead, with the same named exports (its plain properties; no accessor is read).
+ */
+const REQUIRED = ['http', 'node:http']
+const REQUIRED_PREFIX = '\0required:'
+function requireBuiltins(): Plugin {
+  return {
+    name: 'gloss-require-builtins',
+    enforce: 'pre',
+    resolveId: (id) => (REQUIRED.includes(id) ? REQUIRED_PREFIX + id : null),
+    load(id) {
+      if (!id.startsWith(REQUIRED_PREFIX)) return null
+      const name = id.slice(REQUIRED_PREFIX.length)
+      const properties = Object.getOwnPropertyDescriptors(createRequire(import.meta.url)(name))
+      const names = Object.keys(properties).filter((key) => 'value' in properties[key]!)
+      return [
+        `import { createRequire } from 'node:module'`,
+        `const required = createRequire(import.meta.url)(${JSON.stringify(name)})`,
+        `export default required`,
+        `export const { ${names.join(', ')} } = required`,
+      ].join('\n')
+    },
+  }
+}
+
 export default defineConfig({
+  plugins: [requireBuiltins()],
   build: {
     ssr: true,
     target: 'node22',
@@ -29,7 +57,8 @@ export default defineConfig({
         'notebook-worker': resolve(import.meta.dirname, 'src/core/host/notebook-worker.ts'),
         'parse-worker': resolve(import.meta.dirname, 'src/core/import/parse-worker.ts'),
       },
-      external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      external: (id) =>
+        !REQUIRED.includes(id) && external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

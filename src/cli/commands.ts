@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { restoreNotebookFile } from '../core/backup'
 import { fileStem } from '../core/export/names'
-import { VAULT_NAME } from '../core/export/obsidian'
 import { assertOperationName } from '../shared/dispatch'
 import { GlossError } from '../shared/errors'
 import { EXPORT_FORMAT_INFO, isFolderExport } from '../shared/exportFormats'
@@ -312,7 +311,11 @@ export const commands: Command[] = [
         if (positionals.length > 0)
           throw new GlossError('invalid_input', 'give a note or article id, or --all, not both', 'all')
         scope = { kind: 'notebook' }
-        stem = format === 'obsidian' ? VAULT_NAME : `Gloss notebook ${new Date().toISOString().slice(0, 10)}`
+        // the vault's name from its exporter, loaded here: it brings Lexical, a second at start
+        stem =
+          format === 'obsidian'
+            ? (await import('../core/export/obsidian')).VAULT_NAME
+            : `Gloss notebook ${new Date().toISOString().slice(0, 10)}`
       } else {
         const found = await resolveNoteOrArticle(ctx, requireArg(positionals, 0, 'note|article|--all'))
         scope = found.scope
