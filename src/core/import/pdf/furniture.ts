@@ -36,6 +36,23 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(key(text))
 }
 
+/** Page furniture stands apart: more than a line and a half from the text beside it. */
+const apart = (a: PdfLine, b: PdfLine | undefined) =>
+  b === undefined || Math.abs(a.y - b.y) > 1.8 * Math.max(a.size, b.size)
+
+/**
+ * The lines at one edge that may be furniture: `lines` run from the edge inward, and the edge's
+ * first lines (at most EDGE_LINES, all in the zone) count up to the last gap that sets them apart
+ * from the text, so a page number under a running footer counts with it.
+ */
+function edgeLines(lines: PdfLine[], inZone: (line: PdfLine) => boolean): PdfLine[] {
+  let found: PdfLine[] = []
+  for (let i = 0; i < Math.min(EDGE_LINES, lines.length) && inZone(lines[i]!); i++) {
+    if (apart(lines[i]!, lines[i + 1])) found = lines.slice(0, i + 1)
+  }
+  return found
+}
+
 interface Candidate {
   line: PdfLine
   zone: 'top' | 'bottom'
@@ -53,17 +70,12 @@ export function findFurniture(
   const candidates: Candidate[] = []
   for (const page of pages) {
     const byY = [...page.lines].sort((a, b) => b.y - a.y)
-    // page furniture stands apart: more than a line and a half from the text beside it
-    const apart = (a: PdfLine, b: PdfLine | undefined) =>
-      b === undefined || Math.abs(a.y - b.y) > 1.8 * Math.max(a.size, b.size)
-    const top = byY
-      .slice(0, EDGE_LINES)
-      .filter((l, i) => l.y >= page.height * (1 - EDGE_ZONE) && apart(l, byY[i + 1]))
-    const bottom = byY
-      .map((l, i) => ({ l, above: byY[i - 1] }))
-      .slice(-EDGE_LINES)
-      .filter(({ l, above }) => l.y <= page.height * EDGE_ZONE && !top.includes(l) && apart(l, above))
-      .map(({ l }) => l)
+    const top = edgeLines(byY, (l) => l.y >= page.height * (1 - EDGE_ZONE))
+    // top to bottom, as the page reads
+    const bottom = edgeLines(
+      [...byY].reverse(),
+      (l) => l.y <= page.height * EDGE_ZONE && !top.includes(l),
+    ).reverse()
     for (const line of top) candidates.push({ line, zone: 'top', key: key(line.text) })
     for (const line of bottom) candidates.push({ line, zone: 'bottom', key: key(line.text) })
   }

@@ -192,6 +192,60 @@ describe.skipIf(missing !== null)('a PDF printed by Chromium', () => {
   }, 60_000)
 })
 
+/** One page of Helvetica lines, each [size, y, text]; `info` becomes the trailer's /Info dictionary. */
+function linesPdf(lines: Array<[number, number, string]>, info?: string): Buffer {
+  const stream = lines.map(([size, y, text]) => `BT /F1 ${size} Tf 72 ${y} Td (${text}) Tj ET`).join('\n')
+  return handWrittenPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      ...(info === undefined ? [] : [info]),
+    ],
+    info === undefined ? '' : '/Info 6 0 R ',
+  )
+}
+
+describe('PDF metadata', () => {
+  const SURVEY: Array<[number, number, string]> = [
+    [24, 720, 'Harbour Survey'],
+    [12, 600, 'The survey of the harbour began in the spring, when the water was calm'],
+    [12, 586, 'enough for the divers to work along the outer wall for most of the day.'],
+    [12, 540, 'A second team measured the depth of the channel at every buoy from the'],
+    [12, 526, 'lighthouse to the inner basin, and compared it with the charts of 1990.'],
+  ]
+
+  it('takes title, author and date from the document information dictionary first', async () => {
+    const info =
+      '<< /Title (The Harbour Survey of 2024) /Author (Nell Ward) /CreationDate (D:20240315120000Z) >>'
+    const { metadata, drafts } = await parsePdf(linesPdf(SURVEY, info), 'survey.pdf')
+    expect(metadata).toEqual({
+      title: 'The Harbour Survey of 2024',
+      byline: 'Nell Ward',
+      publishedAt: '2024-03-15',
+    })
+    // the two lines of each paragraph joined by their spacing; the big line a heading
+    expect(drafts.map((d) => [d.kind, d.text.slice(0, 24)])).toEqual([
+      ['heading', 'Harbour Survey'],
+      ['paragraph', 'The survey of the harbou'],
+      ['paragraph', 'A second team measured t'],
+    ])
+  })
+
+  it('without one, reads the title, the names under it and a date from the first page', async () => {
+    const [title, ...body] = SURVEY
+    const page = linesPdf([title!, [12, 690, 'Nell Ward and Tom Reed'], [12, 660, '15 March 2024'], ...body])
+    const { metadata } = await parsePdf(page, 'survey.pdf')
+    expect(metadata).toEqual({
+      title: 'Harbour Survey',
+      byline: 'Nell Ward and Tom Reed',
+      publishedAt: '2024-03-15',
+    })
+  })
+})
+
 describe('PDFs that are refused, each saying why, with nothing written', () => {
   const write = (name: string, bytes: Uint8Array) => {
     const path = join(nb.dir, name)
@@ -290,5 +344,25 @@ describe('PDF layout rules', () => {
       [4, 'A Book of Examples', 'running header'],
       [4, '– 4 –', 'page number'],
     ])
+  })
+
+  it('finds a running footer with the page number close under it', () => {
+    const pages = [1, 2, 3].map((n) => ({
+      number: n,
+      height: 800,
+      lines: [
+        line(n, 500, `Body text unique to page ${n}, which never repeats anywhere.`),
+        line(n, 488, 'and the last line of the body, far above the foot of the page.'),
+        line(n, 45, 'Journal of Harbour Studies 12 (2024)'),
+        line(n, 30, String(n + 40)),
+      ],
+    }))
+    const found = findFurniture(pages)
+    expect([...found.entries()].map(([l, reason]) => [l.page, l.text, reason])).toEqual(
+      [1, 2, 3].flatMap((n) => [
+        [n, 'Journal of Harbour Studies 12 (2024)', 'running footer'],
+        [n, String(n + 40), 'page number'],
+      ]),
+    )
   })
 })
