@@ -15,8 +15,11 @@ export function mergeArticles(merge: Merge, articles: DocumentArticle[]): void {
   const byId = db.prepare<[string], { id: string }>(`SELECT id FROM articles WHERE id = ?`)
   const byHash = db.prepare<[string], { id: string }>(`SELECT id FROM articles WHERE content_hash = ?`)
   const insert = db.prepare(`
-    INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
-    VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
+    INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html, version, version_imported_at)
+    VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml, @version, @versionImportedAt)`)
+  const insertVersion = db.prepare(`
+    INSERT INTO versions (article_id, number, format, source_format, text, content_html, content_hash, imported_at, text_length, sections)
+    VALUES (@articleId, @number, @format, @sourceFormat, @text, @contentHtml, @contentHash, @importedAt, @textLength, @sections)`)
   for (const article of articles) {
     const existing = byId.get(article.id) ?? byHash.get(article.contentHash)
     if (existing) {
@@ -30,6 +33,16 @@ export function mergeArticles(merge: Merge, articles: DocumentArticle[]): void {
         sourceFormat: article.sourceFormat ?? article.format,
         contentHtml: article.contentHtml === null ? null : sanitizeHtml(article.contentHtml),
       })
+      // the versions it replaced come with a new article; an article here keeps its own history
+      for (const v of article.versions) {
+        insertVersion.run({
+          ...v,
+          articleId: article.id,
+          contentHtml: v.contentHtml === null ? null : sanitizeHtml(v.contentHtml),
+          textLength: v.text.length, // UTF-16 code units, as offsets count
+          sections: JSON.stringify(v.sections),
+        })
+      }
       articleIds.set(article.id, article.id)
       report.added.articles++
     }
@@ -62,8 +75,8 @@ function mergeSections(merge: Merge, article: DocumentArticle, into: { id: strin
   }
   const byId = db.prepare<[string], { id: string }>(`SELECT id FROM sections WHERE id = ?`)
   const insert = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @quarantineReason, @page)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @quarantineReason, @page, @role)`)
   for (const s of article.sections) {
     // a section id taken by another article's section (ids reused by hand): give it a new one
     const id = byId.get(s.id) ? newId() : s.id

@@ -11,12 +11,12 @@ export function mergeExcerpts(merge: Merge, excerpts: NotebookDocument['excerpts
     `SELECT updated_at, deleted_at FROM excerpts WHERE id = ?`,
   )
   const insert = db.prepare(`
-    INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, anchor_status, created_at, updated_at)
-    VALUES (@id, @articleId, @sectionId, @exact, @prefix, @suffix, @start, @end, @color, @comment, @anchorStatus, @createdAt, @updatedAt)`)
+    INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, anchor_status, verbatim, reviewed_at, created_at, updated_at)
+    VALUES (@id, @articleId, @sectionId, @exact, @prefix, @suffix, @start, @end, @color, @comment, @anchorStatus, @verbatim, @reviewedAt, @createdAt, @updatedAt)`)
   const update = db.prepare(`
     UPDATE excerpts SET article_id = @articleId, section_id = @sectionId, exact = @exact, prefix = @prefix, suffix = @suffix,
       start_offset = @start, end_offset = @end, color = @color, comment = @comment, anchor_status = @anchorStatus,
-      created_at = @createdAt, updated_at = @updatedAt, deleted_at = NULL
+      verbatim = @verbatim, reviewed_at = @reviewedAt, created_at = @createdAt, updated_at = @updatedAt, deleted_at = NULL
     WHERE id = @id`)
   const clearTags = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ?`)
   const addTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
@@ -39,6 +39,8 @@ export function mergeExcerpts(merge: Merge, excerpts: NotebookDocument['excerpts
       color: e.color,
       comment: e.comment,
       anchorStatus: e.anchorStatus,
+      verbatim: e.verbatim ? 1 : 0,
+      reviewedAt: e.reviewedAt,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     }

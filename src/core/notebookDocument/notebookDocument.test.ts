@@ -1,11 +1,55 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { NotebookImportReport } from '../../shared/model'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 import { renderExport } from '../export'
+import { generatorName } from '../export/version'
 import { notebookDocumentSchema, type NotebookDocument } from './schema'
-import { dumpTables as dump, IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
+import { IDS, openSampleNotebook, type SampleNotebook } from '../testing/sampleNotebook'
+import type { Db } from '../store/open'
+import { NOTEBOOK_VERSION } from './upgrade'
+
+/** The tables the document carries (derived ones, analyses and sync state, are rebuilt by their owners). */
+const DOCUMENT_TABLES = [
+  'articles',
+  'sections',
+  'versions',
+  'excerpts',
+  'excerpt_tags',
+  'tags',
+  'notes',
+  'note_links',
+]
+
+/** Those tables, row by row (without seq), and the order of their rows by seq, to compare two notebooks. */
+function dump(db: Db): Record<string, { rows: string[]; order: string[] }> {
+  return Object.fromEntries(
+    DOCUMENT_TABLES.map((t) => {
+      const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]
+      const hasSeq = columns.includes('seq')
+      const rows = db.prepare(`SELECT * FROM "${t}"${hasSeq ? ' ORDER BY seq' : ''}`).all() as Array<
+        Record<string, unknown>
+      >
+      const plain = rows.map(({ seq: _seq, ...rest }) => JSON.stringify(rest))
+      return [t, { rows: [...plain].sort(), order: hasSeq ? plain : [] }]
+    }),
+  )
+}
+
+const MAPS_V2 = `---
+title: Maps and territories
+author: Jane Doe, John Smith
+date: 2024-11-05
+---
+
+# Maps and territories
+
+A map is never the territory, and a model is not the world.
+
+Every summary leaves something out: that is what makes it useful.
+`
 
 const ARTICLE_HTML = `<!DOCTYPE html><html><head><title>Rivers</title><meta name="author" content="Ana Lima"></head>
 <body><article><h1>Rivers</h1><p>Rivers carve <em>valleys</em> slowly.</p><h2>Deltas</h2><p>Deltas form where rivers meet the sea.</p>
@@ -40,7 +84,7 @@ const none = counts(0, 0, 0, 0, 0)
 describe('the Gloss notebook document', () => {
   test('is versioned, validates against its own schema, and leaves the trash out', () => {
     const doc = exportDocument()
-    expect(doc).toMatchObject({ format: 'gloss-notebook', version: 1, generator: 'Gloss' })
+    expect(doc).toMatchObject({ format: 'gloss-notebook', version: 2, generator: generatorName() })
     expect(notebookDocumentSchema.safeParse(doc).success).toBe(true)
     expect(doc.articles.map((a) => a.title)).toEqual([
       'The story of Trump and Kim’s relationship began on a tense note',
@@ -73,6 +117,64 @@ describe('the Gloss notebook document', () => {
 })
 
 describe('importNotebook', () => {
+  test('carries an article’s versions, its captions, and whether each excerpt is still verbatim', async () => {
+    await source.call('importContent', {
+      content: `<!DOCTYPE html><html><head><title>Deltas</title></head><body><article><h1>Deltas</h1>
+        <p>Deltas form where rivers meet the sea, and they move.</p>
+        <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""><figcaption>The Nile delta from orbit.</figcaption></figure>
+        <p>Their shape follows the tides and the sediment the river carries.</p></article></body></html>`,
+      fileName: 'deltas.html',
+    })
+    await source.call('importVersion', {
+      articleId: source.maps.id,
+      content: MAPS_V2,
+      fileName: 'maps.md',
+    })
+    const [excerpt] = await source.call('listExcerpts', { articleId: source.maps.id })
+    expect(excerpt!.verbatim).toBe(false) // the quote's words changed in version 2
+    // kept as the old quote: out of the review queue (reviewed), still not verbatim
+    await source.call('resolveReview', { excerptId: IDS.maps, action: 'keepOrphan' })
+
+    const doc = exportDocument()
+    const maps = doc.articles.find((a) => a.id === source.maps.id)!
+    expect(maps.version).toBe(2)
+    expect(maps.versions.map((v) => v.number)).toEqual([1])
+    expect(maps.versions[0]!.text).toContain('The map is not the territory, and a model')
+    const deltas = doc.articles.find((a) => a.title === 'Deltas')!
+    expect(deltas.sections.filter((s) => s.role === 'caption').map((s) => s.text)).toEqual([
+      'The Nile delta from orbit.',
+    ])
+    expect(doc.excerpts.find((e) => e.id === IDS.maps)).toMatchObject({
+      verbatim: false,
+      reviewedAt: expect.any(String),
+    })
+
+    await source.call('emptyTrash', {})
+    await target.call('importNotebook', { document: exportDocument() })
+    expect(dump(target.notebook.db)).toEqual(dump(source.notebook.db))
+    expect((await target.call('listVersions', { articleId: source.maps.id })).length).toBe(2)
+  })
+
+  test('imports a document an earlier Gloss wrote (version 1), upgraded on the way', async () => {
+    const file = fileURLToPath(new URL('./fixtures/notebook-v1.gloss.json', import.meta.url))
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { version: number; excerpts: object[] }
+    expect(old.version).toBe(1)
+    expect(old.excerpts[0]).not.toHaveProperty('verbatim')
+    const report = await target.call('importNotebook', { path: file })
+    expect(report.added).toMatchObject({ articles: 2, excerpts: 4, notes: 2 })
+    const doc = exportDocument(target)
+    expect(doc.version).toBe(2)
+    expect(doc.articles.map((a) => [a.version, a.versions.length])).toEqual([
+      [1, 0],
+      [1, 0],
+    ])
+    expect(doc.articles.flatMap((a) => a.sections).every((s) => s.role === null)).toBe(true)
+    expect(doc.excerpts.map((e) => [e.verbatim, e.reviewedAt])).toEqual(Array(4).fill([true, null]))
+    expect(doc.excerpts.map((e) => e.quote.exact)).toEqual(
+      (old.excerpts as Array<{ quote: { exact: string } }>).map((e) => e.quote.exact),
+    )
+  })
+
   test('into an empty notebook reproduces it exactly, table by table', async () => {
     await source.call('emptyTrash', {})
     const doc = exportDocument()
@@ -249,7 +351,12 @@ describe('importNotebook', () => {
       ],
       ['a missing list', (d) => ({ ...d, notes: undefined }), 'document.notes'],
       ['another format', (d) => ({ ...d, format: 'something-else' }), 'document.format'],
-      ['a newer version', (d) => ({ ...d, version: 2 }), 'document.version', 'future_schema'],
+      [
+        'a newer version',
+        (d) => ({ ...d, version: NOTEBOOK_VERSION + 1 }),
+        'document.version',
+        'future_schema',
+      ],
     ]
     test.each(cases)('%s', async (_name, spoil, field, code = 'invalid_input') => {
       await target.call('createTag', { name: 'already here' })

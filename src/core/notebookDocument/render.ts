@@ -9,7 +9,11 @@ function buildNotebookDocument(data: Snapshot, generator?: string): NotebookDocu
     version: NOTEBOOK_VERSION,
     exportedAt: data.exportedAt,
     generator: generator ?? 'Gloss',
-    articles: data.articles.map((a) => ({ ...a, sections: a.sections.map((s) => ({ ...s })) })),
+    articles: data.articles.map((a) => ({
+      ...a,
+      sections: a.sections.map((s) => ({ ...s })),
+      versions: a.versions.map((v) => ({ ...v, sections: v.sections.map((s) => ({ ...s })) })),
+    })),
     excerpts: data.excerpts.map((e) => ({
       id: e.id,
       articleId: e.articleId,
@@ -19,6 +23,8 @@ function buildNotebookDocument(data: Snapshot, generator?: string): NotebookDocu
       color: e.color,
       comment: e.comment,
       anchorStatus: e.anchorStatus,
+      verbatim: e.verbatim,
+      reviewedAt: e.reviewedAt,
       tags: e.tags.map((t) => ({ id: t.id, name: t.name })),
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,

@@ -2,10 +2,11 @@
  * The Gloss notebook document: everything a scope holds, as one versioned JSON file that
  * `importNotebook` reads back.
  *
- *   { format: 'gloss-notebook', version: 1, exportedAt, generator,
- *     articles: [{ …, text, contentHtml, sections: [{ id, ordinal, kind, baseKind, … }] }],
+ *   { format: 'gloss-notebook', version: 2, exportedAt, generator,
+ *     articles: [{ …, text, contentHtml, sections: [{ id, ordinal, kind, baseKind, …, page, role }],
+ *                  version, versionImportedAt, versions: [{ number, …, text, sections }] }],
  *     excerpts: [{ id, articleId, sectionId, quote: TextQuoteSelector, position: TextPositionSelector,
- *                  color, comment, anchorStatus, tags: [{ id, name }], createdAt, updatedAt }],
+ *                  color, comment, anchorStatus, verbatim, reviewedAt, tags: [{ id, name }], createdAt, updatedAt }],
  *     tags: [{ id, name, color, createdAt }],
  *     notes: [{ id, title, content (Lexical JSON), createdAt, updatedAt }],
  *     noteLinks: [{ noteId, targetType, targetId, articleId }] }
@@ -46,6 +47,30 @@ const sectionSchema = z.object({
   quarantineReason: nullableText,
   /** a PDF's: the page the section starts on */
   page: z.number().int().positive().nullable().optional(),
+  /** 'caption': a picture's caption */
+  role: z.literal('caption').nullable(),
+})
+
+/** A version the article had before its current one: its text and how it was split (read-only). */
+const versionSchema = z.object({
+  number: z.number().int().positive(),
+  format: z.enum(['text', 'markdown', 'html']),
+  sourceFormat: z.enum(SOURCE_FORMATS).nullable(),
+  text,
+  contentHtml: nullableText,
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'),
+  importedAt: timestamp,
+  sections: z.array(
+    z.object({
+      id: docId,
+      ordinal: z.number().int().positive(),
+      kind: z.enum(['heading', 'paragraph', 'quarantined']),
+      level: z.number().int().min(1).max(6).nullable(),
+      start: offset,
+      end: offset,
+      page: z.number().int().positive().nullable(),
+    }),
+  ),
 })
 
 const articleSchema = z.object({
@@ -63,6 +88,10 @@ const articleSchema = z.object({
   text,
   contentHtml: nullableText,
   sections: z.array(sectionSchema),
+  /** the version it holds now; the ones it replaced are `versions`, oldest first */
+  version: z.number().int().positive(),
+  versionImportedAt: timestamp.nullable(),
+  versions: z.array(versionSchema),
 })
 
 const excerptSchema = z.object({
@@ -79,6 +108,10 @@ const excerptSchema = z.object({
   color: z.enum(EXCERPT_COLORS),
   comment: z.string().max(100_000),
   anchorStatus: z.enum(['anchored', 'fuzzy', 'orphaned']),
+  /** its words are still those of the current version (Excerpt.verbatim) */
+  verbatim: z.boolean(),
+  /** a re-anchoring the person settled */
+  reviewedAt: timestamp.nullable(),
   tags: z.array(z.object({ id: docId, name: z.string() })),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -161,6 +194,21 @@ export const notebookDocumentSchema = z
           issue([...at, 'text'], 'does not match the article text at its offsets')
         if (s.kind !== 'quarantined' && s.kind !== s.baseKind)
           issue([...at, 'baseKind'], `must be "${s.kind}"`)
+      })
+      const numbers = new Set<number>()
+      a.versions.forEach((v, j) => {
+        const at = ['articles', i, 'versions', j]
+        if (v.number >= a.version) issue([...at, 'number'], `must be before the current version ${a.version}`)
+        if (numbers.has(v.number)) issue([...at, 'number'], `duplicate version ${v.number}`)
+        numbers.add(v.number)
+        if (sha256(v.text) !== v.contentHash) issue([...at, 'contentHash'], 'does not match the version text')
+        v.sections.forEach((s, k) => {
+          if (s.end < s.start || s.end > v.text.length)
+            issue(
+              [...at, 'sections', k, 'end'],
+              `range ${s.start}–${s.end} is outside the text (${v.text.length})`,
+            )
+        })
       })
     })
     const tagIds = new Set(doc.tags.map((t) => t.id))

@@ -47,8 +47,33 @@ describe('the notebook document upgrade chain', () => {
   })
 
   test('takes a current document as it is', () => {
-    const doc = v1()
+    const doc = { ...v1(), version: NOTEBOOK_VERSION }
     expect(upgradeNotebookDocument(doc)).toEqual(doc)
+  })
+
+  test('1 → 2: version 1 articles had no other version and no caption; their excerpts were verbatim', () => {
+    const doc = {
+      format: NOTEBOOK_FORMAT,
+      version: 1,
+      articles: [{ id: 'a1', sections: [{ id: 's1' }] }],
+      excerpts: [{ id: 'e1' }],
+      notes: [],
+    }
+    expect(upgradeNotebookDocument(doc)).toEqual({
+      format: NOTEBOOK_FORMAT,
+      version: 2,
+      articles: [
+        { id: 'a1', version: 1, versionImportedAt: null, versions: [], sections: [{ id: 's1', role: null }] },
+      ],
+      excerpts: [{ id: 'e1', verbatim: true, reviewedAt: null }],
+      notes: [],
+    })
+    // what is not a list is left for the schema to refuse, by name
+    expect(upgradeNotebookDocument({ format: NOTEBOOK_FORMAT, version: 1, articles: 'x' })).toEqual({
+      format: NOTEBOOK_FORMAT,
+      version: 2,
+      articles: 'x',
+    })
   })
 
   test('brings an older document through every step, in order, without editing it', () => {

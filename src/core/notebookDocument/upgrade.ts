@@ -10,7 +10,7 @@ import { GlossError } from '../../shared/errors'
 
 export const NOTEBOOK_FORMAT = 'gloss-notebook'
 /** The version this build writes. */
-export const NOTEBOOK_VERSION = 1
+export const NOTEBOOK_VERSION = 2
 
 export type DocumentJson = Record<string, unknown>
 
@@ -22,8 +22,35 @@ export interface UpgradeChain {
   steps: Readonly<Record<number, UpgradeStep>>
 }
 
-/** Empty while version 1 is the only one. */
-export const NOTEBOOK_UPGRADES: UpgradeChain = { current: NOTEBOOK_VERSION, steps: {} }
+const records = (value: unknown): DocumentJson[] =>
+  Array.isArray(value)
+    ? value.map((item) => (typeof item === 'object' && item !== null ? item : {}) as DocumentJson)
+    : []
+
+/**
+ * 1 → 2 (articles that change, captions): an article of version 1 held its only version and
+ * no caption; an excerpt's words were the article's (verbatim) and nothing awaited review.
+ * A value that is not a list is left for the schema to refuse, naming it.
+ */
+const toVersion2: UpgradeStep = (doc) => {
+  const next: DocumentJson = { ...doc }
+  if (Array.isArray(doc.articles)) {
+    next.articles = records(doc.articles).map((a) => ({
+      ...a,
+      version: 1,
+      versionImportedAt: null,
+      versions: [],
+      sections: Array.isArray(a.sections)
+        ? records(a.sections).map((s) => ({ ...s, role: null }))
+        : a.sections,
+    }))
+  }
+  if (Array.isArray(doc.excerpts))
+    next.excerpts = records(doc.excerpts).map((e) => ({ ...e, verbatim: true, reviewedAt: null }))
+  return next
+}
+
+export const NOTEBOOK_UPGRADES: UpgradeChain = { current: NOTEBOOK_VERSION, steps: { 1: toVersion2 } }
 
 function notADocument(message: string, field: string): GlossError {
   return new GlossError('invalid_input', `This is not a Gloss notebook document: ${message}`, field)

@@ -14,7 +14,16 @@ import type { NoteRow } from '../notes/repository'
 import { now } from '../store/clock'
 import type { Db } from '../store/open'
 import { toExcerpt, type ArticleRow, type ExcerptRow, type SectionRow } from '../store/rows'
-import type { ArticleRecord, ExcerptRecord, NoteRecord, SectionRecord, Snapshot, TagRecord } from './records'
+import type {
+  ArticleRecord,
+  ExcerptRecord,
+  NoteRecord,
+  SectionRecord,
+  Snapshot,
+  TagRecord,
+  VersionRecord,
+  VersionSectionRecord,
+} from './records'
 
 /** An article's stored columns: its summary row without the counts, and its content. */
 type ArticleContentRow = Omit<
@@ -23,8 +32,21 @@ type ArticleContentRow = Omit<
 > & {
   text: string
   content_html: string | null
+  version_imported_at: string | null
 }
 type SectionContentRow = SectionRow & { base_kind: SectionRecord['baseKind'] }
+type ExcerptContentRow = ExcerptRow & { hidden: number; reviewed_at: string | null }
+interface VersionContentRow {
+  article_id: string
+  number: number
+  format: VersionRecord['format']
+  source_format: VersionRecord['sourceFormat']
+  text: string
+  content_html: string | null
+  content_hash: string
+  imported_at: string
+  sections: string
+}
 type NoteContentRow = Omit<NoteRow, 'deleted_at' | 'article_ids'>
 
 const ids = (list: string[]) => JSON.stringify(list)
@@ -107,8 +129,38 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       end: s.end_offset,
       quarantineReason: s.quarantine_reason,
       page: s.page ?? null,
+      role: s.role ?? null,
     })
     sectionsByArticle.set(s.article_id, list)
+  }
+  const versionRows = db
+    .prepare(
+      `SELECT article_id, number, format, source_format, text, content_html, content_hash, imported_at, sections
+       FROM versions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, number`,
+    )
+    .all(ids(articleIds)) as VersionContentRow[]
+  const versionsByArticle = new Map<string, VersionRecord[]>()
+  for (const v of versionRows) {
+    const list = versionsByArticle.get(v.article_id) ?? []
+    list.push({
+      number: v.number,
+      format: v.format,
+      sourceFormat: v.source_format,
+      text: v.text,
+      contentHtml: v.content_html,
+      contentHash: v.content_hash,
+      importedAt: v.imported_at,
+      sections: (JSON.parse(v.sections) as VersionSectionRecord[]).map((s) => ({
+        id: s.id,
+        ordinal: s.ordinal,
+        kind: s.kind,
+        level: s.level ?? null,
+        start: s.start,
+        end: s.end,
+        page: s.page ?? null,
+      })),
+    })
+    versionsByArticle.set(v.article_id, list)
   }
   const articles: ArticleRecord[] = articleRows.map((a) => ({
     id: a.id,
@@ -124,14 +176,17 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
     text: a.text,
     contentHtml: a.content_html,
     sections: sectionsByArticle.get(a.id) ?? [],
+    version: a.version,
+    versionImportedAt: a.version_imported_at,
+    versions: versionsByArticle.get(a.id) ?? [],
   }))
 
   const excerptSelect = `
     SELECT e.id, e.article_id, e.section_id, s.ordinal AS section_ordinal, e.exact, e.prefix, e.suffix,
       e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.verbatim, e.created_at, e.updated_at, e.deleted_at,
-      s.kind = 'quarantined' AS hidden
+      e.reviewed_at, s.kind = 'quarantined' AS hidden
     FROM excerpts e JOIN sections s ON s.id = e.section_id WHERE e.deleted_at IS NULL`
-  const readExcerpts = (rows: Array<ExcerptRow & { hidden: number }>): ExcerptRecord[] => {
+  const readExcerpts = (rows: ExcerptContentRow[]): ExcerptRecord[] => {
     const tagRows = db
       .prepare(
         `SELECT et.excerpt_id, t.id, t.name, t.color FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
@@ -144,19 +199,20 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       list.push(tag)
       tagsOf.set(excerpt_id, list)
     }
-    return rows.map(({ hidden, ...row }) => ({
+    return rows.map(({ hidden, reviewed_at, ...row }) => ({
       ...toExcerpt(row, tagsOf.get(row.id) ?? []),
       hidden: hidden === 1,
+      reviewedAt: reviewed_at,
     }))
   }
   const excerpts = readExcerpts(
     excerptIds === null
       ? (db
           .prepare(`${excerptSelect} AND e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.seq`)
-          .all(ids(articleIds)) as Array<ExcerptRow & { hidden: number }>)
+          .all(ids(articleIds)) as ExcerptContentRow[])
       : (db
           .prepare(`${excerptSelect} AND e.id IN (SELECT value FROM json_each(?)) ORDER BY e.seq`)
-          .all(ids(excerptIds)) as Array<ExcerptRow & { hidden: number }>),
+          .all(ids(excerptIds)) as ExcerptContentRow[]),
   )
 
   const noteRows = db
@@ -229,7 +285,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       : readExcerpts(
           db
             .prepare(`${excerptSelect} AND e.id IN (SELECT value FROM json_each(?))`)
-            .all(ids(missing)) as Array<ExcerptRow & { hidden: number }>,
+            .all(ids(missing)) as ExcerptContentRow[],
         )
   const citedExcerpts = new Map<string, ExcerptRecord>()
   for (const id of citedIds) {

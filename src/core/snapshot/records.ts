@@ -1,6 +1,13 @@
 /** What a snapshot holds: the notebook's rows as the exporters and the notebook document read them. */
 import type { SerializedEditorState } from 'lexical'
-import type { ArticleSummary, Excerpt, ExportScope, NoteLink, SectionKind } from '../../shared/model'
+import type {
+  ArticleSummary,
+  Excerpt,
+  ExportScope,
+  NoteLink,
+  SectionKind,
+  SourceFormat,
+} from '../../shared/model'
 
 export interface SectionRecord {
   id: string
@@ -15,6 +22,32 @@ export interface SectionRecord {
   quarantineReason: string | null
   /** the PDF page the section starts on (cite as "p. 4, ¶2"); null for other formats */
   page: number | null
+  /** 'caption': a picture's caption (the reader shows it so) */
+  role: 'caption' | null
+}
+
+/** A section of a replaced version, as the versions table keeps it. */
+export interface VersionSectionRecord {
+  id: string
+  ordinal: number
+  kind: SectionRecord['kind']
+  level: number | null
+  start: number
+  end: number
+  page: number | null
+}
+
+/** A version an article had before its current one (read-only). */
+export interface VersionRecord {
+  number: number
+  format: 'text' | 'markdown' | 'html'
+  /** what the file was; null reads as format */
+  sourceFormat: SourceFormat | null
+  text: string
+  contentHtml: string | null
+  contentHash: string
+  importedAt: string
+  sections: VersionSectionRecord[]
 }
 
 /** An article as the notebook stores it: its summary without the counts, and its content. */
@@ -26,11 +59,19 @@ export interface ArticleRecord extends Omit<
   contentHtml: string | null
   /** every section in reading order, quarantined ones included */
   sections: SectionRecord[]
+  /** the number of the version the article holds now (1 for one never re-imported) */
+  version: number
+  /** when the current version came in; null for version 1 (then importedAt) */
+  versionImportedAt: string | null
+  /** the versions it replaced, oldest first */
+  versions: VersionRecord[]
 }
 
 export interface ExcerptRecord extends Excerpt {
   /** its section is quarantined: left out of human-readable exports */
   hidden: boolean
+  /** when the person settled a re-anchoring a new version asked about; null if never asked or not yet */
+  reviewedAt: string | null
 }
 
 export interface TagRecord {
