@@ -19,6 +19,8 @@ import { noteDocName, notebookDocName, notebookOfToken } from './tokens'
 /** origins of the notebook document's transactions that are not the server's */
 const LOCAL = Symbol('local write')
 const LOADED = Symbol('loaded from the notebook')
+/** a local save merged with what arrived since its editor read the note */
+const MERGED = Symbol('local save merged')
 /** stored updates of one document merged into one row past this many */
 const COMPACT_AFTER = 200
 
@@ -353,11 +355,12 @@ export class SyncClient {
         this.store.run(name, update)
         return
       }
+      // from the server, or a merged local save: SQLite gets the merged body
       this.db.transaction(() => {
         this.store.run(name, update)
         this.apply.noteBody(id, body.content())
       })()
-      this.received++
+      if (origin !== MERGED) this.received++
     })
     const notebook = notebookOfToken(this.settings.token)
     const open: OpenBody = {
@@ -368,6 +371,18 @@ export class SyncClient {
     return open
   }
 
+  /**
+   * The body as the local editor last had it (read or saved): a save is an edit of that, so
+   * when changes arrived since, the save is merged with them instead of replacing them.
+   */
+  private readonly bases = new Map<string, Uint8Array>()
+
+  /** The note was read (its editor opened): its next save is an edit of what it holds now. */
+  noteRead(id: string): void {
+    const open = this.bodies.get(id)
+    if (open) this.bases.set(id, Y.encodeStateAsUpdate(open.body.doc))
+  }
+
   /** Only one side seeds a body: the one introducing the note; elsewhere an empty body waits for it. */
   private writeBody(id: string, content: string): void {
     const { body } = this.openBody(id)
@@ -375,15 +390,26 @@ export class SyncClient {
       this.waiting.set(`notes:${id}`, 'its body has not arrived; local edits wait for it')
       return
     }
-    body.write(JSON.parse(content))
+    const base = this.bases.get(id)
+    const current = Y.encodeStateVector(body.doc)
+    if (base && !sameBytes(Y.encodeStateVectorFromUpdate(base), current)) {
+      this.bases.set(id, body.writeFrom(base, JSON.parse(content), MERGED))
+    } else {
+      body.write(JSON.parse(content))
+      if (base) this.bases.set(id, Y.encodeStateAsUpdate(body.doc))
+    }
   }
 
   private closeBody(id: string, forget: boolean): void {
     const open = this.bodies.get(id)
     if (!open) return
+    this.bases.delete(id)
     open.provider?.destroy()
     open.body.destroy()
     this.bodies.delete(id)
     if (forget) this.db.prepare(`DELETE FROM sync_updates WHERE doc = ?`).run(`note:${id}`)
   }
 }
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, i) => byte === b[i])

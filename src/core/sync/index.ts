@@ -115,6 +115,15 @@ export function openSync(db: Db, options: SyncOptions) {
     track(handlers: Handlers): Handlers {
       const tracked = { ...handlers } as Record<string, (input: unknown) => unknown>
       for (const name of Object.keys(handlers) as OperationName[]) {
+        if (name === 'getNote') {
+          // the note's editor now holds this: its next save is an edit of it (see SyncClient.noteRead)
+          tracked[name] = (input) => {
+            const result = handlers.getNote(input as never)
+            client?.noteRead((input as { id: string }).id)
+            return result
+          }
+          continue
+        }
         if (contract[name].effect !== 'write' || name === 'setSyncSettings') continue
         const run = handlers[name] as (input: unknown) => unknown
         const after = (input: unknown, result: unknown) => {

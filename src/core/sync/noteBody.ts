@@ -21,7 +21,7 @@ import {
   type SerializedLexicalNode,
 } from 'lexical'
 import { Awareness } from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { NOTE_NODES } from '../../shared/notes/nodes'
 
 type Json = SerializedLexicalNode & { children?: Json[]; text?: string }
@@ -152,6 +152,24 @@ export class NoteBody {
     this.editor.update(() => $reconcileChildren($getRoot(), content.root.children as Json[]), {
       discrete: true,
     })
+  }
+
+  /**
+   * Make the body `content`, where `content` was edited from the body as it was at `base` (an
+   * update holding that whole state): the edit is made on a copy at `base` and merged in, so
+   * what arrived since `base` stays. Returns the copy's state: the next base for this editor.
+   */
+  writeFrom(base: Uint8Array, content: SerializedEditorState, origin: unknown): Uint8Array {
+    const fork = new Y.Doc()
+    const copy = new NoteBody(fork) // bound first, so applying the base fills its editor
+    Y.applyUpdate(fork, base)
+    const before = Y.encodeStateVector(fork)
+    copy.write(content)
+    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(fork, before), origin)
+    const next = Y.encodeStateAsUpdate(fork)
+    copy.destroy()
+    fork.destroy()
+    return next
   }
 
   destroy(): void {

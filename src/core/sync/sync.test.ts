@@ -107,7 +107,36 @@ describe('sync', () => {
     await b.call('setSyncSettings', { enabled: true })
     const merged = 'The first summit was held in June.\n\nSecond.'
     await until('b merged', async () => (await noteText(b, note.id)) === merged)
-    await until('a merged', async () => (await noteText(a, note.id)) === merged)
+    await until('a merged', async () => (await noteText(a, note.id)) === merged).catch(async (e) => {
+      throw new Error(`${e}: ${JSON.stringify(await noteText(a, note.id))}`)
+    })
+  })
+
+  it('merges a save from an editor that had not seen an edit arriving meanwhile', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const note = await a.call('createNote', { title: 'Open on both', content: content('Shared line.') })
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+    await a.call('getNote', { id: note.id }) // a's editor opens it
+    // read a's SQLite directly from here on: getNote is what the editor calls when it opens a note
+    const textOnA = () =>
+      a.notebook.db.prepare(`SELECT text FROM notes WHERE id = ?`).pluck().get(note.id) as string
+
+    await b.call('saveNote', { id: note.id, content: content('Shared line.', 'Added on b.') })
+    await until('b’s paragraph on a', async () => textOnA().includes('Added on b.'))
+    // a's editor still shows only its own text, and saves its typing
+    await a.call('saveNote', { id: note.id, content: content('Shared line, typed on a.') })
+    const merged = 'Shared line, typed on a.\n\nAdded on b.'
+    await until('a merged', () => textOnA() === merged)
+    await until('b merged', async () => (await noteText(b, note.id)) === merged)
+    // and a's next save builds on what its editor has, not on the merge
+    await a.call('saveNote', { id: note.id, content: content('Shared line, typed on a!') })
+    await until(
+      'b has the next save',
+      async () => (await noteText(b, note.id)) === 'Shared line, typed on a!\n\nAdded on b.',
+    )
   })
 
   it('converges articles, excerpts, tags and deletions; delete against edit keeps the edit in the trash', async () => {
