@@ -132,6 +132,16 @@ async function startWeb() {
   )
 }
 
+// npm answers a SIGTERM by ending the shell it ran this in, which leaves this script and its
+// server running: a parent that goes away stops everything, as a signal to this script would
+const parent = process.ppid
+const orphaned = setInterval(() => {
+  if (process.ppid === parent) return
+  clearInterval(orphaned)
+  process.kill(process.pid, 'SIGTERM')
+}, 250)
+orphaned.unref()
+
 const electron = process.argv.includes('--web') ? { ok: false, reason: null } : findElectronBinary()
 let code
 if (electron.ok) {
