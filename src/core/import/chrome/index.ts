@@ -52,6 +52,20 @@ function besideImage(el: Element): boolean {
   return Array.from(parent.children).every((s) => s === el || !hasText(s)) && parent.childNodes.length <= 8
 }
 
+const letters = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '').length
+
+/**
+ * A cell whose words are all names under its pictures: an infobox's flag and coat of arms, each
+ * named under its picture in a box of its own.
+ */
+function namesUnderPictures(cell: Element): boolean {
+  const named: Element[] = []
+  for (const el of Array.from(cell.querySelectorAll('*'))) {
+    if (!named.some((n) => n.contains(el)) && besideImage(el)) named.push(el)
+  }
+  return named.length > 1 && named.reduce((n, el) => n + letters(el), 0) === letters(cell)
+}
+
 /**
  * The block's picture context, decided by its nearest caption- or credit-named container: a credit
  * span inside a caption is a credit, a caption span inside a figcaption named "credit" a caption.
@@ -70,6 +84,7 @@ function figureContext(
     // a table cell holding a picture and the words under it
     const words = cells.length === 1 ? Array.from(cells[0]!.children).filter(hasText) : []
     if (words.length === 1 && besideImage(words[0]!)) return 'caption'
+    if (cells.length === 1 && namesUnderPictures(cells[0]!)) return 'caption'
   }
   if (besideImage(el)) return 'caption'
   // a credit counts inside a picture only: "source" or "creator" elsewhere is the article's
