@@ -36,6 +36,7 @@ describe('CSV export', () => {
     const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
     expect(parsed.meta.fields).toEqual([...CSV_COLUMNS])
+    expect(parsed.data.every((r) => r.verbatim === 'yes' && r.page === '')).toBe(true)
     expect(parsed.data.map((r) => [r.article, r['¶'], r.quote, r.comment, r.tags, r.color])).toEqual([
       [
         TITLE,
@@ -55,10 +56,10 @@ describe('CSV export', () => {
 
   test('an article’s excerpts, or the ones a note cites', () => {
     const rows = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1)
-    expect(rows(csv({ kind: 'article', id: nb.maps.id })).map((r) => r[2])).toEqual([
+    expect(rows(csv({ kind: 'article', id: nb.maps.id })).map((r) => r[3])).toEqual([
       'The map is not the territory',
     ])
-    expect(rows(csv({ kind: 'note', id: IDS.note })).map((r) => r[2])).toEqual([SILENCE_QUOTE])
+    expect(rows(csv({ kind: 'note', id: IDS.note })).map((r) => r[3])).toEqual([SILENCE_QUOTE])
   })
 
   test('quotes, commas and newlines are quoted; formulas are neutralized', () => {

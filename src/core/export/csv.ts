@@ -1,5 +1,7 @@
 /**
- * Excerpts as CSV (RFC 4180): columns article, ¶, quote, comment, tags, color, created.
+ * Excerpts as CSV (RFC 4180): columns article, ¶, page (a PDF's, else empty), quote, comment,
+ * tags, color, verbatim ("yes", or "no" once a new version of the article changed the words),
+ * created.
  * Every field is quoted when it holds a comma, a double quote (doubled), CR or LF; rows end
  * with CRLF; the file is UTF-8 with a byte-order mark so spreadsheet apps read it as UTF-8.
  *
@@ -11,9 +13,20 @@
  * `neutralizeFormulas: false` writes the values untouched.
  */
 import type { Snapshot } from '../snapshot/records'
+import { findSection } from './layout'
 import { titleOf, visibleExcerpts } from './visible'
 
-export const CSV_COLUMNS = ['article', '¶', 'quote', 'comment', 'tags', 'color', 'created'] as const
+export const CSV_COLUMNS = [
+  'article',
+  '¶',
+  'page',
+  'quote',
+  'comment',
+  'tags',
+  'color',
+  'verbatim',
+  'created',
+] as const
 export const BOM = '\uFEFF'
 
 export interface CsvOptions {
@@ -29,13 +42,16 @@ export function renderCsv(data: Snapshot, options: CsvOptions = {}): string {
   const neutralize = options.neutralizeFormulas ?? true
   const rows: string[][] = [[...CSV_COLUMNS]]
   for (const e of visibleExcerpts(data)) {
+    const page = findSection(data, e.articleId, e.sectionId)?.section.page
     rows.push([
       titleOf(data, e.articleId),
       String(e.sectionOrdinal),
+      page ? String(page) : '',
       e.quote.exact,
       e.comment,
       e.tags.map((t) => t.name).join('; '),
       e.color,
+      e.verbatim ? 'yes' : 'no',
       e.createdAt,
     ])
   }

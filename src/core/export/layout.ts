@@ -13,6 +13,8 @@ export interface ExcerptView {
   tags: string[]
   /** false: the quote no longer reads so in the article's current version (Excerpt.verbatim); absent for a note's snapshot */
   verbatim?: boolean
+  /** the page its section starts on (a PDF's) */
+  page?: number | null
 }
 
 /** A card shows the excerpt as it is now when it still exists, else the snapshot the note kept. */
@@ -26,6 +28,7 @@ export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: Snaps
         comment: live.comment,
         tags: live.tags.map((t) => t.name),
         verbatim: live.verbatim,
+        page: findSection(data, live.articleId, live.sectionId)?.section.page,
       }
     : {
         quote: block.snapshot.quote,

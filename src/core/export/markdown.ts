@@ -19,7 +19,9 @@ import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } fro
 import {
   articlesNewestFirst,
   cardView,
+  findSection,
   notebookFolder,
+  refLabel,
   notesNewestFirst,
   tagCounts,
   type ExcerptView,
@@ -66,7 +68,9 @@ function sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: MarkdownC
   const linked = ctx.vault?.sectionRef(ref)
   if (linked) return linked
   const words = ref.words ? `“${escapeLine(ref.words)}” ` : ''
-  return `${words}(¶${ref.ordinal}, *${escapeLine(titleOf(ctx.data, ref.articleId))}*)`
+  const section = findSection(ctx.data, ref.articleId, ref.sectionId)?.section
+  const label = refLabel(section?.ordinal ?? ref.ordinal, section?.page)
+  return `${words}(${label}, *${escapeLine(titleOf(ctx.data, ref.articleId))}*)`
 }
 
 /**
@@ -159,7 +163,9 @@ function excerptMarkdown(view: ExcerptView): string {
     .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
     .join('\n')
   const warning = view.verbatim === false ? `\n>\n> ${NOT_VERBATIM}` : ''
-  const parts = [`${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ¶${view.ordinal}${warning}`]
+  const parts = [
+    `${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ${refLabel(view.ordinal, view.page)}${warning}`,
+  ]
   if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
   if (view.tags.length) parts.push(tagLine(view.tags))
   return parts.join('\n\n')
@@ -315,6 +321,7 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
         quote: e.quote.exact,
         articleTitle: article.title,
         ordinal: e.sectionOrdinal,
+        page: article.sections.find((s) => s.id === e.sectionId)?.page,
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
         verbatim: e.verbatim,
@@ -339,8 +346,8 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
   for (const s of visibleSections(article)) {
     parts.push(
       s.kind === 'heading'
-        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${escapeLine(s.text)} (¶${s.ordinal})`
-        : `**¶${s.ordinal}** ${escapeMarkdown(s.text).replace(/\n/g, '  \n')}`,
+        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${escapeLine(s.text)} (${refLabel(s.ordinal, s.page)})`
+        : `**${refLabel(s.ordinal, s.page)}** ${escapeMarkdown(s.text).replace(/\n/g, '  \n')}`,
     )
   }
   return parts.join('\n\n') + '\n'

@@ -1,0 +1,126 @@
+/**
+ * Where an article has pages (a PDF's) every export cites them ("p. 2, ¶5") and the citation
+ * formats give the page range (BibTeX, CSL-JSON, RIS); where an excerpt's words are no longer the
+ * current version's, every human-readable export says so.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { ArticleDetail } from '../../shared/model'
+import { printPdfs } from '../import/testing/documents'
+import { openTempNotebook, type TempNotebook } from '../testing/tempNotebook'
+import { NOT_VERBATIM } from './markdown'
+import { pdfUnavailable } from './pdf'
+
+let nb: TempNotebook
+beforeEach(() => {
+  nb = openTempNotebook({ samplePath: null })
+})
+afterEach(() => nb.cleanup())
+
+const para = (text: string, pageBreak = false) =>
+  `<p style="font: 14pt serif;${pageBreak ? ' break-before: page;' : ''}">${text}</p>`
+
+const render = async (format: 'md' | 'html' | 'csv' | 'bibtex' | 'csl' | 'ris' | 'obsidian') =>
+  (await nb.call('renderExport', { scope: { kind: 'notebook' }, format })).files
+
+describe('pages', () => {
+  test('a PDF’s excerpts are cited by page and ¶; its citations carry the page range', async (ctx) => {
+    const missing = pdfUnavailable()
+    if (missing) {
+      console.info(`skipped: ${missing}`)
+      ctx.skip()
+    }
+    const [pdf] = await printPdfs([
+      {
+        html: `<title>Tides and deltas</title>${para('Rivers carry sediment down to the sea, where the tides sort it.')}${para(
+          'Deltas grow where the river brings more than the sea takes away, year after year.',
+          true,
+        )}`,
+      },
+    ])
+    const file = join(nb.dir, 'tides.pdf')
+    writeFileSync(file, pdf!)
+    const { article } = await nb.call('importFile', { path: file })
+    const detail: ArticleDetail = await nb.call('getArticle', { id: article.id })
+    const second = detail.sections.find((s) => s.text.startsWith('Deltas grow'))!
+    expect(second.page).toBe(2)
+    await nb.call('createExcerpt', { articleId: article.id, quote: 'more than the sea takes away' })
+    const cite = `p. 2, ¶${second.ordinal}`
+
+    const md = (await render('md')).find((f) => f.path.startsWith('articles/'))!.content
+    expect(md).toContain(`, ${cite}`)
+    expect(md).toContain(`**${cite}** Deltas grow`)
+    const vault = (await render('obsidian')).find((f) => f.path.startsWith('Articles/'))!.content
+    expect(vault).toContain(`[[#^p${second.ordinal}|${cite}]]`)
+    const html = (await render('html'))[0]!.content
+    expect(html).toMatch(new RegExp(`<a class="ref" href="#a-[0-9a-f]{8}-p${second.ordinal}">${cite}</a>`))
+    const [row] = Papa.parse<Record<string, string>>((await render('csv'))[0]!.content.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    expect(row).toMatchObject({ '¶': String(second.ordinal), page: '2' })
+
+    expect((await render('bibtex'))[0]!.content).toMatch(/pages\s+= \{1--2\}/)
+    expect(JSON.parse((await render('csl'))[0]!.content)[0]).toMatchObject({ page: '1-2' })
+    const ris = (await render('ris'))[0]!.content
+    expect(ris).toContain('\r\nSP  - 1\r\nEP  - 2\r\n')
+  }, 120_000)
+})
+
+describe('RIS', () => {
+  test('one record per article: type, title, authors, dates, URL, CRLF lines, ER to end', async () => {
+    await nb.call('importContent', {
+      content:
+        '---\ntitle: Maps and territories\nauthor: Jane Doe, John Smith\ndate: 2024-11-05\n---\n\nThe map is not the territory.\n',
+      fileName: 'maps.md',
+      sourceUrl: 'https://example.org/maps',
+    })
+    await nb.call('importContent', { content: 'Plain words.\n', fileName: 'plain.txt' })
+    const [file] = await render('ris')
+    expect(file!.path).toMatch(/\.ris$/)
+    const records = file!.content.split('ER  - \r\n').filter((r) => r.trim())
+    expect(records).toHaveLength(2)
+    const lines = records[0]!.trim().split('\r\n')
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- \S/)
+    expect(lines.filter((l) => !/^(ID|Y2|N1)/.test(l))).toEqual([
+      'TY  - ELEC',
+      'TI  - Maps and territories',
+      'AU  - Doe, Jane',
+      'AU  - Smith, John',
+      'PY  - 2024',
+      'DA  - 2024/11/05',
+      'UR  - https://example.org/maps',
+    ])
+    expect(records[1]!).toContain('TY  - GEN')
+    expect(file!.content).not.toMatch(/[^\r]\n/)
+  })
+})
+
+describe('verbatim', () => {
+  test('an excerpt a new version changed says so in Markdown, the vault, HTML and CSV', async () => {
+    const { article } = await nb.call('importContent', {
+      content: '# Maps\n\nThe map is not the territory, and a model is not the world.\n',
+      fileName: 'maps.md',
+    })
+    await nb.call('createExcerpt', { articleId: article.id, quote: 'The map is not the territory' })
+    await nb.call('importVersion', {
+      articleId: article.id,
+      content: '# Maps\n\nA map is never the territory, and a model is not the world.\n',
+      fileName: 'maps.md',
+    })
+    const [excerpt] = await nb.call('listExcerpts', { articleId: article.id })
+    expect(excerpt!.verbatim).toBe(false)
+    expect((await render('md')).find((f) => f.path.startsWith('articles/'))!.content).toContain(NOT_VERBATIM)
+    expect((await render('obsidian')).find((f) => f.path.startsWith('Articles/'))!.content).toContain(
+      `> ${NOT_VERBATIM}`,
+    )
+    expect((await render('html'))[0]!.content).toContain(`<p class="not-verbatim">${NOT_VERBATIM}</p>`)
+    const [row] = Papa.parse<Record<string, string>>((await render('csv'))[0]!.content.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    expect(row!.verbatim).toBe('no')
+  })
+})
