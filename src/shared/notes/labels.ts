@@ -16,3 +16,27 @@ export function sectionLinkLabel(ordinal: number, text: string): string {
   const words = firstWords(text)
   return words ? `¶${ordinal} · ${words}` : `¶${ordinal}`
 }
+
+/** "¶3", or "¶3–4" for a passage running from ¶3 into ¶4. */
+export function paragraphsLabel(first: number, last: number = first): string {
+  return last > first ? `¶${first}–${last}` : `¶${first}`
+}
+
+/** The ordinal of the last section a passage [start, end) touches (sections in article order). */
+export function lastOrdinal(
+  sections: readonly { ordinal: number; start: number; end: number }[],
+  end: number,
+  fallback: number,
+): number {
+  let lo = 0
+  let hi = sections.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sections[mid]!.start < end) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found === -1 ? fallback : Math.max(fallback, sections[found]!.ordinal)
+}

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Excerpt, NoteRef } from '../../../shared/model'
+import { paragraphsLabel } from '../../../shared/notes/labels'
 import { ExcerptBacklinks } from '../common/BacklinkBadges'
 import { COLOR_LABELS, EXCERPT_COLORS, colorVar } from '../common/colors'
 import { useGloss, type FocusRequest } from '../state/glossContext'
@@ -17,6 +18,8 @@ const ANCHOR_NOTES = {
 
 interface Props {
   excerpt: Excerpt
+  /** the ¶ the passage ends in (its own ¶ unless it runs on) */
+  lastOrdinal?: number
   active: boolean
   focus: FocusRequest | null
   /** notes citing this excerpt */
@@ -25,7 +28,15 @@ interface Props {
 }
 
 /** One excerpt in the excerpts panel: quote, comment, tags, color; drag it into a note. */
-export const ExcerptItem = memo(function ExcerptItem({ excerpt, active, focus, citedIn, onOpenNote }: Props) {
+export const ExcerptItem = memo(function ExcerptItem({
+  excerpt,
+  lastOrdinal,
+  active,
+  focus,
+  citedIn,
+  onOpenNote,
+}: Props) {
+  const paragraphs = paragraphsLabel(excerpt.sectionOrdinal, lastOrdinal)
   const { actions, ui, feedback } = useGloss()
   const openNoteId = useOpenNoteId()
   const note = ANCHOR_NOTES[excerpt.anchorStatus]
@@ -53,7 +64,7 @@ export const ExcerptItem = memo(function ExcerptItem({ excerpt, active, focus, c
       className={`excerpt-item${active ? ' active' : ''}`}
       data-excerpt-id={excerpt.id}
       aria-current={active ? 'true' : undefined}
-      aria-label={`Excerpt from ¶${excerpt.sectionOrdinal}`}
+      aria-label={`Excerpt from ${paragraphs}`}
       style={{ '--bar': colorVar(excerpt.color) } as React.CSSProperties}
       // drag the card into a note (over the Notes tab, then into the editor)
       draggable
@@ -79,7 +90,7 @@ export const ExcerptItem = memo(function ExcerptItem({ excerpt, active, focus, c
     >
       <button type="button" className="excerpt-quote" title="Show in the article" onClick={reveal}>
         <span className="quote-text">{excerpt.quote.exact}</span>
-        <span className="quote-ordinal">¶{excerpt.sectionOrdinal}</span>
+        <span className="quote-ordinal">{paragraphs}</span>
       </button>
       {!excerpt.verbatim ? (
         <p className="anchor-note">

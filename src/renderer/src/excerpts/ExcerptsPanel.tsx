@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useMemo } from 'react'
+import { lastOrdinal } from '../../../shared/notes/labels'
 import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
 import { displayTag, tagMatches } from '../common/tagNames'
 import { VirtualList } from '../common/VirtualList'
@@ -26,6 +27,8 @@ export function ExcerptsPanel() {
       (filter.tag === null || e.tags.some((t) => tagMatches(filter.tag!, t.name))),
   )
   const filtered = filter.tag !== null || filter.color !== null
+  // readable sections in article order, for the last ¶ a passage runs into
+  const readable = useMemo(() => article?.sections.filter((s) => s.kind !== 'quarantined') ?? [], [article])
 
   // a focus request is served once the card has mounted and focused its field
   useEffect(() => {
@@ -90,6 +93,7 @@ export function ExcerptsPanel() {
           render={(excerpt) => (
             <ExcerptItem
               excerpt={excerpt}
+              lastOrdinal={lastOrdinal(readable, excerpt.position.end, excerpt.sectionOrdinal)}
               active={excerpt.id === activeExcerptId}
               focus={focusRequest}
               citedIn={backlinks.excerpts[excerpt.id]}

@@ -5,8 +5,18 @@ import { isEditable } from '../common/dom'
 import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts, useBacklinks, useOpenNote, useReview } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
-import { flash, HighlightPainter } from './highlights'
-import { collectSectionNodes, offsetAtPoint, offsetsToRanges, rangeToOffsets } from './offsets'
+import { HighlightPainter } from './highlights'
+import { collectSectionNodes, offsetAtPoint, rangeToOffsets, snapToWords } from './offsets'
+import { ReadingBar } from './ReadingBar'
+import {
+  LINE_WIDTHS,
+  loadPosition,
+  loadSettings,
+  savePosition,
+  saveSettings,
+  type ReadingSettings,
+} from './readingState'
+import { useScrollTarget } from './scrollTarget'
 import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
 import './reader.css'
@@ -57,6 +67,11 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const [pending, setPending] = useState<Pending | null>(null)
   const dragging = useRef(false)
   const { reveal, clearReveal, setShowHidden, showHidden } = ui
+  const [settings, setSettings] = useState<ReadingSettings>(loadSettings)
+  const changeSettings = (next: ReadingSettings) => {
+    setSettings(next)
+    saveSettings(next)
+  }
 
   const nodes = useCallback(
     (includeQuarantined = false) =>
@@ -109,6 +124,8 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes
     },
   })
+  // every height measured at the old settings is wrong now
+  useEffect(() => virtualizer.measure(), [settings, virtualizer])
   const items = virtualizer.getVirtualItems()
   const totalSize = virtualizer.getTotalSize()
 
@@ -126,11 +143,61 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     painter.current.sync(excerpts, nodes(true), ui.activeExcerptId)
   }, [excerpts, nodes, ui.activeExcerptId, items])
 
-  // a new article starts at the top with no selection
-  useEffect(() => {
+  // --- scrolling to a place, and the place you were reading ----------------------------
+  const { scrollTo, moving } = useScrollTarget(virtualizer, scroller, () => nodes(true), items)
+  const [current, setCurrent] = useState<number | null>(null)
+
+  /** How much of the pane's top the reading bar covers. */
+  const barHeight = () => scroller()?.querySelector('.reading-bar')?.getBoundingClientRect().height ?? 0
+
+  /** The row at the top of the pane (below the reading bar) and how far it is scrolled past. */
+  const rowAtTop = useCallback((): { index: number; past: number } | null => {
+    const pane = scroller()
+    if (!pane || !body.current) return null
+    const top = pane.getBoundingClientRect().top + barHeight()
+    for (const row of body.current.children) {
+      const rect = row.getBoundingClientRect()
+      if (rect.bottom > top + 1)
+        return { index: Number((row as HTMLElement).dataset.index), past: top - rect.top }
+    }
+    return null
+  }, [])
+
+  // an article opens where it was left (else at the top), with no selection
+  useLayoutEffect(() => {
     setPending(null)
-    scroller()?.scrollTo({ top: 0 })
+    setCurrent(null)
+    const saved = loadPosition(article.id)
+    const index = saved ? rowOf.get(saved.sectionId) : undefined
+    if (saved && index !== undefined) scrollTo({ kind: 'row', index, offset: barHeight() - saved.past })
+    else scroller()?.scrollTo({ top: 0 })
+    // only when another article opens (not as rows change)
   }, [article.id])
+
+  // remember the place and show the progress as the pane scrolls
+  const [progress, setProgress] = useState(0)
+  useEffect(() => {
+    const pane = scroller()
+    if (!pane) return
+    let timer: number | undefined
+    const onScroll = () => {
+      const room = pane.scrollHeight - pane.clientHeight
+      setProgress(room > 0 ? Math.min(1, Math.max(0, pane.scrollTop / room)) : 1)
+      window.clearTimeout(timer)
+      timer = window.setTimeout(() => {
+        if (moving.current) return // on the way to a place: not where you read
+        const top = rowAtTop()
+        const section = top && rows[top.index]
+        if (section) savePosition(article.id, { sectionId: section.id, past: Math.round(top.past) })
+      }, 250)
+    }
+    onScroll()
+    pane.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      pane.removeEventListener('scroll', onScroll)
+      window.clearTimeout(timer)
+    }
+  }, [article.id, rows, rowAtTop])
 
   // --- the selection and its toolbar -------------------------------------------------
   /** The article selection as offsets plus where the toolbar goes, or null. */
@@ -140,8 +207,9 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     if (!element || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null
     const range = selection.getRangeAt(0)
     if (!element.contains(range.commonAncestorContainer)) return null
-    const offsets = rangeToOffsets(range, nodes(), article.textLength)
-    if (!offsets) return null
+    const raw = rangeToOffsets(range, nodes(), article.textLength)
+    if (!raw) return null
+    const offsets = snapToWords(raw, article.sections)
     const rect = range.getBoundingClientRect()
     const box = element.getBoundingClientRect()
     const left = Math.min(
@@ -149,7 +217,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       Math.max(box.width - 120, 120),
     )
     return { ...offsets, top: rect.top - box.top - 48, left }
-  }, [article.textLength, nodes])
+  }, [article.textLength, article.sections, nodes])
 
   const readSelection = useCallback(() => setPending(measureSelection()), [measureSelection])
 
@@ -192,6 +260,53 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     [actions, article.id, panes, pending, ui],
   )
 
+  /** j/k: the next or previous section to the top of the pane, marked as the current one. */
+  const step = useCallback(
+    (by: 1 | -1) => {
+      const pane = scroller()
+      const marked =
+        current === null ? null : body.current?.querySelector(`:scope > [data-index="${current}"]`)
+      const box = pane?.getBoundingClientRect()
+      const rect = marked?.getBoundingClientRect()
+      // the marked section, while it is in view; else the one at the top of the pane
+      let index: number
+      if (current !== null && rect && box && rect.bottom > box.top && rect.top < box.bottom)
+        index = current + by
+      else {
+        const top = rowAtTop()
+        if (!top) index = 0
+        else if (by === 1) index = top.past < -4 ? top.index : top.index + 1
+        else index = top.past > 4 ? top.index : top.index - 1
+      }
+      index = Math.min(rows.length - 1, Math.max(0, index))
+      setCurrent(index)
+      scrollTo({ kind: 'row', index, offset: barHeight() + 12 })
+    },
+    [current, rowAtTop, rows.length, scrollTo],
+  )
+
+  /** n/p: the next or previous excerpt after the active one (or the top of the pane) becomes active. */
+  const stepExcerpt = useCallback(
+    (by: 1 | -1) => {
+      const sorted = [...excerpts].sort((a, b) => a.position.start - b.position.start)
+      const active = sorted.findIndex((e) => e.id === ui.activeExcerptId)
+      let next: Excerpt | undefined
+      if (active !== -1) next = sorted[active + by]
+      else {
+        const top = current ?? rowAtTop()?.index
+        const at = top === undefined ? 0 : rows[top]!.start
+        next =
+          by === 1
+            ? sorted.find((e) => e.position.start >= at)
+            : sorted.findLast((e) => e.position.start < at)
+      }
+      if (!next) return
+      ui.setActiveExcerptId(next.id)
+      ui.revealTarget({ articleId: article.id, excerptId: next.id, sectionId: next.sectionId })
+    },
+    [article.id, current, excerpts, rowAtTop, rows, ui],
+  )
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (ui.dialog || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return
@@ -200,19 +315,46 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           document.getSelection()?.removeAllRanges()
           setPending(null)
         } else if (ui.activeExcerptId) ui.setActiveExcerptId(null)
+        else setCurrent(null)
         return
       }
       const key = event.key.toLowerCase()
+      if (event.shiftKey && key !== event.key) return // J, K… are left to others
+      if (key === 'j' || key === 'k') {
+        event.preventDefault()
+        step(key === 'j' ? 1 : -1)
+        return
+      }
+      if (key === 'n' || key === 'p') {
+        event.preventDefault()
+        stepExcerpt(key === 'n' ? 1 : -1)
+        return
+      }
       if (key !== 'h' && key !== 'c' && key !== 't') return
+      const then = key === 'c' ? 'comment' : key === 't' ? 'tags' : undefined
       // read the selection now: selectionchange may not have been delivered yet
       const target = measureSelection()
-      if (!target) return
-      event.preventDefault()
-      void highlight('yellow', key === 'c' ? 'comment' : key === 't' ? 'tags' : undefined, target)
+      if (target) {
+        event.preventDefault()
+        void highlight('yellow', then, target)
+        return
+      }
+      // no selection: c and t act on the active excerpt; h highlights the current section (j/k)
+      if (then && ui.activeExcerptId) {
+        event.preventDefault()
+        panes.showRight()
+        ui.requestFocus(ui.activeExcerptId, then)
+        return
+      }
+      const section = current === null ? undefined : rows[current]
+      if (key === 'h' && section && section.kind !== 'quarantined') {
+        event.preventDefault()
+        void highlight('yellow', undefined, { start: section.start, end: section.end, top: 0, left: 0 })
+      }
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [highlight, measureSelection, pending, ui])
+  }, [current, highlight, measureSelection, panes, pending, rows, step, stepExcerpt, ui])
 
   // --- clicking a highlight makes it the active excerpt ------------------------------
   const onClick = (event: React.MouseEvent) => {
@@ -225,9 +367,6 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   }
 
   // --- scroll to and flash what search, a link or the excerpts panel asked for -------
-  const [target, setTarget] = useState<{ index: number; start: number; end: number; tries: number } | null>(
-    null,
-  )
   useLayoutEffect(() => {
     if (!reveal || reveal.articleId !== article.id) return
     const excerpt = reveal.excerptId ? excerpts.find((e) => e.id === reveal.excerptId) : undefined
@@ -245,32 +384,8 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         : [0, 0]
     const index = section ? rowOf.get(section.id) : 0
     if (index === undefined) return
-    // bring the section's row in first; the exact words are placed once it is rendered
-    virtualizer.scrollToOffset(virtualizer.getOffsetForIndex(index, 'center')?.[0] ?? 0)
-    setTarget({ index, start, end, tries: 0 })
-  }, [reveal, article, excerpts, clearReveal, setShowHidden, showHidden, rowOf, virtualizer])
-
-  useLayoutEffect(() => {
-    const pane = scroller()
-    if (!target || !pane) return
-    const all = nodes(true)
-    const range = offsetsToRanges(target.start, target.end, all)[0]
-    if (!range) {
-      if (target.tries > 20) setTarget(null)
-      else requestAnimationFrame(() => setTarget((t) => t && { ...t, tries: t.tries + 1 }))
-      return
-    }
-    // the words a third of the way down; rows measured meanwhile may move them, so check again
-    const rect = range.getBoundingClientRect()
-    const box = pane.getBoundingClientRect()
-    const delta = rect.top - box.top - box.height / 3
-    const before = pane.scrollTop
-    if (Math.abs(delta) > 2 && target.tries < 10) pane.scrollTop = before + delta
-    if (Math.abs(delta) <= 2 || pane.scrollTop === before || target.tries >= 10) {
-      if (target.end > target.start) flash(target.start, target.end, all)
-      setTarget(null)
-    } else requestAnimationFrame(() => setTarget((t) => t && { ...t, tries: t.tries + 1 }))
-  }, [target, nodes, items, totalSize])
+    scrollTo({ kind: 'words', index, start, end })
+  }, [reveal, article, excerpts, clearReveal, setShowHidden, showHidden, rowOf, scrollTo])
 
   // Re-attach from the review queue: the selection becomes the excerpt's new text
   const review = useReview()
@@ -298,70 +413,98 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   )
   const hidden = article.sections.filter((s) => s.kind === 'quarantined')
 
+  const headings = useMemo(() => rows.filter((s) => s.kind === 'heading'), [rows])
+  const style = {
+    '--reader-size': `${settings.fontSize}px`,
+    '--reader-width': LINE_WIDTHS[settings.lineWidth],
+  } as React.CSSProperties
+
   return (
-    <article
-      ref={root}
-      className="article"
-      aria-label={article.title}
-      onPointerDown={(event) => {
-        if (
-          event.button === 0 &&
-          !(event.target instanceof Element && event.target.closest('[role=toolbar]'))
-        )
-          dragging.current = true
-      }}
-      onClick={onClick}
-    >
-      <ArticleHeader article={article} />
-      {hidden.length > 0 && (
-        <HiddenSectionsBar
-          count={hidden.length}
-          shown={showHidden}
-          onToggle={() => setShowHidden(!showHidden)}
-          onRestoreAll={() =>
-            void actions.restoreSections(
-              article.id,
-              hidden.map((s) => s.id),
-              true,
-            )
+    <>
+      <ReadingBar
+        progress={progress}
+        headings={headings}
+        settings={settings}
+        onSettings={changeSettings}
+        onHeading={(h) => {
+          const index = rowOf.get(h.id)
+          if (index !== undefined) {
+            setCurrent(index)
+            scrollTo({ kind: 'row', index, offset: barHeight() + 12 })
           }
-        />
-      )}
-      <div ref={body} className="article-body" style={{ height: totalSize }}>
-        {items.map((item) => {
-          const section = rows[item.index]!
-          return (
-            <div
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              className="section-row"
-              style={{ transform: `translateY(${item.start - layout.margin}px)` }}
-            >
-              {section.kind === 'quarantined' ? (
-                <QuarantinedSection section={section} onRestore={restore} />
-              ) : (
-                <SectionBlock
-                  section={section}
-                  notes={backlinks.sections[section.id]}
-                  onOpenNote={openNote}
-                  onHide={hide}
-                />
-              )}
-            </div>
+        }}
+      />
+      <article
+        ref={root}
+        className={`article typeface-${settings.typeface}`}
+        data-article-id={article.id}
+        style={style}
+        aria-label={article.title}
+        onPointerDown={(event) => {
+          if (
+            event.button === 0 &&
+            !(event.target instanceof Element && event.target.closest('[role=toolbar]'))
           )
-        })}
-      </div>
-      {pending && (
-        <SelectionToolbar
-          top={pending.top}
-          left={pending.left}
-          onHighlight={(color) => void highlight(color)}
-          onComment={() => void highlight('yellow', 'comment')}
-          onTag={() => void highlight('yellow', 'tags')}
-          onReattach={reattachItem ? () => void reattach() : undefined}
-        />
-      )}
-    </article>
+            dragging.current = true
+        }}
+        onClick={onClick}
+      >
+        <ArticleHeader article={article} />
+        {hidden.length > 0 && (
+          <HiddenSectionsBar
+            count={hidden.length}
+            shown={showHidden}
+            onToggle={() => setShowHidden(!showHidden)}
+            onRestoreAll={() =>
+              void actions.restoreSections(
+                article.id,
+                hidden.map((s) => s.id),
+                true,
+              )
+            }
+          />
+        )}
+        <div ref={body} className="article-body" style={{ height: totalSize }}>
+          {items.map((item) => {
+            const section = rows[item.index]!
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={`section-row${item.index === current ? ' section-current' : ''}`}
+                style={{ transform: `translateY(${item.start - layout.margin}px)` }}
+              >
+                {section.kind === 'quarantined' ? (
+                  <QuarantinedSection section={section} onRestore={restore} />
+                ) : (
+                  <SectionBlock
+                    section={section}
+                    newPage={
+                      section.page !== null && section.page !== rows[item.index - 1]?.page
+                        ? section.page
+                        : null
+                    }
+                    notes={backlinks.sections[section.id]}
+                    onOpenNote={openNote}
+                    onHide={hide}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
+        {pending && (
+          <SelectionToolbar
+            top={pending.top}
+            left={pending.left}
+            onHighlight={(color) => void highlight(color)}
+            onComment={() => void highlight('yellow', 'comment')}
+            onTag={() => void highlight('yellow', 'tags')}
+            onReattach={reattachItem ? () => void reattach() : undefined}
+          />
+        )}
+      </article>
+    </>
   )
 }

@@ -8,7 +8,7 @@ import { SectionBacklinks } from '../common/BacklinkBadges'
  */
 const SectionText = memo(function SectionText({ section }: { section: Section }) {
   const props = {
-    className: `section section-${section.kind}`,
+    className: `section section-${section.kind}${section.role === 'caption' ? ' section-caption' : ''}`,
     'data-section-id': section.id,
     'data-ordinal': section.ordinal,
     id: `section-${section.id}`,
@@ -23,6 +23,8 @@ const SectionText = memo(function SectionText({ section }: { section: Section })
 
 interface BlockProps {
   section: Section
+  /** the PDF page this section starts, when it is the first on that page */
+  newPage: number | null
   notes: readonly NoteRef[] | undefined
   onOpenNote: (noteId: string) => void
   onHide: (section: Section) => void
@@ -32,9 +34,20 @@ interface BlockProps {
  * A readable section plus, when notes link to it, a badge listing them, and a Hide action in its
  * ¶ margin (both outside the text element, whose only child is the text).
  */
-export const SectionBlock = memo(function SectionBlock({ section, notes, onOpenNote, onHide }: BlockProps) {
+export const SectionBlock = memo(function SectionBlock({
+  section,
+  newPage,
+  notes,
+  onOpenNote,
+  onHide,
+}: BlockProps) {
   return (
     <div className="section-block">
+      {newPage !== null && (
+        <span className="section-page" aria-label={`Page ${newPage}`}>
+          p. {newPage}
+        </span>
+      )}
       <SectionText section={section} />
       <button
         type="button"

@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Section } from '../../../shared/model'
-import { collectSectionNodes, offsetsToRanges, rangeToOffsets, type SectionNode } from './offsets'
+import {
+  collectSectionNodes,
+  offsetsToRanges,
+  rangeToOffsets,
+  snapToWords,
+  type SectionNode,
+} from './offsets'
 
 /** The article "Hello there.\nSecond one.\nLogin\nLast words." with ¶3 quarantined. */
 const TEXT = 'Hello there.\nSecond one.\nLogin\nLast words.'
@@ -148,5 +154,24 @@ describe('offsetsToRanges', () => {
     expect(offsetsToRanges(25, 30, collectSectionNodes(root, all, true)).map((r) => r.toString())).toEqual([
       'Login',
     ])
+  })
+})
+
+describe('snapToWords', () => {
+  it('widens ends that fall inside a word to the whole word', () => {
+    // "Hello there." — "llo th" becomes "Hello there"
+    expect(snapToWords({ start: 2, end: 8 }, all)).toEqual({ start: 0, end: 11 })
+  })
+  it('keeps ends already on a word boundary or at punctuation', () => {
+    expect(snapToWords({ start: 0, end: 5 }, all)).toEqual({ start: 0, end: 5 })
+    expect(snapToWords({ start: 6, end: 12 }, all)).toEqual({ start: 6, end: 12 })
+  })
+  it('snaps each end in its own section when a selection spans two', () => {
+    // from "ere." in ¶1 to "Seco" in ¶2: "there." … "Second"
+    expect(snapToWords({ start: 8, end: 17 }, all)).toEqual({ start: 6, end: 19 })
+  })
+  it('never moves into a hidden section', () => {
+    // "Login" is quarantined: an end inside it stays
+    expect(snapToWords({ start: 20, end: 27 }, all)).toEqual({ start: 20, end: 27 })
   })
 })

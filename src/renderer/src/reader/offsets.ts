@@ -128,3 +128,37 @@ export function offsetAtPoint(x: number, y: number, nodes: SectionNode[]): numbe
   const entry = nodes.find((n) => n.node === container)
   return entry ? entry.section.start + offset : null
 }
+
+const WORD = /[\p{L}\p{N}\p{M}'’_-]/u
+const inWord = (text: string, at: number) =>
+  at > 0 && at < text.length && WORD.test(text[at - 1]!) && WORD.test(text[at]!)
+
+/**
+ * Widen a selection that starts or ends inside a word to the whole word ("ed for" becomes
+ * "wanted for"), within the sections the ends fall in.
+ */
+export function snapToWords(
+  range: { start: number; end: number },
+  sections: readonly Section[],
+): { start: number; end: number } {
+  const find = (offset: number, end: boolean) =>
+    sections.find(
+      (s) =>
+        s.kind !== 'quarantined' &&
+        (end ? s.start < offset && offset <= s.end : s.start <= offset && offset < s.end),
+    )
+  let { start, end } = range
+  const first = find(start, false)
+  if (first) {
+    let at = start - first.start
+    while (inWord(first.text, at)) at--
+    start = first.start + at
+  }
+  const last = find(end, true)
+  if (last) {
+    let at = end - last.start
+    while (inWord(last.text, at)) at++
+    end = last.start + at
+  }
+  return { start, end }
+}
