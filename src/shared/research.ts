@@ -18,7 +18,8 @@ export interface ResearchQuote {
   id: string
   articleId: string
   articleTitle: string
-  /** the section's ¶ number */
+  /** the section the quotation is in, and its ¶ number */
+  sectionId: string | null
   ordinal: number
   /** article offsets of the quoted words (marks excluded), end exclusive */
   start: number
@@ -34,6 +35,7 @@ export interface ResearchQuote {
 
 export interface EntityMention {
   articleId: string
+  sectionId: string | null
   ordinal: number
   start: number
   end: number
@@ -56,6 +58,7 @@ export interface ResearchEvent {
   id: string
   articleId: string
   articleTitle: string
+  sectionId: string | null
   ordinal: number
   start: number
   end: number

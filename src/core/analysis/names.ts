@@ -193,7 +193,8 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
     if (
       first &&
       /(?:^|[.?!:;“"(—]\s*)$/.test(text.slice(0, first.start)) &&
-      isCommonWord(first.text, run.length > 1)
+      isCommonWord(first.text, run.length > 1) &&
+      !isKnownName(run.map((t) => t.text).join(' '))
     )
       run.shift()
     if (run.length) runs.push(...splitLinks(run).map((r) => toRun(r, offset)))
@@ -315,6 +316,12 @@ function lookUp(word: string) {
     lexicon.set(word, found)
   }
   return found
+}
+
+/** "North Korea", "Bank of America": the whole run is in the lexicon, whatever its first word is alone. */
+function isKnownName(phrase: string): boolean {
+  const found = lookUp(phrase.replace(/['’]s$/u, ''))
+  return found.place || found.org || found.person
 }
 
 const FUNCTION_TAGS = [

@@ -41,6 +41,7 @@ interface QuoteRow {
   id: string
   article_id: string
   title: string
+  section_id: string | null
   ordinal: number
   start_offset: number
   end_offset: number
@@ -69,6 +70,7 @@ interface EventRow {
   id: string
   article_id: string
   title: string
+  section_id: string | null
   ordinal: number
   start_offset: number
   end_offset: number
@@ -145,7 +147,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
   const setSpeaker = db.prepare(`
     UPDATE quotes SET speaker_kind = @kind, speaker_name = @name, speaker_description = @description,
       confidence = 1, corrected = 1 WHERE id = @id`)
-  const QUOTE_SELECT = `SELECT q.*, a.title FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${LIVE}`
+  const QUOTE_SELECT = `SELECT q.*, a.title, (SELECT s.id FROM sections s WHERE s.article_id = q.article_id AND s.ordinal = q.ordinal) AS section_id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${LIVE}`
   const quoteById = db.prepare<[string], QuoteRow>(`${QUOTE_SELECT} AND q.id = ?`)
   const quotesOf = db.prepare<[string], QuoteRow>(
     `${QUOTE_SELECT} AND q.article_id = ? ORDER BY q.start_offset`,
@@ -154,8 +156,11 @@ export function createResearch(db: Db, options: ResearchOptions) {
   const ENTITY_SELECT = `SELECT e.article_id, a.title, e.kind, e.name, e.aliases, e.mentions FROM entities e
     JOIN articles a ON a.id = e.article_id WHERE ${LIVE}`
   const entitiesOf = db.prepare<[string], EntityRow>(`${ENTITY_SELECT} AND e.article_id = ?`)
+  const sectionIds = db.prepare<[string], { id: string; ordinal: number }>(
+    `SELECT id, ordinal FROM sections WHERE article_id = ?`,
+  )
   const allEntities = db.prepare<[], EntityRow>(`${ENTITY_SELECT} ORDER BY a.imported_at DESC`)
-  const EVENT_SELECT = `SELECT v.*, a.title FROM events v JOIN articles a ON a.id = v.article_id WHERE ${LIVE}`
+  const EVENT_SELECT = `SELECT v.*, a.title, (SELECT s.id FROM sections s WHERE s.article_id = v.article_id AND s.ordinal = v.ordinal) AS section_id FROM events v JOIN articles a ON a.id = v.article_id WHERE ${LIVE}`
   const eventsOf = db.prepare<[string], EventRow>(
     `${EVENT_SELECT} AND v.article_id = ? ORDER BY v.date, v.start_offset`,
   )
@@ -242,6 +247,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
     id: r.id,
     articleId: r.article_id,
     articleTitle: r.title,
+    sectionId: r.section_id,
     ordinal: r.ordinal,
     start: r.start_offset,
     end: r.end_offset,
@@ -256,6 +262,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
     id: r.id,
     articleId: r.article_id,
     articleTitle: r.title,
+    sectionId: r.section_id,
     ordinal: r.ordinal,
     start: r.start_offset,
     end: r.end_offset,
@@ -302,6 +309,13 @@ export function createResearch(db: Db, options: ResearchOptions) {
     for (const q of quotes)
       if (q.speaker_name) quoted.set(q.speaker_name, (quoted.get(q.speaker_name) ?? 0) + 1)
     const merged = new Map<string, ResearchEntity>()
+    const sectionsOf = new Map<string, Map<number, string>>()
+    const sectionId = (articleId: string, ordinal: number) => {
+      let ids = sectionsOf.get(articleId)
+      if (!ids)
+        sectionsOf.set(articleId, (ids = new Map(sectionIds.all(articleId).map((s) => [s.ordinal, s.id]))))
+      return ids.get(ordinal) ?? null
+    }
     for (const r of rows) {
       const key = `${r.kind}:${r.name}`
       const entity = merged.get(key) ?? {
@@ -316,6 +330,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
       const mentions = (JSON.parse(r.mentions) as Array<[number, number, number, string]>).map(
         ([start, end, ordinal, text]): EntityMention => ({
           articleId: r.article_id,
+          sectionId: sectionId(r.article_id, ordinal),
           start,
           end,
           ordinal,

@@ -44,7 +44,8 @@ export function datedEvents(input: AnalysisInput): TimelineEvent[] {
   const events: TimelineEvent[] = []
   for (const section of input.sections) {
     const taken: Array<[number, number]> = []
-    const push = (text: string, index: number, date: string) => {
+    // a guess only when the words leave the year to the reference date ("last month", not "2018")
+    const push = (text: string, index: number, date: string, relative: boolean) => {
       const place = {
         start: section.start + index,
         end: section.start + index + text.length,
@@ -53,7 +54,7 @@ export function datedEvents(input: AnalysisInput): TimelineEvent[] {
       events.push({
         text,
         date,
-        guessed: reference.guessed,
+        guessed: reference.guessed && relative,
         place,
         sentence: sentenceAround(section.text, index, index + text.length),
       })
@@ -64,14 +65,14 @@ export function datedEvents(input: AnalysisInput): TimelineEvent[] {
       // "for a week" is a duration, not a date
       if (NOWADAYS.test(words) || MONTH_WORD.test(words) || /^(?:for|over|within)\s/i.test(words)) continue
       const date = isoOf(result.start)
-      if (date) push(words, result.index, date)
+      if (date) push(words, result.index, date, !/\b\d{4}\b/.test(words))
     }
     for (const m of section.text.matchAll(/\b(1[6-9]\d\d|20\d\d)\b/g)) {
       if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue
       // "2,000" or an address number is no year: a year stands alone or after a date word
       if (/[\d,.$]$/.test(section.text.slice(0, m.index)) || /^[,.]\d/.test(section.text.slice(m.index + 4)))
         continue
-      push(m[0], m.index, m[0])
+      push(m[0], m.index, m[0], false)
     }
   }
   return events.sort((a, b) => a.place.start - b.place.start)

@@ -4,6 +4,7 @@ import { Tabs, type DragToOpen } from '../common/Tabs'
 import { ExcerptsPanel } from '../excerpts/ExcerptsPanel'
 import { LibraryPane } from '../library/LibraryPane'
 import { NotesPanel } from '../notes/NotesPanel'
+import { ResearchPanel } from '../research/ResearchPanel'
 import { ReviewPanel } from '../review/ReviewPanel'
 import { ArticleView } from '../reader/ArticleView'
 import { useGloss, type RightTab } from '../state/glossContext'
@@ -154,6 +155,7 @@ export function Workspace() {
                 { key: 'excerpts', label: 'Excerpts' },
                 { key: 'notes', label: 'Notes' },
                 { key: 'review', label: reviewCount > 0 ? `Review (${reviewCount})` : 'Review' },
+                { key: 'research', label: 'Research' },
               ]}
               selected={ui.rightTab}
               onSelect={ui.setRightTab}
@@ -178,6 +180,9 @@ export function Workspace() {
               </div>
               <div className="tab-page" hidden={ui.rightTab !== 'review'}>
                 {ui.rightTab === 'review' && <ReviewPanel />}
+              </div>
+              <div className="tab-page" hidden={ui.rightTab !== 'research'}>
+                {ui.rightTab === 'research' && <ResearchPanel />}
               </div>
             </Tabs>
           </aside>

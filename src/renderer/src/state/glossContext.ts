@@ -10,7 +10,7 @@ import type { UndoStack } from './undo'
 
 export type DialogName = 'search' | 'palette' | 'paste' | 'importUrl' | 'export'
 export type LeftTab = 'library' | 'tags'
-export type RightTab = 'excerpts' | 'notes' | 'review'
+export type RightTab = 'excerpts' | 'notes' | 'review' | 'research'
 
 /** Where the reader should scroll (and what to flash) once that article is on screen. */
 export interface Reveal {
