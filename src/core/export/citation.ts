@@ -32,6 +32,15 @@ export function bylineAuthors(byline: string | null): PersonName[] {
     })
 }
 
+/** An excerpt's source: "Bruce Klingner, in *Title*" for a quotation with its speaker, else the title as it is. */
+export function quotedIn(
+  speaker: string | null | undefined,
+  title: string,
+  cite: (title: string) => string,
+): string {
+  return speaker ? `${speaker}, in ${cite(title)}` : title
+}
+
 /** [year, month?, day?] from an ISO-like date. */
 export function dateParts(value: string | null): number[] | null {
   const match = value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value) : null

@@ -14,6 +14,7 @@ import type { RenderedFile } from '../../shared/model'
 import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
 import { cardView, findSection, refLabel, tagCounts, type ExcerptView } from './layout'
+import { quotedIn } from './citation'
 import { NOT_VERBATIM } from './markdown'
 import { fileStem, safeUrl } from './names'
 import { generatorName } from './version'
@@ -267,7 +268,7 @@ function excerptHtml(view: ExcerptFigure): string {
   const id = view.id ? ` id="${escapeHtml(view.id)}"` : ''
   return `<figure class="excerpt c-${color}"${id}>
 <blockquote>${quote}</blockquote>
-<figcaption>— <cite>${escapeHtml(view.articleTitle)}</cite>, ${ref}</figcaption>
+<figcaption>— ${quotedIn(view.speaker && escapeHtml(view.speaker), `<cite>${escapeHtml(view.articleTitle)}</cite>`, (t) => t)}, ${ref}</figcaption>
 ${warning}${comment}${tags}
 </figure>`
 }
@@ -378,6 +379,7 @@ function articleHtml(
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
         verbatim: e.verbatim,
+        speaker: e.speaker,
         color: e.color,
         id: anchors.excerpts.get(e.id),
         href: anchors.sections.get(e.sectionId),

@@ -15,6 +15,8 @@ export interface ExcerptView {
   verbatim?: boolean
   /** the page its section starts on (a PDF's) */
   page?: number | null
+  /** who said it (a quotation's speaker) */
+  speaker?: string | null
 }
 
 /** A card shows the excerpt as it is now when it still exists, else the snapshot the note kept. */
@@ -29,6 +31,7 @@ export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: Snaps
         tags: live.tags.map((t) => t.name),
         verbatim: live.verbatim,
         page: findSection(data, live.articleId, live.sectionId)?.section.page,
+        speaker: live.speaker,
       }
     : {
         quote: block.snapshot.quote,

@@ -27,6 +27,7 @@ import {
   type ExcerptView,
   type FolderNames,
 } from './layout'
+import { quotedIn } from './citation'
 import { fileStem, obsidianTag, relativeHref, safeUrl } from './names'
 import {
   codeSpan,
@@ -164,7 +165,7 @@ function excerptMarkdown(view: ExcerptView): string {
     .join('\n')
   const warning = view.verbatim === false ? `\n>\n> ${NOT_VERBATIM}` : ''
   const parts = [
-    `${quote}\n>\n> — ${escapeLine(view.articleTitle)}, ${refLabel(view.ordinal, view.page)}${warning}`,
+    `${quote}\n>\n> — ${quotedIn(view.speaker && escapeLine(view.speaker), escapeLine(view.articleTitle), (t) => `*${t}*`)}, ${refLabel(view.ordinal, view.page)}${warning}`,
   ]
   if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
   if (view.tags.length) parts.push(tagLine(view.tags))
@@ -325,6 +326,7 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
         verbatim: e.verbatim,
+        speaker: e.speaker,
       }),
     )
   }

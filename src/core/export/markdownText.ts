@@ -77,26 +77,36 @@ export function codeSpan(text: string): string {
  * - those YAML does not allow unescaped: DEL, C1 controls, U+2028/U+2029, BOM, U+FFFE/U+FFFF
  *   (lone surrogates, which neither can hold, become U+FFFD);
  * - "<" and "[", so that a Markdown reader that does not know front matter, and renders it
- *   as text, finds no raw HTML, autolink or link in it.
+ *   as text, finds no raw HTML, autolink or link in it ("[" kept for a vault: Obsidian reads
+ *   front matter, and "[[Title]]" there is a link).
  */
-function yamlString(value: string): string {
+function yamlString(value: string, wikiLinks = false): string {
+  const escaped = wikiLinks
+    ? /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff<]/g
+    : /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff<[]/g
   return JSON.stringify(value.replace(/\p{Cs}/gu, '\ufffd')).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff<[]/g,
+    escaped,
     (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
   )
 }
 
 /** A front matter value: a string (see yamlString), a number, or a flow sequence of strings. */
-function yamlValue(value: string | number | string[]): string {
+function yamlValue(value: string | number | string[], wikiLinks: boolean): string {
   if (typeof value === 'number') return JSON.stringify(value)
-  if (typeof value === 'string') return yamlString(value)
-  return `[${value.map(yamlString).join(',')}]`
+  if (typeof value === 'string') return yamlString(value, wikiLinks)
+  return `[${value.map((v) => yamlString(v, wikiLinks)).join(',')}]`
 }
 
-/** YAML front matter, one `key: value` per line (see yamlValue). Null and empty values are left out. */
-export function frontMatter(fields: Record<string, string | number | string[] | null | undefined>): string {
+/**
+ * YAML front matter, one `key: value` per line (see yamlValue). Null and empty values are left
+ * out. `wikiLinks`: for Obsidian, which reads front matter, "[[Title]]" is written as it is (a link).
+ */
+export function frontMatter(
+  fields: Record<string, string | number | string[] | null | undefined>,
+  options: { wikiLinks?: boolean } = {},
+): string {
   const lines = Object.entries(fields)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${yamlValue(v!)}`)
+    .map(([k, v]) => `${k}: ${yamlValue(v!, options.wikiLinks === true)}`)
   return `---\n${lines.join('\n')}\n---`
 }

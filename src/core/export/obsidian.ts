@@ -211,14 +211,17 @@ function noteFile(data: Snapshot, note: NoteRecord, names: VaultNames): string {
   const body = noteBodyMarkdown(note, ctx)
   return (
     [
-      frontMatter({
-        title: noteTitle(note),
-        type: 'gloss-note',
-        gloss_id: note.id,
-        created: note.createdAt,
-        updated: note.updatedAt,
-        articles: articleIds.map((id) => `[[${names.byId.get(id)!}]]`),
-      }),
+      frontMatter(
+        {
+          title: noteTitle(note),
+          type: 'gloss-note',
+          gloss_id: note.id,
+          created: note.createdAt,
+          updated: note.updatedAt,
+          articles: articleIds.map((id) => `[[${names.byId.get(id)!}]]`),
+        },
+        { wikiLinks: true },
+      ),
       `# ${vaultLine(noteTitle(note))}`,
       body,
     ]

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { reanchor } from '../anchoring'
 import { renderExport } from './index'
 import { expectGolden } from '../testing/golden'
+import { generatorName } from './version'
 import {
   EXPORTED_AT as AT,
   IDS,
@@ -31,7 +32,10 @@ describe('W3C Web Annotation export', () => {
       { exportedAt: AT },
     )
     expect(rendered.mediaType).toMatch(/^application\/ld\+json/)
-    expectGolden('article.w3c.jsonld', normalizeVolatile(rendered.content))
+    expectGolden(
+      'article.w3c.jsonld',
+      normalizeVolatile(rendered.content).replaceAll(generatorName(), 'Gloss <version>'),
+    )
     const collection = JSON.parse(rendered.content) as AnnotationCollection
     expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld')
     expect(collection.type).toBe('AnnotationCollection')

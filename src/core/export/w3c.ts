@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { ArticleRecord, Snapshot } from '../snapshot/records'
+import { generatorName } from './version'
 import { visibleExcerpts } from './visible'
 
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -61,6 +62,8 @@ export interface WebAnnotation {
   motivation: 'highlighting' | 'commenting'
   created: string
   modified: string
+  /** the software that wrote the annotation: "Gloss 0.1.0" */
+  generator: { type: 'Software'; name: string }
   body?: TextualBody[]
   target: {
     source: string
@@ -85,7 +88,7 @@ function articleSource(article: Pick<ArticleRecord, 'id' | 'sourceUrl'>): string
   return article.sourceUrl ?? urnFor('article', article.id)
 }
 
-function buildAnnotations(data: Snapshot): AnnotationCollection {
+function buildAnnotations(data: Snapshot, generator: string): AnnotationCollection {
   const articles = new Map(data.articles.map((a) => [a.id, a]))
   const items = visibleExcerpts(data).map((e): WebAnnotation => {
     const article = articles.get(e.articleId)!
@@ -99,6 +102,7 @@ function buildAnnotations(data: Snapshot): AnnotationCollection {
       motivation: e.comment.trim() ? 'commenting' : 'highlighting',
       created: e.createdAt,
       modified: e.updatedAt,
+      generator: { type: 'Software', name: generator },
       target: {
         source: articleSource(article),
         styleClass: `gloss-${e.color}`,
@@ -133,6 +137,6 @@ function buildAnnotations(data: Snapshot): AnnotationCollection {
   }
 }
 
-export function renderW3c(data: Snapshot): string {
-  return JSON.stringify(buildAnnotations(data), null, 2) + '\n'
+export function renderW3c(data: Snapshot, options: { generator?: string } = {}): string {
+  return JSON.stringify(buildAnnotations(data, options.generator ?? generatorName()), null, 2) + '\n'
 }
