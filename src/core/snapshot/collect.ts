@@ -35,7 +35,7 @@ type ArticleContentRow = Omit<
   version_imported_at: string | null
 }
 type SectionContentRow = SectionRow & { base_kind: SectionRecord['baseKind'] }
-type ExcerptContentRow = ExcerptRow & { hidden: number; reviewed_at: string | null }
+type ExcerptContentRow = ExcerptRow & { hidden: number; reviewed_at: string | null; speaker: string | null }
 interface VersionContentRow {
   article_id: string
   number: number
@@ -184,7 +184,10 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
   const excerptSelect = `
     SELECT e.id, e.article_id, e.section_id, s.ordinal AS section_ordinal, e.exact, e.prefix, e.suffix,
       e.start_offset, e.end_offset, e.color, e.comment, e.anchor_status, e.verbatim, e.created_at, e.updated_at, e.deleted_at,
-      e.reviewed_at, s.kind = 'quarantined' AS hidden
+      e.reviewed_at, s.kind = 'quarantined' AS hidden,
+      -- a quotation's speaker (the research analysis, schema 7), for "— Bruce Klingner, in Title, ¶10"
+      (SELECT q.speaker_name FROM quotes q WHERE q.article_id = e.article_id AND q.speaker_name IS NOT NULL
+        AND q.start_offset < e.end_offset AND q.end_offset > e.start_offset ORDER BY q.start_offset LIMIT 1) AS speaker
     FROM excerpts e JOIN sections s ON s.id = e.section_id WHERE e.deleted_at IS NULL`
   const readExcerpts = (rows: ExcerptContentRow[]): ExcerptRecord[] => {
     const tagRows = db
@@ -199,10 +202,11 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       list.push(tag)
       tagsOf.set(excerpt_id, list)
     }
-    return rows.map(({ hidden, reviewed_at, ...row }) => ({
+    return rows.map(({ hidden, reviewed_at, speaker, ...row }) => ({
       ...toExcerpt(row, tagsOf.get(row.id) ?? []),
       hidden: hidden === 1,
       reviewedAt: reviewed_at,
+      speaker,
     }))
   }
   const excerpts = readExcerpts(

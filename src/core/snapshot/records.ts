@@ -72,6 +72,8 @@ export interface ExcerptRecord extends Excerpt {
   hidden: boolean
   /** when the person settled a re-anchoring a new version asked about; null if never asked or not yet */
   reviewedAt: string | null
+  /** who said it, when it is (part of) a quotation the research analysis attributed */
+  speaker?: string | null
 }
 
 export interface TagRecord {
