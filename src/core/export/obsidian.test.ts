@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { JSDOM } from 'jsdom'
+import { marked } from 'marked'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { collect } from '../snapshot/collect'
 import { expectGolden } from '../testing/golden'
@@ -174,4 +176,40 @@ describe('Obsidian vault', () => {
     await exportVault(dir)
     expect(readVault(dir).dangling).toEqual([])
   })
+})
+
+test('a vault of hostile titles, comments and tags: nothing runs, no link breaks or dangles', async () => {
+  const evil = '<img src=x onerror=alert(1)> ]] [[Gloss notebook]] |#^p1 %%hidden%% ==mark=='
+  await nb.call('renameArticle', { id: nb.article.id, title: `Evil ${evil}` })
+  await nb.call('renameNote', { id: IDS.note, title: `Note ${evil}` })
+  await nb.call('updateExcerpt', {
+    id: IDS.silence,
+    comment: `<script>alert(2)</script> ${evil}\n\n> [!danger] not a callout`,
+    tags: ['people/Trump', 'x]]y', '#hash'],
+  })
+  const dir = join(nb.dir, 'vault')
+  await exportVault(dir)
+  const vault = readVault(dir)
+  expect(vault.dangling).toEqual([])
+  // every link is one Gloss wrote, to a file of the vault: the hostile text made none
+  const names = new Set(vault.files.map((f) => f.path.replace(/^.*\//, '').replace(/\.md$/, '')))
+  for (const link of vault.links) {
+    expect(link.target === '' || names.has(link.target), link.raw).toBe(true)
+    expect(link.raw).not.toMatch(/[<>]/)
+  }
+  expect(vault.links.filter((l) => l.target === 'Gloss notebook')).toEqual([])
+  for (const file of vault.files) {
+    const html = marked.parse(file.body, { async: false })
+    const doc = new JSDOM(html).window.document
+    expect(doc.querySelectorAll('script, img, iframe').length, file.path).toBe(0)
+    for (const el of doc.querySelectorAll('*'))
+      for (const attr of el.attributes) expect(attr.name, file.path).not.toMatch(/^on/i)
+  }
+  const article = fileOf(vault, nb.article.id)
+  // the title in the front matter, where Obsidian would take [[…]] for a link, has its brackets apart
+  expect(article.frontMatter.title).toBe(`Evil ${evil}`.replace('[[', '[ [').replace(/\]\]/g, '] ]'))
+  expect(article.headings[0]).toContain('\\[\\[Gloss notebook\\]\\]')
+  expect(markdownText(article.blocks.get(`e-${IDS.silence.slice(-8)}`)!)).toContain(
+    '<script>alert(2)</script>',
+  )
 })

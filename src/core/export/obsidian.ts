@@ -39,6 +39,9 @@ export const VAULT_INDEX = 'Gloss notebook'
 export const VAULT_NAME = 'Gloss vault'
 export const VAULT_FOLDERS = { articles: 'Articles', notes: 'Notes' } as const
 
+/** A front matter text that is not a link: Obsidian takes "[[…]]" in a property for one. */
+const notALink = (text: string | null) => text && text.replace(/\[(?=\[)/g, '[ ').replace(/\](?=\])/g, '] ')
+
 /** Markdown text Obsidian also shows literally: its comments (%%) are not opened either. */
 const vaultText = (text: string) => escapeMarkdown(text).replace(/%%/g, '%\\%')
 const vaultLine = (text: string) => escapeLine(text).replace(/%%/g, '%\\%')
@@ -120,11 +123,11 @@ function articleFile(data: Snapshot, article: ArticleRecord, names: VaultNames):
   const blocks = names.excerptBlocks.get(article.id)!
   const parts: string[] = [
     frontMatter({
-      title: article.title,
+      title: notALink(article.title),
       type: 'gloss-article',
       gloss_id: article.id,
       source: article.sourceUrl,
-      byline: article.byline,
+      byline: notALink(article.byline),
       date: article.publishedAt,
       imported: article.importedAt,
       tags: uniqueTags(excerpts.flatMap((e) => e.tags.map((t) => t.name))),
@@ -213,7 +216,7 @@ function noteFile(data: Snapshot, note: NoteRecord, names: VaultNames): string {
     [
       frontMatter(
         {
-          title: noteTitle(note),
+          title: notALink(noteTitle(note)),
           type: 'gloss-note',
           gloss_id: note.id,
           created: note.createdAt,
