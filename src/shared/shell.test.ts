@@ -59,11 +59,13 @@ describe("parseShellCallInput('saveExport')", () => {
     expect(save(folder)).toEqual(folder)
   })
 
-  it('refuses a PDF of the whole notebook, an unknown format or scope, and a scope without its id', () => {
-    expect(refusal({ ...valid, scope: { kind: 'notebook' }, format: 'pdf' })).toMatchObject({
+  it('refuses a vault of one note, an unknown format or scope, and a scope without its id', () => {
+    expect(refusal({ ...valid, scope: { kind: 'note', id: 'n1' }, format: 'obsidian' })).toMatchObject({
       code: 'invalid_input',
       field: 'format',
     })
+    const wholePdf = { scope: { kind: 'notebook' }, format: 'pdf', suggestedName: 'Gloss notebook.pdf' }
+    expect(save(wholePdf)).toEqual(wholePdf)
     expect(refusal({ ...valid, format: 'docx' }).field).toBe('format')
     expect(refusal({ ...valid, scope: { kind: 'tag', id: 't1' } }).field).toMatch(/^scope/)
     expect(refusal({ ...valid, scope: { kind: 'note' } }).field).toMatch(/^scope/)
