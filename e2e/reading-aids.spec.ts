@@ -176,3 +176,32 @@ test('a selection snaps to whole words; one spanning ¶3 and ¶4 is labelled ¶3
   await expect(spanning.locator('.quote-ordinal')).toHaveText('¶3–4')
   await expect(spanning).toHaveAttribute('aria-label', 'Excerpt from ¶3–4')
 })
+
+test('a picture’s caption is set as a caption, not as body text', async ({ page, gloss }) => {
+  const html = `<!doctype html><html><head><title>Harbour life</title></head><body><article>
+    <h1>Harbour life</h1>
+    <p>The boats come in before sunrise, and the market opens as soon as the first crates are on the quay.</p>
+    <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Boats"><figcaption>Fishing boats moored in the old harbour at dawn.</figcaption></figure>
+    <p>By nine the quay is empty again and the gulls have it to themselves until the afternoon boats return.</p>
+  </article></body></html>`
+  const { article } = await callApi<{ article: { id: string } }>(gloss, 'importContent', {
+    content: html,
+    fileName: 'harbour.html',
+    format: 'html',
+  })
+  const detail = await callApi<{ sections: { role: string | null; text: string }[] }>(gloss, 'getArticle', {
+    id: article.id,
+  })
+  const caption = detail.sections.find((s) => s.role === 'caption')
+  expect(caption?.text).toContain('Fishing boats moored')
+  await page.reload()
+  await open(page, article.id)
+  const shown = page.locator('.section-caption')
+  await expect(shown).toHaveText(caption!.text)
+  const body = page.locator('.article-body p.section:not(.section-caption)').first()
+  const [captionSize, bodySize] = await Promise.all([
+    shown.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+    body.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+  ])
+  expect(captionSize).toBeLessThan(bodySize)
+})

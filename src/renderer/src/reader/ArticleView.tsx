@@ -85,7 +85,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     [article.sections, showHidden],
   )
   const rowOf = useMemo(() => new Map(rows.map((s, i) => [s.id, i])), [rows])
-  const scroller = () => root.current?.closest<HTMLElement>('.pane-scroll') ?? null
+  const scroller = useCallback(() => root.current?.closest<HTMLElement>('.pane-scroll') ?? null, [])
   // where the body starts in the scroller, and the reader's measure for height estimates
   const [layout, setLayout] = useState({ margin: 0, charsPerLine: 70, fontSize: 18 })
   useLayoutEffect(() => {
@@ -170,19 +170,20 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     const saved = loadPosition(article.id)
     const index = saved ? rowOf.get(saved.sectionId) : undefined
     if (saved && index !== undefined) scrollTo({ kind: 'row', index, offset: barHeight() - saved.past })
-    else scroller()?.scrollTo({ top: 0 })
+    else {
+      // the virtualizer's own idea of the offset too, or it scrolls back to the last article's
+      virtualizer.scrollToOffset(0)
+      scroller()?.scrollTo({ top: 0 })
+    }
     // only when another article opens (not as rows change)
   }, [article.id])
 
-  // remember the place and show the progress as the pane scrolls
-  const [progress, setProgress] = useState(0)
+  // remember the place once scrolling rests
   useEffect(() => {
     const pane = scroller()
     if (!pane) return
     let timer: number | undefined
     const onScroll = () => {
-      const room = pane.scrollHeight - pane.clientHeight
-      setProgress(room > 0 ? Math.min(1, Math.max(0, pane.scrollTop / room)) : 1)
       window.clearTimeout(timer)
       timer = window.setTimeout(() => {
         if (moving.current) return // on the way to a place: not where you read
@@ -191,7 +192,6 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         if (section) savePosition(article.id, { sectionId: section.id, past: Math.round(top.past) })
       }, 250)
     }
-    onScroll()
     pane.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       pane.removeEventListener('scroll', onScroll)
@@ -422,7 +422,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   return (
     <>
       <ReadingBar
-        progress={progress}
+        scroller={scroller}
         headings={headings}
         settings={settings}
         onSettings={changeSettings}

@@ -3,8 +3,8 @@ import type { Section } from '../../../shared/model'
 import { FONT_SIZES, LINE_WIDTHS, type LineWidth, type ReadingSettings } from './readingState'
 
 interface Props {
-  /** 0–1, how far through the article the pane is */
-  progress: number
+  /** the pane the article scrolls in (the bar follows it without re-rendering the article) */
+  scroller: () => HTMLElement | null
   headings: readonly Section[]
   settings: ReadingSettings
   onSettings: (settings: ReadingSettings) => void
@@ -14,8 +14,27 @@ interface Props {
 type Open = 'outline' | 'settings' | null
 
 /** Above the article, staying in view: how far through it you are, its outline, reading settings. */
-export function ReadingBar({ progress, headings, settings, onSettings, onHeading }: Props) {
+export function ReadingBar({ scroller, headings, settings, onSettings, onHeading }: Props) {
   const [open, setOpen] = useState<Open>(null)
+  const [progress, setProgress] = useState(0)
+  useEffect(() => {
+    const pane = scroller()
+    if (!pane) return
+    const onScroll = () => {
+      const room = pane.scrollHeight - pane.clientHeight
+      setProgress(room > 0 ? Math.min(1, Math.max(0, pane.scrollTop / room)) : 1)
+    }
+    onScroll()
+    const resize = new ResizeObserver(onScroll)
+    resize.observe(pane)
+    // the article grows as its sections are measured
+    for (const child of pane.children) resize.observe(child)
+    pane.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      pane.removeEventListener('scroll', onScroll)
+      resize.disconnect()
+    }
+  }, [scroller])
   const bar = useRef<HTMLDivElement>(null)
   const outlineId = useId()
   const settingsId = useId()
