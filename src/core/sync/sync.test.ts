@@ -198,6 +198,41 @@ describe('sync', () => {
     )
   })
 
+  it('converges a note trashed and a tag deleted on one side', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
+    const excerpt = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Sentosa island',
+      color: 'blue',
+      comment: '',
+      tags: ['places/Sentosa'],
+    })
+    const note = await a.call('createNote', { title: 'To trash', content: content('Soon gone.') })
+    await until(
+      'both on b',
+      async () => (await b.call('getExcerpt', { id: excerpt.id }).catch(() => null))?.tags.length === 1,
+    )
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+
+    const tag = (await b.call('listTags', {})).find((t) => t.name === 'places/Sentosa')!
+    await b.call('deleteTag', { id: tag.id })
+    await b.call('deleteNote', { id: note.id })
+    await until(
+      'the tag gone on a',
+      async () => (await a.call('getExcerpt', { id: excerpt.id })).tags.length === 0,
+    )
+    expect((await a.call('listTags', {})).map((t) => t.name)).not.toContain('places/Sentosa')
+    await until(
+      'the note in a’s trash',
+      async () => (await a.call('getNote', { id: note.id })).deletedAt !== null,
+    )
+    expect((await a.call('listNotes', {})).map((n) => n.id)).not.toContain(note.id)
+  })
+
   it('keeps the last writer’s comment and the other text recoverable', async () => {
     server = await startSyncServer({ dataDir: serverDir() })
     const token = notebookToken(server.secret, 'research')
@@ -250,6 +285,15 @@ describe('sync', () => {
         (await noteText(c, note.id).catch(() => '')) === 'Before the restart.\n\nWhile it was down.',
     )
   }, 30_000)
+
+  it('costs nothing while off: no document is kept and Yjs is not started', async () => {
+    const nb = openTempNotebook({ samplePath: null, syncConnect: true })
+    open.push(nb)
+    await nb.call('createNote', { title: 'Plain', content: content('No sync here.') })
+    expect((await nb.call('getSyncStatus', {})).state).toBe('off')
+    expect(await nb.notebook.sync.ready()).toBeNull()
+    expect(nb.notebook.db.prepare(`SELECT count(*) FROM sync_updates`).pluck().get()).toBe(0)
+  })
 
   it('refuses a wrong token, saying why', async () => {
     server = await startSyncServer({ dataDir: serverDir() })
