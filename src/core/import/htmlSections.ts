@@ -140,6 +140,25 @@ function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE
 }
 
+/** An element's words with its blocks and line breaks apart: "<div>Flag</div><div>Coat of arms</div>" is "Flag Coat of arms". */
+function spacedText(el: Element): string {
+  let out = ''
+  const walk = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      out += node.textContent ?? ''
+      return
+    }
+    if (!isElement(node)) return
+    const tag = node.tagName.toUpperCase()
+    const apart = tag === 'BR' || BLOCK_TAGS.has(tag)
+    if (apart) out += ' '
+    node.childNodes.forEach(walk)
+    if (apart) out += ' '
+  }
+  walk(el)
+  return collapseWhitespace(out)
+}
+
 /** A section as parsed, with the element whose words it holds, for the chrome and caption rules. */
 export interface HtmlBlock {
   draft: SectionDraft
@@ -202,9 +221,7 @@ export function blocksFromDom(root: Node): HtmlBlock[] {
       const text = tidyCode(node.textContent ?? '')
       if (text.trim() !== '') blocks.push({ draft: { kind: 'paragraph', text }, el: node })
     } else if (tag === 'TR') {
-      const cells = Array.from(node.children, (cell) => collapseWhitespace(cell.textContent ?? '')).filter(
-        Boolean,
-      )
+      const cells = Array.from(node.children, spacedText).filter(Boolean)
       if (cells.length > 0) blocks.push({ draft: { kind: 'paragraph', text: cells.join(' | ') }, el: node })
     } else {
       node.childNodes.forEach((child) => visit(child, node, null, null))
