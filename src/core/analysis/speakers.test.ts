@@ -207,3 +207,43 @@ describe('attributeQuotes: what is no quotation', () => {
     ])
   })
 })
+
+describe('attributeQuotes: roles, signatures, names after descriptions', () => {
+  it('"the senator said" is the person named with that role', () => {
+    expect(
+      who(
+        'Senator Dana Whitfield of Ohio opposed the bill. Jeffrey Moss, an economist at Yale, supported it.',
+        '“This bill will not pass the Senate in its current form,” the senator said.',
+        '“The numbers simply do not add up for the next decade,” the economist said.',
+      ),
+    ).toEqual([
+      ['This bill will not pass ', 'Dana Whitfield'],
+      ['The numbers simply do no', 'Jeffrey Moss'],
+    ])
+  })
+
+  it('a description with no person of that role stays an unnamed source', () => {
+    expect(who('“Nobody told us anything at all,” the neighbour said.')).toEqual([
+      ['Nobody told us anything ', 'unnamed'],
+    ])
+  })
+
+  it('a dash signature, and a name after a description', () => {
+    expect(
+      who(
+        '“Cities will decide the climate of this century.” — Karin Holm',
+        '“We have waited for two years,” said one resident, Maria Lopez.',
+      ),
+    ).toEqual([
+      ['Cities will decide the c', 'Karin Holm'],
+      ['We have waited for two y', 'Maria Lopez'],
+    ])
+  })
+
+  it('"In a statement, the company said:" is the organisation', () => {
+    const [quote] = attributeQuotes(
+      sectionsOf('In a statement, the company said: “We regret the error and are reviewing our checks.”'),
+    ).quotes
+    expect(quote!.speaker).toEqual({ kind: 'organization', name: null, description: 'the company' })
+  })
+})

@@ -32,7 +32,9 @@ complain complains complained boast boasts boasted lament laments lamented confi
 counter counters countered recount recounts recounted stress stresses stressed think thinks thought shout shouts shouted
 exclaim exclaims exclaimed quip quips quipped scoff scoffs scoffed sigh sighs sighed elaborate elaborates elaborated
 allege alleges alleged vow vows vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
-recalled summed sums`.split(/\s+/)
+recalled summed sums adding noting saying explaining arguing warning insisting telling recalling asking`.split(
+  /\s+/,
+)
 const VERB = new Set(VERBS)
 /** between a speaker and the verb ("Lorenz had written", "Rothman recalls thinking") */
 const AUX = new Set(
@@ -189,7 +191,12 @@ export function attributeQuotes(sections: AnalysisSection[]): Speakers {
     }
   }
 
-  const people = new People(mentions, found)
+  const textAt = (start: number, end: number) =>
+    paragraphs
+      .filter((p) => p.start < end && p.start + p.text.length > start)
+      .map((p) => p.text.slice(Math.max(0, start - p.start), Math.max(0, end - p.start)))
+      .join(' ')
+  const people = new People(mentions, found, textAt)
   for (const [i, f] of found.entries()) {
     if (f.cue) f.attribution = people.resolve(f.cue, f)
     if (!f.attribution || f.attribution.speaker.kind === 'unknown')
@@ -339,6 +346,14 @@ function cue(p: Paragraph, type: CueType, phrase: Phrase, start: number, end: nu
 
 /** ",” said X" / ",” X said" / ",” he told …": the clause after the closing mark opens with the cue. */
 function cueAfter(p: Paragraph, clause: Clause): Cue | null {
+  // "“…” — Jane Doe"
+  const dash = /^\s*[—–]\s*/.exec(clause.text)
+  if (dash) {
+    const at = clause.at + dash[0].length
+    const [run] = nameRuns(p.narrative.slice(at, clause.at + clause.text.length), p.start + at)
+    if (run && run.start === p.start + at)
+      return cue(p, 'said-after', { kind: 'name', run }, clause.at, run.end - p.start)
+  }
   const ws = words(clause)
   if (!ws.length || !/^[\s,—–-]*$/.test(p.narrative.slice(clause.at, ws[0]!.start))) return null
   const first = ws[0]!.word.toLowerCase()
@@ -447,6 +462,22 @@ function phraseAfter(p: Paragraph, from: number, to: number): { phrase: Phrase; 
     return { phrase: { kind: 'name', run }, end: run.end - p.start }
   if (DETERMINER.test(rest)) {
     const np = /^[^,.;:—]+/.exec(rest)![0].trim()
+    // "said one resident, Maria Lopez": the name after the description
+    const after = rest.slice(np.length)
+    const named = /^,\s*/.exec(after)
+    if (named) {
+      const at = from + lead + np.length + named[0].length
+      const [name] = nameRuns(p.narrative.slice(at, to), p.start + at)
+      const close = name && /^\s*(?:[,.;]|$)/.test(p.narrative.slice(name.end - p.start, to))
+      if (
+        name &&
+        name.start === p.start + at &&
+        close &&
+        nameKind(name) !== 'place' &&
+        nameKind(name) !== 'organization'
+      )
+        return { phrase: { kind: 'name', run: name }, end: name.end - p.start }
+    }
     return {
       phrase: describe(np, rest.slice(np.length), p.start + from + lead),
       end: from + lead + np.length,
@@ -550,7 +581,11 @@ class People {
   private readonly learned = new Map<string, Gender>()
   readonly isPerson: (m: NameMention) => boolean
 
-  constructor(mentions: NameMention[], found: Found[]) {
+  constructor(
+    mentions: NameMention[],
+    found: Found[],
+    private readonly textAt: (start: number, end: number) => string,
+  ) {
     const speakerNames = new Set(
       found.flatMap((f) => (f.cue?.phrase.kind === 'name' ? [f.cue.phrase.run.words.join(' ')] : [])),
     )
@@ -608,6 +643,32 @@ class People {
     return null
   }
 
+  /**
+   * "the senator said": the person last named with that role, by title ("Senator Mark Warner"),
+   * before the name ("the economist Jeffrey Frankel") or in an appositive ("Jeffrey Frankel, an
+   * economist at Harvard,").
+   */
+  byRole(description: string, at: number): string | null {
+    const role = /^the ((?:[a-z-]+ )?[a-z-]+)$/.exec(description)?.[1]
+    if (!role) return null
+    const head = role.split(' ').pop()!
+    const word = new RegExp(`\\b${head}\\b`, 'i')
+    for (let i = this.outside.length - 1; i >= 0; i--) {
+      const m = this.outside[i]!
+      if (m.run.start >= at) continue
+      const before = this.textAt(m.run.start - 40, m.run.start)
+      const after = this.textAt(m.run.end, m.run.end + 90)
+      const appositive = /^,\s*(?:a|an|the)\b[^,.;]*/.exec(after)?.[0] ?? ''
+      if (
+        m.run.titles.some((t) => word.test(t)) ||
+        word.test(appositive) ||
+        new RegExp(`\\b${head}\\s*$`, 'i').test(before)
+      )
+        return this.fullNameOf(m)
+    }
+    return null
+  }
+
   private fullNameOf(m: NameMention): string {
     return this.fullName(m.run, m.run.start)
   }
@@ -631,6 +692,11 @@ class People {
   resolve(c: Cue, f: Found): Attribution {
     const phrase = c.phrase
     const cueOut = { type: c.type, text: c.text, place: c.place }
+    if (phrase.kind === 'description' && !phrase.org) {
+      const named = this.byRole(phrase.text, phrase.at)
+      if (named)
+        return { speaker: { kind: 'person', name: named, description: null }, cue: cueOut, confidence: 0.75 }
+    }
     if (phrase.kind === 'description')
       return {
         speaker: { kind: phrase.org ? 'organization' : 'unnamed', name: null, description: phrase.text },
