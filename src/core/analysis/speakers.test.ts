@@ -247,3 +247,14 @@ describe('attributeQuotes: roles, signatures, names after descriptions', () => {
     expect(quote!.speaker).toEqual({ kind: 'organization', name: null, description: 'the company' })
   })
 })
+
+describe('attributeQuotes: a quotation opening the paragraph after its speaker is introduced', () => {
+  it('goes to the person the paragraph before named last', () => {
+    expect(
+      who(
+        'The virus was first described in 2019. Dr. Amara Lee has studied it at the Kigali institute for years.',
+        '“It behaves unlike anything we have seen before in this region.”',
+      ),
+    ).toEqual([['It behaves unlike anythi', 'Amara Lee']])
+  })
+})

@@ -284,6 +284,18 @@ function carry(found: Found[], i: number, paragraphs: Paragraph[], people: Peopl
     const between = paragraphs.indexOf(f.paragraph) - paragraphs.indexOf(prev.paragraph)
     if (between === 1) return from(known(prev)!, 0.6)
   }
+  // a paragraph that opens with a quotation, after one that introduces a person ("Dr. Lee has studied
+  // the virus for a decade. ¶ “It is unlike anything we have seen.”")
+  const before = paragraphs[index - 1]
+  if (before && f.paragraph.narrative.slice(0, f.span.start).trim().replace(/[“”"]/g, '') === '') {
+    const introduced = people.lastPersonBefore(before.start + before.text.length, before.start)
+    if (introduced)
+      return {
+        speaker: introduced,
+        cue: { type: 'nearby', text: introduced.name ?? '', place: null },
+        confidence: 0.4,
+      }
+  }
   return null
 }
 
