@@ -266,12 +266,24 @@ export class SyncClient {
       }
       const dirty = new Map(this.dirty)
       this.dirty.clear()
-      this.db.transaction(() => {
+      this.applying(() => {
         this.store.run('notebook', update)
         this.applyDirty(dirty)
-      })()
+      })
       this.received++
+      const replaced = this.apply.takeReplaced()
+      if (replaced.length > 0)
+        this.nd.doc.transact(() => replaced.forEach((id) => this.nd.articles.delete(id)), LOCAL)
     })
+  }
+
+  /** One update into SQLite, in one transaction; a failure is the status's error (not stored, so the server sends it again on the next start). */
+  private applying(write: () => void): void {
+    try {
+      this.db.transaction(write)()
+    } catch (error) {
+      this.failure = `a change from the server could not be saved here: ${error instanceof Error ? error.message : String(error)}`
+    }
   }
 
   /** Apply what changed, dependencies first; then retry what waited (its dependency may be here now). */
@@ -332,6 +344,7 @@ export class SyncClient {
       ['notes', missing('notes')(this.nd.notes.keys())],
     ])
     this.db.transaction(() => this.applyDirty(dirty))()
+    this.apply.takeReplaced() // the push below removes them from the document
     this.nd.doc.transact(() => this.push.all({ keep: this.waitingIds() }), LOCAL)
   }
 
@@ -356,10 +369,10 @@ export class SyncClient {
         return
       }
       // from the server, or a merged local save: SQLite gets the merged body
-      this.db.transaction(() => {
+      this.applying(() => {
         this.store.run(name, update)
         this.apply.noteBody(id, body.content())
-      })()
+      })
       if (origin !== MERGED) this.received++
     })
     const notebook = notebookOfToken(this.settings.token)

@@ -28,6 +28,13 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
   const tagByName = db
     .prepare<[string, string], string>(`SELECT name FROM tags WHERE name = ? COLLATE NOCASE AND id != ?`)
     .pluck()
+  const articleUsed = db
+    .prepare<[string, string], number>(
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM excerpts WHERE article_id = ?) OR EXISTS (SELECT 1 FROM note_links WHERE article_id = ?)`,
+    )
+    .pluck()
+  /** local articles that gave way to the same text arriving under a smaller id */
+  const replaced: string[] = []
   const remove = (table: string) => db.prepare(`DELETE FROM ${table} WHERE id = ?`)
   const removeArticle = remove('articles')
   const removeExcerpt = remove('excerpts')
@@ -114,7 +121,13 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
     const raw = nd.blobs.get(hash)
     if (!raw) return 'its text has not arrived'
     const twin = articleByHash.get(hash)
-    if (twin) return `the same text is here as article ${twin}`
+    if (twin) {
+      // the same text imported on both sides (each new notebook imports the sample): the copy
+      // with the larger id gives way while nothing points at it, so both sides keep the other
+      if (twin < id || articleUsed.get(twin, twin)) return `the same text is here as article ${twin}`
+      removeArticle.run(twin)
+      replaced.push(twin)
+    }
     const blob = JSON.parse(raw) as ArticleBlob
     insertArticle.run({
       ...meta,
@@ -239,6 +252,8 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
   }
 
   return {
+    /** the local copies removed since the last call (the caller removes them from the document) */
+    takeReplaced: (): string[] => replaced.splice(0),
     article,
     excerpt,
     tag,

@@ -87,6 +87,27 @@ describe('sync', () => {
     expect(found.hits.filter((h) => h.kind === 'note').map((h) => h.id)).toEqual([note.id])
   })
 
+  it('keeps one copy of the sample both notebooks imported: the one with the smaller id', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const first = openTempNotebook({ syncConnect: true })
+    const second = openTempNotebook({ syncConnect: true })
+    open.push(first, second)
+    const ids = [first, second].map(
+      (nb) => nb.notebook.db.prepare(`SELECT id FROM articles`).pluck().get() as string,
+    )
+    for (const nb of [first, second])
+      await nb.call('setSyncSettings', { enabled: true, serverUrl: server.url, token })
+    const kept = [...ids].sort()[0]
+    for (const nb of [first, second]) {
+      await until('one sample', async () => {
+        const list = await nb.call('listArticles', {})
+        return list.length === 1 && list[0]!.id === kept
+      })
+      await until('nothing waiting', async () => (await nb.call('getSyncStatus', {})).waiting.length === 0)
+    }
+  })
+
   it('merges both edits of one paragraph made while one side was offline', async () => {
     server = await startSyncServer({ dataDir: serverDir() })
     const token = notebookToken(server.secret, 'research')
