@@ -1,6 +1,7 @@
 /**
  * Hidden headings: a heading the importer hid (a newsletter prompt, a "Related" list's title)
- * comes back as a heading of its level, on several articles and sections at once; by hand too.
+ * comes back as a heading of its level, on several articles and sections at once; by hand too;
+ * through a new version too, where captions also stay captions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Section } from '../shared/model'
@@ -73,5 +74,45 @@ describe('restoring hidden headings', () => {
       [heading.id, 'heading', heading.level],
       [paragraph.id, 'paragraph', null],
     ])
+  })
+
+  it('a new version keeps hidden headings restorable as headings, and one restored stays a heading', async () => {
+    const id = await imported(HARBOUR.replace('Harbour</h1>', 'Harbour, third</h1>'), 'third.html')
+    const before = hiddenHeadings(await nb.call('listSections', { articleId: id, includeQuarantined: true }))
+    await nb.call('restoreSections', { articleId: id, sectionIds: [before[0]!.id] })
+    const next = HARBOUR.replace('Harbour</h1>', 'Harbour, third</h1>').replace(
+      'the repairs',
+      'the rebuilding',
+    )
+    await nb.call('importVersion', { articleId: id, content: next, fileName: 'third.html' })
+    const after = await nb.call('listSections', { articleId: id, includeQuarantined: true })
+    const byText = new Map(after.map((s) => [s.text, s]))
+    // the one the person brought back stays a heading in the new version
+    expect(byText.get('Sign up for our newsletter')).toMatchObject({ kind: 'heading', level: 2 })
+    const stillHidden = hiddenHeadings(after).map((s) => s.id)
+    expect(stillHidden).toHaveLength(2)
+    const back = await nb.call('restoreSections', { articleId: id, sectionIds: stillHidden })
+    expect(kinds(back)).toEqual([
+      ['Related articles', 'heading', 3],
+      ['Comments', 'heading', 2],
+    ])
+  })
+
+  it('a new version keeps each caption a caption, in sections that continue and in new ones', async () => {
+    const figure = (caption: string) =>
+      `<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""><figcaption>${caption}</figcaption></figure>`
+    const deltas = (extra: string) =>
+      page(`<h1>Deltas</h1>${paragraphs('the deltas', 'the rivers')}${figure('The Nile delta from orbit.')}
+        ${paragraphs('the tides')}${extra}`)
+    const id = await imported(deltas(''), 'deltas.html')
+    await nb.call('importVersion', {
+      articleId: id,
+      content: deltas(`${figure('The Ganges delta at dawn.')}${paragraphs('the sediment')}`),
+      fileName: 'deltas.html',
+    })
+    const sections = await nb.call('listSections', { articleId: id })
+    const captions = sections.filter((s) => s.role === 'caption').map((s) => s.text)
+    expect(captions).toEqual(['The Nile delta from orbit.', 'The Ganges delta at dawn.'])
+    expect(sections.filter((s) => s.role !== 'caption').every((s) => !s.text.includes('delta at'))).toBe(true)
   })
 })

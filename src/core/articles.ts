@@ -105,7 +105,9 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
     VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
   const setKind = db.prepare(`
-    UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined' ELSE base_kind END,
+    UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined'
+        -- a hidden heading an older build stored as a paragraph still has its level
+        WHEN base_kind = 'paragraph' AND level IS NOT NULL THEN 'heading' ELSE base_kind END,
       quarantine_reason = CASE WHEN @quarantine THEN coalesce(quarantine_reason, 'hidden by you') ELSE quarantine_reason END
     WHERE article_id = @articleId AND id = @id`)
 

@@ -17,7 +17,7 @@ import { describeRange } from './anchoring'
 import { reanchorVersion, type ExcerptAnchor } from './anchoring/reanchorVersion'
 import type { Articles } from './articles'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
-import type { ImportFormat, ParsedArticle } from './import/types'
+import { baseKindOf, type ImportFormat, type ParsedArticle } from './import/types'
 import type { Notes } from './notes/repository'
 import type { SectionMove } from './notes/relink'
 import { newId, now } from './store/clock'
@@ -103,15 +103,15 @@ export function createVersions(
     VALUES (@articleId, @number, @format, @sourceFormat, @text, @contentHtml, @contentHash, @importedAt, @textLength, @sections)`)
   const negateOrdinals = db.prepare(`UPDATE sections SET ordinal = -ordinal WHERE article_id = ?`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
   // two statements: setting `text` fires the search index's trigger, so only a changed text is set
   const moveSection = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role WHERE id = @id`)
   const moveSectionText = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, text = @text WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, text = @text WHERE id = @id`)
   const deleteSection = db.prepare(`DELETE FROM sections WHERE id = ?`)
   // likewise `exact` is indexed: a fuzzy or orphaned excerpt keeps its quote (the review shows it)
   const placeExcerpt = db.prepare(`
@@ -238,7 +238,7 @@ export function createVersions(
         kind = 'quarantined'
         reason = HIDDEN_BY_YOU
       } else if (old && old.kind !== 'quarantined' && old.quarantine_reason !== null) {
-        kind = section.kind === 'heading' ? 'heading' : 'paragraph' // the person brought it back
+        kind = baseKindOf(section) // the person brought it back
         reason = old.quarantine_reason
       }
       const values = {
@@ -246,13 +246,14 @@ export function createVersions(
         articleId,
         ordinal: index + 1,
         kind,
-        baseKind: section.kind === 'heading' ? 'heading' : 'paragraph',
+        baseKind: baseKindOf(section),
         level: section.level ?? null,
         text: section.text,
         start: section.start,
         end: section.end,
         reason,
         page: section.page ?? null,
+        role: section.role ?? null,
       }
       newIds[index] = values.id
       if (!old) insertSection.run(values)
