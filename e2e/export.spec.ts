@@ -111,7 +111,7 @@ test('the open article exports as Markdown, HTML and CSV, previewed and download
   expect(csv.bytes.toString('utf8')).toContain(COMMENT)
 })
 
-test('scopes: a note by choice, the whole notebook in every format, an Obsidian vault only of it', async ({
+test('scopes: a note by choice, as a vault too; the whole notebook in every format', async ({
   page,
   gloss,
 }) => {
@@ -128,10 +128,12 @@ test('scopes: a note by choice, the whole notebook in every format, an Obsidian 
   await expect(noteScope).toBeChecked()
   await expect(textPreview(page)).toContainText('Summit reading list')
   const format = dialog.getByLabel('Format')
-  await expect(format.getByRole('option', { name: 'Obsidian vault', exact: true })).toBeDisabled()
-  await expect(dialog.getByRole('list', { name: 'Not available for this choice' })).toContainText(
-    'choose Whole notebook',
-  )
+  // a note as a vault of its own: the note and what it cites, a folder (a .zip here)
+  await format.selectOption({ label: 'Obsidian vault' })
+  await expect(textPreview(page)).toContainText('# Gloss notebook')
+  await expect(dialog.getByText(/Summit reading list \(folder, 2 files\)/)).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Download .zip' })).toBeEnabled()
+  await expect(dialog.getByRole('list', { name: 'Not available for this choice' })).toHaveCount(0)
 
   // the whole notebook: every format, a folder as a .zip
   await dialog.getByRole('radio', { name: /Whole notebook/ }).check()

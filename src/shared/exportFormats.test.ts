@@ -13,18 +13,17 @@ describe('the export format registry', () => {
     for (const info of Object.values(EXPORT_FORMAT_INFO)) expect(info.extension).toMatch(/^\.[a-z.]+$/)
   })
 
-  test('a whole notebook in Markdown or as an Obsidian vault is a folder; anything else is one file', () => {
+  test('a whole notebook in Markdown is a folder, a vault always is; anything else is one file', () => {
     const folders = EXPORT_FORMATS.filter((format) => isFolderExport('notebook', format))
     expect(folders.sort()).toEqual(['md', 'obsidian'])
     for (const format of EXPORT_FORMATS) {
-      expect(isFolderExport('note', format)).toBe(false)
-      expect(isFolderExport('article', format)).toBe(false)
+      expect(isFolderExport('note', format)).toBe(format === 'obsidian')
+      expect(isFolderExport('article', format)).toBe(format === 'obsidian')
     }
   })
 
-  test('an Obsidian vault is of the whole notebook; every other format takes every scope', () => {
-    for (const scope of ['note', 'article'] as const)
-      expect(EXPORT_FORMATS.filter((format) => !supportsScope(format, scope))).toEqual(['obsidian'])
-    expect(EXPORT_FORMATS.every((format) => supportsScope(format, 'notebook'))).toBe(true)
+  test('every format takes every scope', () => {
+    for (const scope of ['note', 'article', 'notebook'] as const)
+      expect(EXPORT_FORMATS.filter((format) => !supportsScope(format, scope))).toEqual([])
   })
 })

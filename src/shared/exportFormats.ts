@@ -13,8 +13,8 @@ export interface ExportFormatInfo {
   /** the file name ending; a folder export's files carry their own */
   extension: string
   mediaType: string
-  /** a whole-notebook export is a folder (index, articles/…, notes/…), not one file */
-  folder: boolean
+  /** a whole-notebook export is a folder (index, articles/…, notes/…), not one file; 'always': of any scope (a vault) */
+  folder: boolean | 'always'
   scopes: readonly ExportScopeKind[]
 }
 
@@ -36,8 +36,8 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
       'A folder to open as an Obsidian vault: one file per article and note, ¶ links and excerpt cards as links to block ids, nested #tags. Exporting again updates Gloss’s files and leaves yours alone.',
     extension: '.md',
     mediaType: 'text/markdown; charset=utf-8',
-    folder: true,
-    scopes: ['notebook'],
+    folder: 'always',
+    scopes: EVERY_SCOPE,
   },
   html: {
     label: 'HTML (printable)',
@@ -107,9 +107,10 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
   },
 }
 
-/** A whole-notebook export in a folder format is a folder of files, not one file. */
+/** A whole-notebook export in a folder format is a folder of files, not one file; a vault always is. */
 export function isFolderExport(scope: ExportScopeKind, format: ExportFormat): boolean {
-  return scope === 'notebook' && EXPORT_FORMAT_INFO[format].folder
+  const folder = EXPORT_FORMAT_INFO[format].folder
+  return folder === 'always' || (scope === 'notebook' && folder)
 }
 
 export function supportsScope(format: ExportFormat, scope: ExportScopeKind): boolean {

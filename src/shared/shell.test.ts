@@ -59,13 +59,12 @@ describe("parseShellCallInput('saveExport')", () => {
     expect(save(folder)).toEqual(folder)
   })
 
-  it('refuses a vault of one note, an unknown format or scope, and a scope without its id', () => {
-    expect(refusal({ ...valid, scope: { kind: 'note', id: 'n1' }, format: 'obsidian' })).toMatchObject({
-      code: 'invalid_input',
-      field: 'format',
-    })
+  it('refuses an unknown format or scope, and a scope without its id', () => {
+    // every format takes every scope: a PDF of the whole notebook, a vault of one note
     const wholePdf = { scope: { kind: 'notebook' }, format: 'pdf', suggestedName: 'Gloss notebook.pdf' }
     expect(save(wholePdf)).toEqual(wholePdf)
+    const noteVault = { scope: { kind: 'note', id: 'n1' }, format: 'obsidian', suggestedName: 'Note' }
+    expect(save(noteVault)).toEqual(noteVault)
     expect(refusal({ ...valid, format: 'docx' }).field).toBe('format')
     expect(refusal({ ...valid, scope: { kind: 'tag', id: 't1' } }).field).toMatch(/^scope/)
     expect(refusal({ ...valid, scope: { kind: 'note' } }).field).toMatch(/^scope/)

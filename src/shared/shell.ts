@@ -118,7 +118,7 @@ const saveExportRequest = z
   })
   .strict()
   .refine((v) => supportsScope(v.format, v.scope.kind), {
-    message: 'this format is not made for this scope (an Obsidian vault is of the whole notebook)',
+    message: 'this format is not made for this scope',
     path: ['format'],
   })
 

@@ -143,6 +143,27 @@ describe('Obsidian vault', () => {
     expect(readVault(dir).dangling).toEqual([])
   })
 
+  test('a vault of one note: the note, the article it cites with the cited excerpt, every link resolving', async () => {
+    const dir = join(nb.dir, 'note-vault')
+    await nb.call('export', { scope: { kind: 'note', id: IDS.note }, format: 'obsidian', path: dir })
+    const vault = readVault(dir)
+    expect(vault.files.map((f) => f.path).sort()).toEqual([
+      `Articles/${TITLE}.md`,
+      'Gloss notebook.md',
+      'Notes/Kim, Trump and the next round.md',
+    ])
+    expect(vault.dangling).toEqual([])
+    const article = fileOf(vault, nb.article.id)
+    expect([...article.blocks.keys()].filter((id) => id.startsWith('e-'))).toEqual([
+      `e-${IDS.silence.slice(-8)}`,
+    ])
+    const rendered = await nb.call('renderExport', {
+      scope: { kind: 'note', id: IDS.note },
+      format: 'obsidian',
+    })
+    expect(rendered.suggestedName).toBe('Kim, Trump and the next round')
+  })
+
   test('a file of the person’s where Gloss would write is refused, naming it, before anything is written', async () => {
     const dir = join(nb.dir, 'vault')
     mkdirSync(join(dir, 'Notes'), { recursive: true })

@@ -17,12 +17,10 @@ describe('formats', () => {
     expect(FORMATS.map((f) => f.id).sort()).toEqual([...EXPORT_FORMATS].sort())
   })
 
-  it('offers every format for a note or an article, but the vault', () => {
+  it('offers every format for a note or an article, a vault of it too', () => {
     for (const scope of ['note', 'article'] as const)
-      for (const format of EXPORT_FORMATS)
-        expect(unavailableReason(scope, format)).toBe(
-          format === 'obsidian' ? 'made of the whole notebook: choose Whole notebook.' : null,
-        )
+      for (const format of EXPORT_FORMATS) expect(unavailableReason(scope, format)).toBeNull()
+    expect(isFolderExport('note', 'obsidian')).toBe(true)
   })
 
   it('offers every format for the whole notebook, folders too (a .zip in the browser)', () => {
@@ -36,7 +34,7 @@ describe('formats', () => {
 
   it('falls back to the first available format', () => {
     expect(availableFormat('notebook', 'md')).toBe('md')
-    expect(availableFormat('note', 'obsidian')).toBe('md')
+    expect(availableFormat('note', 'obsidian')).toBe('obsidian')
     expect(availableFormat('article', 'pdf')).toBe('pdf')
   })
 })
