@@ -121,6 +121,8 @@ async function turnOnSync(page: Page, name: string, shoot = false) {
 }
 
 test('a note typed in one web shell appears in the other', async ({ page, browser }) => {
+  // two shells, a server, eight photographs with axe: slow on a busy machine
+  test.setTimeout(180_000)
   await page.setViewportSize({ width: 1400, height: 900 })
   const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await other.goto(otherUrl)
