@@ -7,7 +7,7 @@
  * - open: a 10,000-section text article, from the library click to the first painted frame;
  *   reopen after switching away; the longest task during each.
  * - scroll: wheel steps through the article and a jump to its middle; the longest task.
- * - highlights: a 1 MB article with 1,000 excerpts; the reader's own `gloss:highlights`
+ * - highlights: a 1 MB article with 1,000 excerpts, and a 140-section one with 1,000 all on screen; the reader's own `gloss:highlights`
  *   user-timing measures (full draws and the redraw after one excerpt changes colour).
  */
 import { spawn } from 'node:child_process'
@@ -183,6 +183,29 @@ try {
     })
   }
 
+  // 140 paragraphs (all rendered: short articles are not windowed) with 1,000 excerpts on them
+  const dense = await server.call<{ article: { id: string; title: string } }>('importContent', {
+    content: Array.from({ length: 140 }, (_, i) => paragraph(i + 90_000)).join('\n\n'),
+    fileName: 'dense.txt',
+    format: 'text',
+  })
+  const denseDetail = await server.call<{ sections: { start: number; end: number; kind: string }[] }>(
+    'getArticle',
+    { id: dense.article.id },
+  )
+  const denseReadable = denseDetail.sections.filter((s) => s.kind === 'paragraph')
+  for (let i = 0; i < HIGHLIGHTS; i++) {
+    const s = denseReadable[i % denseReadable.length]!
+    const start = s.start + 6 + Math.floor(i / denseReadable.length) * 40
+    if (start + 30 > s.end) continue
+    await server.call('createExcerpt', {
+      articleId: dense.article.id,
+      start,
+      end: start + 30,
+      color: colors[i % 5],
+    })
+  }
+
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await page.goto(server.url)
   await page.locator('article.article [data-ordinal]').first().waitFor()
@@ -211,6 +234,15 @@ try {
   console.log(
     `scroll it: longest task ${fmt(hlScroll.longest)}; ${scrollDraws.length} highlight draws, slowest ${fmt(worst)}`,
   )
+
+  // every excerpt on screen at once: the full draw
+  await page.evaluate(() => performance.clearMeasures('gloss:highlights'))
+  const denseOpen = await openArticle(page, dense.article.title)
+  await page.waitForTimeout(300)
+  const full = await highlightMeasures(page)
+  console.log(`open a 140-section article with its excerpts all rendered: ${fmt(denseOpen.ms)}`)
+  for (const d of full) console.log(`  highlight draw: ${fmt(d.ms)} ${JSON.stringify(d.drawn)}`)
+  await openArticle(page, hlTitle)
 
   // one excerpt changes colour (from its card): only it is redrawn
   await page.evaluate(() => document.querySelector('.pane-scroll')!.scrollTo({ top: 0 }))
