@@ -1,6 +1,7 @@
 /**
  * Schema migrations, keyed by PRAGMA user_version. Rule: never edit a shipped
- * migration; add the next one. Each runs in its own transaction.
+ * migration; add the next one, after the last (schema.test.ts checks the order). Each runs in
+ * its own transaction.
  */
 import type { Database } from 'better-sqlite3'
 
