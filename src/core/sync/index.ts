@@ -74,6 +74,11 @@ export function openSync(db: Db, options: SyncOptions) {
     starting = null
   }
   if (settings.enabled) void start()
+  const restart = async () => {
+    stop()
+    settings = readSyncSettings(db)
+    if (settings.enabled) await start()
+  }
 
   const status = (): SyncStatus => {
     const { token, ...rest } = settings
@@ -128,7 +133,10 @@ export function openSync(db: Db, options: SyncOptions) {
         const run = handlers[name] as (input: unknown) => unknown
         const after = (input: unknown, result: unknown) => {
           try {
-            client?.afterWrite(name, input, result)
+            // a restored notebook brings its own sync state: start again from it, and what the
+            // others have since comes back, rather than pushing the backup's deletions to them
+            if (name === 'restoreNotebook') void restart()
+            else client?.afterWrite(name, input, result)
           } catch (error) {
             failure = `a change could not be written for sync: ${error instanceof Error ? error.message : String(error)}`
           }

@@ -2,6 +2,7 @@
  * Sync end to end: a real Hocuspocus server on loopback (its own SQLite in a temp folder) and
  * notebooks in temp folders, each with its own sync client over a real WebSocket.
  */
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SerializedEditorState } from 'lexical'
 import { emptyNoteContent } from '../../shared/notes/schema'
@@ -306,6 +307,21 @@ describe('sync', () => {
         (await noteText(c, note.id).catch(() => '')) === 'Before the restart.\n\nWhile it was down.',
     )
   }, 30_000)
+
+  it('a backup restored on one side takes nothing from the other; what came after it syncs back', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const backup = join(a.dir, 'before.db')
+    await a.call('backupNotebook', { path: backup })
+    const note = await a.call('createNote', { title: 'After the backup', content: content('Written later.') })
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+
+    await a.call('restoreNotebook', { path: backup })
+    await until('the note back on a', () => noteText(a, note.id).catch(() => ''))
+    expect(await noteText(b, note.id)).toBe('Written later.')
+  })
 
   it('costs nothing while off: no document is kept and Yjs is not started', async () => {
     const nb = openTempNotebook({ samplePath: null, syncConnect: true })
