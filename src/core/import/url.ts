@@ -7,14 +7,18 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { get as httpGet, STATUS_CODES, type IncomingMessage } from 'node:http'
-import { get as httpsGet } from 'node:https'
+import type * as Https from 'node:https'
 import { BlockList, isIP, type LookupFunction } from 'node:net'
 import type { Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { GlossError } from '../../shared/errors'
+import { lazyRequire } from '../lazy'
 import { isHttpUrl } from '../../shared/formats'
 import type { SourceFormat } from './types'
 import { formatFromFileName, MAX_DOCUMENT_BYTES, refuseImport } from './validate'
+
+// TLS costs every CLI and worker start a few ms though only a fetch of an https page needs it
+const https = lazyRequire<typeof Https>('node:https')
 
 /** From the request to the response's last byte. */
 export const FETCH_TIMEOUT_MS = 15_000
@@ -200,7 +204,7 @@ const MAX_REDIRECTS = 10
 /** One GET, its response's headers in; the body is left to read. */
 function get(url: URL, signal: AbortSignal, guarded: boolean): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsGet : httpGet)(
+    const request = (url.protocol === 'https:' ? https().get : httpGet)(
       url,
       {
         signal,
