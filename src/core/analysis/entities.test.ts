@@ -48,3 +48,15 @@ describe('indexEntities', () => {
     expect(kinds.President).toBeUndefined()
   })
 })
+
+describe('indexEntities: kinds from the words alone', () => {
+  it('a degree is no name, a lone city is a place, an inner capital names a company', () => {
+    const kinds = Object.fromEntries(
+      index('Katie Allen, PhD, moved to Paris last year. She now works for GitLab.').map((e) => [
+        e.name,
+        e.kind,
+      ]),
+    )
+    expect(kinds).toEqual({ 'Katie Allen': 'person', Paris: 'place', GitLab: 'organization' })
+  })
+})

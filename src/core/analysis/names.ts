@@ -355,8 +355,14 @@ export function nameKind(run: NameRun): NameKind {
   if (run.titles.length) return 'person'
   if (run.words.length === 1 && ACRONYM.test(run.words[0]!))
     return /\./.test(run.words[0]!) ? 'place' : 'organization'
+  const one = run.words.length === 1 ? run.words[0]! : null
+  // a degree after a name ("Katie Allen, PhD") is no name of its own
+  if (one && (SUFFIXES.has(one.toLowerCase()) || /^(?:PhD|MD|MBA|MPH|RN|JD)$/.test(one))) return 'name'
+  // "GitLab", "RedMonk": a capital inside the word names a company
+  if (one && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(one)) return 'organization'
   const whole = lookUp(run.words.join(' '))
-  if (whole.place && !lookUp(run.words[0]!).first) return 'place'
+  // alone, a city that is also a first name ("Houston") is the city
+  if (whole.place && (one || !lookUp(run.words[0]!).first)) return 'place'
   if (whole.org) return 'organization'
   if (lookUp(run.words[0]!).first && run.words.length > 1) return 'person'
   if (whole.person) return 'person'
