@@ -51,7 +51,11 @@ const noteContent = (...texts: string[]) => {
 }
 
 const server = await startSyncServer({ dataDir: tempDir('gloss-sync-bench-server-') })
-const token = notebookToken(server.secret, 'bench')
+// the sample notebook syncs as a notebook of its own, apart from the big one and the one joining it
+const tokens = {
+  sample: notebookToken(server.secret, 'sample'),
+  bench: notebookToken(server.secret, 'bench'),
+}
 
 async function until(probe: () => boolean | Promise<boolean>, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms
@@ -61,7 +65,7 @@ async function until(probe: () => boolean | Promise<boolean>, ms = 120_000): Pro
   }
 }
 
-async function enable(nb: TempNotebook, name: string): Promise<number> {
+async function enable(nb: TempNotebook, name: string, token = tokens.bench): Promise<number> {
   const t = performance.now()
   await nb.call('setSyncSettings', { enabled: true, serverUrl: server.url, token, name })
   const started = performance.now() - t
@@ -82,7 +86,7 @@ async function sizes(nb: TempNotebook) {
 
 // — the sample notebook
 const sampleNb = await openSampleNotebook({ syncConnect: true })
-await enable(sampleNb, 'sample')
+await enable(sampleNb, 'sample', tokens.sample)
 const s = await sizes(sampleNb)
 console.log(`sample notebook: notebook document ${kb(s.whole)} (article text ${kb(s.blobs)} of it)`)
 
