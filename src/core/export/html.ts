@@ -71,6 +71,7 @@ ul.check li::before { content: "☐ "; }
 ul.check li.checked::before { content: "☑ "; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
 .text p { text-align: left; }
+.text p.caption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
 .pnum { font: 0.75rem/1 -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--muted); margin-right: 0.4em; vertical-align: 0.1em; }
 .empty { color: var(--muted); font-style: italic; }
 .toc li { margin-bottom: 0.3rem; }
@@ -342,7 +343,10 @@ function sectionsHtml(
     const pnum = `<span class="pnum">${refLabel(s.ordinal, s.page)}</span>`
     const id = anchors.sections.get(s.id)!
     if (s.kind === 'heading') parts.push(h(level + (s.level ?? 1), `${pnum}${text}`, id))
-    else parts.push(`<p id="${escapeHtml(id)}">${pnum}${text}</p>`)
+    else {
+      const caption = s.role === 'caption' ? ' class="caption"' : '' // a picture's caption (the picture is not exported)
+      parts.push(`<p id="${escapeHtml(id)}"${caption}>${pnum}${text}</p>`)
+    }
   }
   parts.push('</div>')
   return parts

@@ -169,7 +169,9 @@ function articleFile(data: Snapshot, article: ArticleRecord, names: VaultNames):
       // a heading keeps its text clean; its id is the block on the next line
       parts.push(`${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${vaultLine(s.text)}`, `^p${s.ordinal}`)
     } else {
-      parts.push(`**${label}** ${vaultText(s.text).replace(/\n/g, '  \n')} ^p${s.ordinal}`)
+      const text = vaultText(s.text.trim()).replace(/\n/g, '  \n')
+      // a picture's caption in italics (the picture is not exported)
+      parts.push(`**${label}** ${s.role === 'caption' ? `*${text}*` : text} ^p${s.ordinal}`)
     }
   }
   return parts.join('\n\n') + '\n'

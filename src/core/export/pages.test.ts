@@ -98,6 +98,25 @@ describe('RIS', () => {
   })
 })
 
+describe('captions', () => {
+  test('a picture’s caption reads as a caption in the HTML page and the vault', async () => {
+    await nb.call('importContent', {
+      content: `<!DOCTYPE html><html><head><title>Deltas</title></head><body><article><h1>Deltas</h1>
+        <p>Deltas form where rivers meet the sea, and they move with every flood.</p>
+        <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""><figcaption>The Nile delta from orbit.</figcaption></figure>
+        <p>Their shape follows the tides and the sediment the river carries to them.</p></article></body></html>`,
+      fileName: 'deltas.html',
+    })
+    const html = (await render('html'))[0]!.content
+    expect(html).toMatch(
+      /<p id="a-[0-9a-f]{8}-p\d+" class="caption"><span class="pnum">¶\d+<\/span>The Nile delta from orbit\.<\/p>/,
+    )
+    expect(html.match(/class="caption"/g)).toHaveLength(1)
+    const vault = (await render('obsidian')).find((f) => f.path.startsWith('Articles/'))!.content
+    expect(vault).toMatch(/\*\*¶\d+\*\* \*The Nile delta from orbit\.\* \^p\d+/)
+  })
+})
+
 describe('verbatim', () => {
   test('an excerpt a new version changed says so in Markdown, the vault, HTML and CSV', async () => {
     const { article } = await nb.call('importContent', {
