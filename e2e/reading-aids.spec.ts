@@ -175,6 +175,20 @@ test('a selection snaps to whole words; one spanning ¶3 and ¶4 is labelled ¶3
   const spanning = cards(page).filter({ hasText: 'Since those initial summits' })
   await expect(spanning.locator('.quote-ordinal')).toHaveText('¶3–4')
   await expect(spanning).toHaveAttribute('aria-label', 'Excerpt from ¶3–4')
+
+  // cited in a note, its card says ¶3–4 too
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused()
+  await page.getByRole('tab', { name: 'Excerpts' }).click()
+  await spanning.hover()
+  await spanning.getByRole('button', { name: 'Insert excerpt into the open note' }).click()
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  const card = page
+    .getByRole('textbox', { name: 'Note text' })
+    .getByRole('figure', { name: 'Excerpt from ¶3–4' })
+  await expect(card).toBeVisible()
+  await expect(card.getByRole('button', { name: 'Show ¶3–4 in the article' })).toHaveText('¶3–4')
 })
 
 test('a picture’s caption is set as a caption, not as body text', async ({ page, gloss }) => {

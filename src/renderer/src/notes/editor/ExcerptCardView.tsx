@@ -17,7 +17,8 @@ import {
   KEY_BACKSPACE_COMMAND,
   KEY_DELETE_COMMAND,
 } from 'lexical'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
+import { lastOrdinal, paragraphsLabel } from '../../../../shared/notes/labels'
 import {
   setExcerptCardRenderer,
   type ExcerptCardView,
@@ -26,7 +27,7 @@ import {
 import { colorVar } from '../../common/colors'
 import { useGloss } from '../../state/glossContext'
 import type { LiveExcerpt } from '../../state/excerptsStore'
-import { useExcerpt } from '../../state/hooks'
+import { useExcerpt, useOpenArticle } from '../../state/hooks'
 
 interface Shown {
   quote: string
@@ -34,6 +35,8 @@ interface Shown {
   comment: string
   tags: string[]
   ordinal: number
+  /** where the passage ends, when it runs on into later sections (known while its article is open) */
+  lastOrdinal: number
   gone: boolean
   /** false when the current version no longer has the quote's words there (unknown: true) */
   verbatim: boolean
@@ -43,7 +46,11 @@ interface Shown {
  * What the card shows: the excerpt as it is now; once deleted, as it was last (still in the
  * trash), or the snapshot taken when the card was inserted (gone for good, or offline).
  */
-function shownFrom(view: ExcerptCardView, live: LiveExcerpt): Shown {
+function shownFrom(
+  view: ExcerptCardView,
+  live: LiveExcerpt,
+  last: (end: number, first: number) => number,
+): Shown {
   if (live.status === 'ready' || live.status === 'deleted') {
     const e = live.excerpt
     return {
@@ -52,12 +59,13 @@ function shownFrom(view: ExcerptCardView, live: LiveExcerpt): Shown {
       comment: e.comment,
       tags: e.tags.map((t) => t.name),
       ordinal: e.sectionOrdinal,
+      lastOrdinal: last(e.position.end, e.sectionOrdinal),
       gone: live.status === 'deleted',
       verbatim: e.verbatim,
     }
   }
   const gone = live.status === 'missing'
-  return { ...view.snapshot, ordinal: view.ordinal, gone, verbatim: true }
+  return { ...view.snapshot, ordinal: view.ordinal, lastOrdinal: view.ordinal, gone, verbatim: true }
 }
 
 function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
@@ -66,7 +74,13 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
   const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(view.nodeKey)
-  const shown = shownFrom(view, live)
+  const { article } = useOpenArticle()
+  const readable = useMemo(
+    () => (article?.id === view.articleId ? article.sections.filter((s) => s.kind !== 'quarantined') : []),
+    [article, view.articleId],
+  )
+  const shown = shownFrom(view, live, (end, first) => lastOrdinal(readable, end, first))
+  const paragraphs = paragraphsLabel(shown.ordinal, shown.lastOrdinal)
 
   // Backspace/Delete remove the card when it is selected as a whole
   useEffect(() => {
@@ -88,7 +102,7 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
     <figure
       className={`gloss-excerpt-card${selected ? ' selected' : ''}${shown.gone ? ' gone' : ''}`}
       style={{ '--card-color': colorVar(shown.color) } as React.CSSProperties}
-      aria-label={`Excerpt from ¶${shown.ordinal}`}
+      aria-label={`Excerpt from ${paragraphs}`}
       onClick={(event) => {
         if ((event.target as Element).closest('button')) return
         if (!event.shiftKey) clearSelection()
@@ -99,7 +113,7 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
       <figcaption className="gloss-excerpt-card-meta">
         {shown.gone ? (
           <>
-            <span className="gloss-excerpt-card-ordinal">¶{shown.ordinal}</span>
+            <span className="gloss-excerpt-card-ordinal">{paragraphs}</span>
             <span className="gloss-badge-deleted">Source deleted</span>
           </>
         ) : (
@@ -107,10 +121,10 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
             type="button"
             className="link-button gloss-excerpt-card-ordinal"
             title="Show in the article"
-            aria-label={`Show ¶${shown.ordinal} in the article`}
+            aria-label={`Show ${paragraphs} in the article`}
             onClick={() => revealTarget({ articleId: view.articleId, excerptId: view.excerptId })}
           >
-            ¶{shown.ordinal}
+            {paragraphs}
           </button>
         )}
         {shown.tags.length > 0 && (
