@@ -79,10 +79,11 @@ function $reconcileChildren(parent: ElementNode, target: Json[]): void {
   if (j < endWant) parent.splice(j, 0, fresh.slice(j, endWant))
 }
 
-/** The binding wants a provider for cursors: a local awareness that goes nowhere. */
-function quietProvider(doc: Y.Doc): Provider {
+/** The binding wants a provider for cursors: a local awareness that goes nowhere (destroy it: it runs a timer). */
+function quietProvider(doc: Y.Doc): Provider & { destroy(): void } {
   const awareness = new Awareness(doc)
   return {
+    destroy: () => awareness.destroy(),
     awareness: awareness as unknown as Provider['awareness'],
     connect: () => {},
     disconnect: () => {},
@@ -133,7 +134,7 @@ export class NoteBody {
     this.unbind = () => {
       stop()
       root.unobserveDeep(onYjs)
-      provider.awareness.setLocalState(null)
+      provider.destroy()
     }
   }
 
