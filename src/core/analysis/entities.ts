@@ -6,18 +6,20 @@
  * named in full in this or the previous paragraph, else to the one the article named first.
  */
 import { TITLES, type NameRun } from './names'
-import type { NameMention, Speakers } from './speakers'
+import { firstIndex, type NameMention, type Speakers } from './speakers'
 import type { AnalysisSection, Entity, EntityKind, Place } from './types'
 
 export function indexEntities(sections: AnalysisSection[], speakers: Speakers): Entity[] {
-  const ordinalAt = (offset: number) => {
-    let ordinal = sections[0]?.ordinal ?? 1
-    for (const s of sections) if (s.start <= offset) ordinal = s.ordinal
-    return ordinal
-  }
-  const paragraphStart = (ordinal: number) => sections.find((s) => s.ordinal === ordinal)?.start ?? 0
+  // sections are in article order
+  const ordinalAt = (offset: number) =>
+    sections[firstIndex(sections, (s) => s.start > offset) - 1]?.ordinal ?? sections[0]?.ordinal ?? 1
+  const starts = new Map<number, number>()
+  for (const s of [...sections].reverse()) starts.set(s.ordinal, s.start)
+  const paragraphStart = (ordinal: number) => starts.get(ordinal) ?? 0
   const persons = speakers.mentions.filter((m) => speakers.isPerson(m))
   const fullMentions = persons.filter((m) => m.run.words.length > 1)
+  // by start, each with its place in the mentions' order (a paragraph's narrative, then its quotations)
+  const byStart = fullMentions.map((m, i) => [m, i] as const).sort((a, b) => a[0].run.start - b[0].run.start)
   const firstSeen = new Map<string, number>()
   for (const m of fullMentions) {
     const name = speakers.fullName(m.run, m.run.start)
@@ -37,11 +39,15 @@ export function indexEntities(sections: AnalysisSection[], speakers: Speakers): 
     if (!candidates.length) return speakers.fullName(m.run, m.run.start)
     const ordinal = ordinalAt(m.run.start)
     const from = paragraphStart(ordinal - 1)
-    const local = fullMentions
-      .filter((f) => f.run.start >= from && f.run.start < m.run.start)
-      .map((f) => speakers.fullName(f.run, f.run.start))
-      .filter((n) => candidates.includes(n))
-    if (local.length) return local[local.length - 1]!
+    // the last in the mentions' order of those from the previous paragraph on
+    let local: readonly [NameMention, number] | undefined
+    for (let i = firstIndex(byStart, ([f]) => f.run.start >= from); i < byStart.length; i++) {
+      const [f, order] = byStart[i]!
+      if (f.run.start >= m.run.start) break
+      if ((!local || order > local[1]) && candidates.includes(speakers.fullName(f.run, f.run.start)))
+        local = byStart[i]
+    }
+    if (local) return speakers.fullName(local[0].run, local[0].run.start)
     return candidates.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!)[0]!
   }
 

@@ -192,7 +192,7 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
     const first = run[0]
     if (
       first &&
-      /(?:^|[.?!:;“"(—]\s*)$/.test(text.slice(0, first.start)) &&
+      opensSentence(text, first.start) &&
       isCommonWord(first.text, run.length > 1) &&
       !isKnownName(run.map((t) => t.text).join(' '))
     )
@@ -216,6 +216,14 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
   }
   flush()
   return runs
+}
+
+/** Whether `at` starts the text or follows a sentence's mark (looking back only over the spaces between). */
+function opensSentence(text: string, at: number): boolean {
+  if (at === 0) return true
+  let i = at
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--
+  return i > 0 && '.?!:;“"(—'.includes(text[i - 1]!)
 }
 
 /** Linking words ("Center for a New American Security") join a run only on the way to a capitalised word. */

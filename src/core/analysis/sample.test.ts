@@ -80,6 +80,22 @@ describe('the sample article', () => {
     expect(sample.slice(december.place.start, december.place.end)).toBe('December')
   })
 
+  it('finds in the sample repeated 20 times each of its quotations 20 times, with the same speaker', () => {
+    const text = Array(20).fill(sample.trimEnd()).join('\n')
+    const long = analyzeArticle({
+      sections: sectionsOf(...text.split('\n')),
+      publishedAt: '2025-01-20',
+      importedAt: '2026-12-01T10:00:00Z',
+    })
+    const who = (q: (typeof analysis.quotes)[number]) => [
+      q.text,
+      q.speaker.kind,
+      q.speaker.name ?? q.speaker.description,
+    ]
+    expect(analysis.quotes.length).toBe(7)
+    expect(long.quotes.map(who)).toEqual(Array(20).fill(analysis.quotes.map(who)).flat())
+  })
+
   it('takes under 200 ms once the language libraries are loaded (the best of three, on a shared machine)', () => {
     warmUp()
     const times = [0, 1, 2].map(() => {

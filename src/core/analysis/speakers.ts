@@ -56,6 +56,8 @@ const UNNAMED_ORG_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson'])
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'in', 'with', 'for', 'on', 'who', 'which'])
 
 interface Paragraph {
+  /** its index in the article's paragraphs */
+  index: number
   ordinal: number
   start: number
   text: string
@@ -123,12 +125,19 @@ function mentionsIn(text: string, offset: number, inQuote: boolean): NameMention
 
 const blank = (s: string) => s.replace(/[^\n]/g, ' ')
 
-function toParagraph(section: AnalysisSection): Paragraph {
+function toParagraph(section: AnalysisSection, index: number): Paragraph {
   const spans = findQuotedSpans(section.text)
-  let narrative = section.text
-  for (const s of spans)
-    if (!s.nested) narrative = narrative.slice(0, s.start) + blank(s.text) + narrative.slice(s.end)
-  return { ordinal: section.ordinal, start: section.start, text: section.text, narrative, spans }
+  // pieces joined once: a paragraph's quotations blanked in linear time
+  const pieces: string[] = []
+  let at = 0
+  for (const s of spans) {
+    if (s.nested) continue
+    pieces.push(section.text.slice(at, s.start), blank(s.text))
+    at = s.end
+  }
+  pieces.push(section.text.slice(at))
+  const narrative = pieces.join('')
+  return { index, ordinal: section.ordinal, start: section.start, text: section.text, narrative, spans }
 }
 
 /** Offsets (in the paragraph) just after each sentence's final mark. */
@@ -159,7 +168,7 @@ export interface Speakers {
 
 /** Attribute every quotation of the article's sections; the people found on the way go to the entity index. */
 export function attributeQuotes(sections: AnalysisSection[]): Speakers {
-  const paragraphs = sections.map(toParagraph)
+  const paragraphs = sections.map((s, i) => toParagraph(s, i))
   const mentions: NameMention[] = []
   for (const p of paragraphs) {
     mentions.push(...mentionsIn(p.narrative, p.start, false))
@@ -182,20 +191,23 @@ export function attributeQuotes(sections: AnalysisSection[]): Speakers {
       const verdict = judgeSpan(span, before, { cued: cue !== null, besideQuotation })
       if (verdict !== 'quotation') continue
       const place = { start: p.start + span.start, end: p.start + span.end, ordinal: p.ordinal }
-      const outer = span.nested
-        ? (found.find((f) => f.paragraph === p && f.span.start < span.start && f.span.end >= span.end) ??
-          null)
-        : null
+      const outer = span.nested ? outerOf(found, p, span) : null
       if (span.nested && !outer) continue
       found.push({ paragraph: p, span, place, cue, attribution: null, outer })
     }
   }
 
-  const textAt = (start: number, end: number) =>
-    paragraphs
-      .filter((p) => p.start < end && p.start + p.text.length > start)
-      .map((p) => p.text.slice(Math.max(0, start - p.start), Math.max(0, end - p.start)))
-      .join(' ')
+  const textAt = (start: number, end: number) => {
+    // the paragraphs are in article order: the first one ending after `start`, by bisection
+    const pieces: string[] = []
+    for (let i = firstIndex(paragraphs, (p) => p.start + p.text.length > start); i < paragraphs.length; i++) {
+      const p = paragraphs[i]!
+      if (p.start >= end) break
+      if (p.start + p.text.length > start)
+        pieces.push(p.text.slice(Math.max(0, start - p.start), Math.max(0, end - p.start)))
+    }
+    return pieces.join(' ')
+  }
   const people = new People(mentions, found, textAt)
   for (const [i, f] of found.entries()) {
     if (f.cue) f.attribution = people.resolve(f.cue, f)
@@ -222,11 +234,37 @@ export function attributeQuotes(sections: AnalysisSection[]): Speakers {
     isPerson: (m) => people.isPerson(m),
     fullName: (run, at) => people.fullName(run, at),
     speakerAt: (start) => cueSpeakers.get(start) ?? null,
-    quoteAround: (start) => outer.find((q) => q.place.start <= start && start < q.place.end) ?? null,
+    // outer quotations do not overlap and are in article order
+    quoteAround: (start) => {
+      const q = outer[firstIndex(outer, (o) => o.place.end > start)]
+      return q && q.place.start <= start ? q : null
+    },
   }
 }
 
 const UNKNOWN: Speaker = { kind: 'unknown', name: null, description: null }
+
+/** The first index whose item passes `test`, in a list where it fails up to some point and passes after. */
+export function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (test(items[mid]!)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/** The quotation a nested span is inside: one of its paragraph's, which are the last found so far. */
+function outerOf(found: Found[], p: Paragraph, span: QuotedSpan): Found | null {
+  let outer: Found | null = null
+  for (let j = found.length - 1; j >= 0 && found[j]!.paragraph === p; j--) {
+    const f = found[j]!
+    if (f.span.start < span.start && f.span.end >= span.end) outer = f
+  }
+  return outer
+}
 
 /** The speaker of an uncued quotation: the previous one's in the paragraph (or the next one's), a pull quote's signature, the person named just before. */
 function carry(found: Found[], i: number, paragraphs: Paragraph[], people: People): Attribution | null {
@@ -251,7 +289,7 @@ function carry(found: Found[], i: number, paragraphs: Paragraph[], people: Peopl
     if (next.speaker.kind !== 'unknown') return from(next, 0.7)
   }
   // a pull quote: the paragraph after is only the speaker's name
-  const index = paragraphs.indexOf(f.paragraph)
+  const index = f.paragraph.index
   const after = paragraphs[index + 1]
   if (after && f.paragraph.text.trim().length - f.span.text.length <= 4) {
     const signature = after.text.replace(/^[\s—–-]+/, '').trim()
@@ -281,7 +319,7 @@ function carry(found: Found[], i: number, paragraphs: Paragraph[], people: Peopl
     known(prev) &&
     f.paragraph.narrative.slice(0, f.span.start).trim().replace(/[“”"]/g, '') === ''
   ) {
-    const between = paragraphs.indexOf(f.paragraph) - paragraphs.indexOf(prev.paragraph)
+    const between = f.paragraph.index - prev.paragraph.index
     if (between === 1) return from(known(prev)!, 0.6)
   }
   // a paragraph that opens with a quotation, after one that introduces a person ("Dr. Lee has studied
@@ -589,8 +627,15 @@ function describe(np: string, rest: string, at: number): Phrase {
 /** The article's people: their fullest names, genders, and where each is mentioned outside quotations. */
 class People {
   private readonly persons: NameMention[]
+  /** persons named outside quotations, not as modifiers: in article order */
   private readonly outside: NameMention[]
   private readonly learned = new Map<string, Gender>()
+  /** the longest person names ending ("ends:Kim") or starting ("starts:Kim") with some words, in article order */
+  private readonly extensions = new Map<string, { length: number; mentions: Array<[NameMention, number]> }>()
+  private readonly fullNames = new Map<NameMention, string>()
+  private genders: Map<string, Gender> | null = null
+  /** by a role's head word ("senator"): the indices in `outside` of the people named with that role */
+  private readonly roles = new Map<string, number[]>()
   readonly isPerson: (m: NameMention) => boolean
 
   constructor(
@@ -601,7 +646,14 @@ class People {
     const speakerNames = new Set(
       found.flatMap((f) => (f.cue?.phrase.kind === 'name' ? [f.cue.phrase.run.words.join(' ')] : [])),
     )
-    const full = new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.run.words.join(' ')))
+    // every proper first or last part of a person's name ("Klingner" of "Bruce Klingner")
+    const parts = new Set<string>()
+    for (const m of mentions)
+      if (m.kind === 'person')
+        for (let k = 1; k < m.run.words.length; k++) {
+          parts.add(m.run.words.slice(k).join(' '))
+          parts.add(m.run.words.slice(0, k).join(' '))
+        }
     const isPerson = (m: NameMention) => {
       if (m.described) return false
       if (m.kind === 'person') return true
@@ -610,7 +662,7 @@ class People {
       // a speaker ("Osei said"), a person's surname ("Klingner"), or a speaker's full name ("Kofi Osei")
       return (
         speakerNames.has(name) ||
-        [...full].some((f) => f.endsWith(` ${name}`) || f.startsWith(`${name} `)) ||
+        parts.has(name) ||
         // a name sharing its first or last word with a speaker ("Xi Jinping" beside "Xi said")
         (m.run.words.length > 1 &&
           (speakerNames.has(m.run.words[m.run.words.length - 1]!) || speakerNames.has(m.run.words[0]!)))
@@ -619,40 +671,61 @@ class People {
     this.isPerson = isPerson
     this.persons = mentions.filter(isPerson)
     this.outside = this.persons.filter((m) => !m.inQuote && !m.modifier)
+    for (const [index, m] of this.persons.entries()) {
+      const words = m.run.words
+      for (let k = 1; k < words.length; k++) {
+        this.extend(`ends:${words.slice(k).join(' ')}`, m, index)
+        this.extend(`starts:${words.slice(0, k).join(' ')}`, m, index)
+      }
+    }
+    for (const e of this.extensions.values()) e.mentions.sort((a, b) => a[0].run.start - b[0].run.start)
+  }
+
+  private extend(key: string, m: NameMention, index: number): void {
+    const e = this.extensions.get(key)
+    if (!e || m.run.words.length > e.length)
+      this.extensions.set(key, { length: m.run.words.length, mentions: [[m, index]] })
+    else if (m.run.words.length === e.length) e.mentions.push([m, index])
   }
 
   /** The fullest name for a run: the longest person name ending with its words (a surname), or else starting with them. */
   fullName(run: NameRun, at: number): string {
     const name = run.words.join(' ')
-    const pick = (match: (full: string) => boolean) => {
-      let best: NameMention | null = null
-      for (const m of this.persons) {
-        const full = m.run.words.join(' ')
-        if (full === name || !match(full)) continue
-        const better =
-          !best ||
-          m.run.words.length > best.run.words.length ||
-          (m.run.words.length === best.run.words.length && distance(m, at) < distance(best, at))
-        if (better) best = m
-      }
-      return best?.run.words.join(' ') ?? null
+    // of the longest names, the nearest mention (the first one in the article's order on a tie)
+    const pick = (key: string) => {
+      const e = this.extensions.get(key)
+      if (!e) return null
+      const i = firstIndex(e.mentions, ([m]) => m.run.start > at)
+      const before = e.mentions[i - 1]
+      const after = e.mentions[i]
+      const best =
+        !before || !after
+          ? (before ?? after)!
+          : distance(before[0], at) !== distance(after[0], at)
+            ? distance(before[0], at) < distance(after[0], at)
+              ? before
+              : after
+            : before[1] < after[1]
+              ? before
+              : after
+      return best[0].run.words.join(' ')
     }
-    return (
-      pick((f) => f.endsWith(` ${name}`)) ??
-      (run.words.length === 1 ? pick((f) => f.startsWith(`${name} `)) : null) ??
-      name
-    )
+    return pick(`ends:${name}`) ?? (run.words.length === 1 ? pick(`starts:${name}`) : null) ?? name
   }
 
   gender(name: string): Gender | null {
     const learned = this.learned.get(name)
     if (learned) return learned
-    for (const m of this.persons)
-      if (this.fullNameOf(m) === name) {
-        const g = genderOf(m.run)
-        if (g) return g
+    if (!this.genders) {
+      // the first mention of a name that tells its gender
+      this.genders = new Map()
+      for (const m of this.persons) {
+        const full = this.fullNameOf(m)
+        const g = this.genders.has(full) ? null : genderOf(m.run)
+        if (g) this.genders.set(full, g)
       }
-    return null
+    }
+    return this.genders.get(name) ?? null
   }
 
   /**
@@ -664,25 +737,33 @@ class People {
     const role = /^the ((?:[a-z-]+ )?[a-z-]+)$/.exec(description)?.[1]
     if (!role) return null
     const head = role.split(' ').pop()!
+    const named = this.named(head)
+    const i = firstIndex(named, (n) => this.outside[n]!.run.start >= at) - 1
+    return i >= 0 ? this.fullNameOf(this.outside[named[i]!]!) : null
+  }
+
+  /** The people named with a role, by title, before the name or in an appositive; looked for once per role. */
+  private named(head: string): number[] {
+    let named = this.roles.get(head)
+    if (named) return named
     const word = new RegExp(`\\b${head}\\b`, 'i')
-    for (let i = this.outside.length - 1; i >= 0; i--) {
-      const m = this.outside[i]!
-      if (m.run.start >= at) continue
+    const ending = new RegExp(`\\b${head}\\s*$`, 'i')
+    named = []
+    for (const [i, m] of this.outside.entries()) {
       const before = this.textAt(m.run.start - 40, m.run.start)
       const after = this.textAt(m.run.end, m.run.end + 90)
       const appositive = /^,\s*(?:a|an|the)\b[^,.;]*/.exec(after)?.[0] ?? ''
-      if (
-        m.run.titles.some((t) => word.test(t)) ||
-        word.test(appositive) ||
-        new RegExp(`\\b${head}\\s*$`, 'i').test(before)
-      )
-        return this.fullNameOf(m)
+      if (m.run.titles.some((t) => word.test(t)) || word.test(appositive) || ending.test(before))
+        named.push(i)
     }
-    return null
+    this.roles.set(head, named)
+    return named
   }
 
   private fullNameOf(m: NameMention): string {
-    return this.fullName(m.run, m.run.start)
+    let name = this.fullNames.get(m)
+    if (name === undefined) this.fullNames.set(m, (name = this.fullName(m.run, m.run.start)))
+    return name
   }
 
   personSpeaker(run: NameRun, at: number): Speaker {
@@ -691,14 +772,15 @@ class People {
     return { kind: 'person', name: this.fullName(run, at), description: null }
   }
 
+  /** the last of `outside` ending by `at` */
+  private lastBy(at: number): number {
+    return firstIndex(this.outside, (m) => m.run.end > at) - 1
+  }
+
   lastPersonBefore(at: number, notBefore: number): Speaker | null {
-    for (let i = this.outside.length - 1; i >= 0; i--) {
-      const m = this.outside[i]!
-      if (m.run.end > at) continue
-      if (m.run.start < notBefore) break
-      return { kind: 'person', name: this.fullNameOf(m), description: null }
-    }
-    return null
+    const m = this.outside[this.lastBy(at)]
+    if (!m || m.run.start < notBefore) return null
+    return { kind: 'person', name: this.fullNameOf(m), description: null }
   }
 
   resolve(c: Cue, f: Found): Attribution {
@@ -719,9 +801,8 @@ class People {
       return { speaker: this.personSpeaker(phrase.run, phrase.run.start), cue: cueOut, confidence: 0.95 }
     const want = PRONOUNS[phrase.word]
     const exclude = f.outer?.attribution?.speaker.name ?? null
-    for (let i = this.outside.length - 1; i >= 0; i--) {
+    for (let i = this.lastBy(phrase.at); i >= 0; i--) {
       const m = this.outside[i]!
-      if (m.run.end > phrase.at) continue
       if (want === 'self') break
       const name = this.fullNameOf(m)
       if (name === exclude) continue

@@ -70,7 +70,10 @@ export function datedEvents(input: AnalysisInput): TimelineEvent[] {
     for (const m of section.text.matchAll(/\b(1[6-9]\d\d|20\d\d)\b/g)) {
       if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue
       // "2,000" or an address number is no year: a year stands alone or after a date word
-      if (/[\d,.$]$/.test(section.text.slice(0, m.index)) || /^[,.]\d/.test(section.text.slice(m.index + 4)))
+      if (
+        /[\d,.$]/.test(section.text[m.index - 1] ?? '') ||
+        /^[,.]\d/.test(section.text.slice(m.index + 4, m.index + 6))
+      )
         continue
       push(m[0], m.index, m[0], false)
     }
