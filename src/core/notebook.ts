@@ -64,7 +64,7 @@ export interface Notebook {
   checkIntegrity(): NotebookDamage | null
   /** the same check an article at a time, each slice after `pause`, so requests keep their turn */
   checkIntegrityGradually(pause: () => Promise<void>): Promise<NotebookDamage | null>
-  /** the research analysis of every article not analysed yet (a notebook from before), one per `pause` */
+  /** the research analysis of every article not analysed yet (a notebook from before), one per `pause`; then of each big import */
   analyzeGradually(pause: () => Promise<void>): Promise<void>
   close(): void
 }
@@ -217,9 +217,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     sync,
     checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),
     checkIntegrityGradually: async (pause) => guard.noteIntegrity(await checkIntegrityGradually(db, pause)),
-    analyzeGradually: async (pause) => {
-      while (db.open && (await research.analyzeNext())) await pause()
-    },
+    analyzeGradually: (pause) => research.analyzeGradually(pause),
     close: () => {
       sync.close()
       if (db.open) db.close()

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempNotebook, type TempNotebook } from '../testing/tempNotebook'
+import { IMPORT_ANALYSIS_MAX_CHARS } from './store'
 
 const ARTICLE = [
   'Harbour workers walk out',
@@ -129,6 +130,29 @@ describe('research analysis in the notebook', () => {
     })
     expect(seen).toEqual([1, 2])
     expect(await nb.call('listQuotes', {})).toHaveLength(8)
+  })
+
+  it('leaves a big article to the background pass once one runs: the import returns first', async () => {
+    await importArticle()
+    await nb.notebook.analyzeGradually(async () => {})
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    // nothing to analyse yet: the pass ends, its pause kept for the next import's
+    await nb.notebook.analyzeGradually(() => gate)
+    const big = Array(Math.ceil(IMPORT_ANALYSIS_MAX_CHARS / ARTICLE.length) + 1)
+      .fill(ARTICLE)
+      .join('\n\n')
+    const { article } = await importArticle(big, 'big.txt')
+    expect(await nb.call('researchStatus', {})).toEqual({ analyzed: 1, total: 2 })
+    release()
+    // the pass the import woke, still running, until nothing is left
+    await nb.notebook.analyzeGradually(() => gate)
+    expect(await nb.call('researchStatus', {})).toEqual({ analyzed: 2, total: 2 })
+    const quotes = await nb.call('listQuotes', { articleId: article.id })
+    expect(quotes.length).toBe(4 * (big.split('Harbour workers walk out').length - 1))
+    // a small one is still analysed at import
+    await importArticle(ARTICLE.replace('Harbour', 'Harbor'), 'harbor.txt')
+    expect(await nb.call('researchStatus', {})).toEqual({ analyzed: 3, total: 3 })
   })
 
   it('analyses the sample on first start', async () => {

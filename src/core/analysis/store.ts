@@ -91,6 +91,12 @@ const LIVE = `a.deleted_at IS NULL`
 const STALE = `SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
   WHERE ${LIVE} AND (n.version IS NULL OR n.version != a.version)`
 
+/**
+ * Above this many characters an import leaves its analysis to the background pass (about a
+ * millisecond per thousand characters: a 1 MB article would hold the notebook for a second).
+ */
+export const IMPORT_ANALYSIS_MAX_CHARS = 100_000
+
 export interface ResearchOptions {
   /** writes refused: a read-only notebook is read as it is, unanalysed articles stay so */
   readOnly: () => boolean
@@ -108,6 +114,9 @@ export function createResearch(db: Db, options: ResearchOptions) {
   )
   const analysedVersion = db.prepare<[string], { version: number }>(
     `SELECT version FROM analyses WHERE article_id = ?`,
+  )
+  const articleLength = db.prepare<[string], { length: number }>(
+    `SELECT length(text) AS length FROM articles WHERE id = ?`,
   )
   const nextStale = db.prepare<[], { id: string }>(`${STALE} ORDER BY a.imported_at DESC LIMIT 1`)
   const clear = ['quotes', 'entities', 'events'].map((t) =>
@@ -356,6 +365,30 @@ export function createResearch(db: Db, options: ResearchOptions) {
     return (input.articleId ? eventsOf.all(input.articleId) : allEvents.all()).map(toEvent)
   }
 
+  /** Analyse one article not analysed in its current version; false when none is left. */
+  async function analyzeNext(): Promise<boolean> {
+    if (options.readOnly()) return false
+    const next = nextStale.get()
+    if (!next) return false
+    await loadAnalysis()
+    analyze(next.id)
+    return true
+  }
+
+  // the host's background pass: started by the host, started again by an import that leaves it an article
+  let pause: (() => Promise<void>) | null = null
+  let pass: Promise<void> | null = null
+  const background = (woken: boolean): Promise<void> =>
+    (pass ??= (async () => {
+      try {
+        // woken by an import: a pause first, so the import answers before the analysis holds the thread
+        if (woken) await pause!()
+        while (db.open && (await analyzeNext())) await pause!()
+      } finally {
+        pass = null
+      }
+    })())
+
   return {
     analyze,
     ensure,
@@ -367,6 +400,12 @@ export function createResearch(db: Db, options: ResearchOptions) {
           const result = await run(input)
           // a duplicate stored nothing: it writes nothing either (the background analyses it if need be)
           if (result.duplicate) return result
+          if (pause && articleLength.get(result.article.id)!.length > IMPORT_ANALYSIS_MAX_CHARS) {
+            void background(true).catch((error: unknown) => {
+              if (db.open) console.warn(`Gloss: the background analysis stopped: ${String(error)}`)
+            })
+            return result
+          }
           try {
             await ensure(result.article.id)
           } catch (error) {
@@ -376,14 +415,13 @@ export function createResearch(db: Db, options: ResearchOptions) {
         }
       }
     },
-    /** Analyse one article not analysed in its current version; false when none is left. */
-    async analyzeNext(): Promise<boolean> {
-      if (options.readOnly()) return false
-      const next = nextStale.get()
-      if (!next) return false
-      await loadAnalysis()
-      analyze(next.id)
-      return true
+    /**
+     * The research analysis of every article not analysed yet, one per `pause`; from then on, an
+     * import of a big article returns before its analysis and this picks it up.
+     */
+    analyzeGradually(wait: () => Promise<void>): Promise<void> {
+      pause = wait
+      return background(false)
     },
     handlers: {
       listQuotes,
