@@ -20,6 +20,8 @@ interface Props {
   excerpt: Excerpt
   /** the ¶ the passage ends in (its own ¶ unless it runs on) */
   lastOrdinal?: number
+  /** who said it, when the passage is a quotation the research analysis attributed */
+  speaker?: string | null
   active: boolean
   focus: FocusRequest | null
   /** notes citing this excerpt */
@@ -31,6 +33,7 @@ interface Props {
 export const ExcerptItem = memo(function ExcerptItem({
   excerpt,
   lastOrdinal,
+  speaker,
   active,
   focus,
   citedIn,
@@ -90,7 +93,10 @@ export const ExcerptItem = memo(function ExcerptItem({
     >
       <button type="button" className="excerpt-quote" title="Show in the article" onClick={reveal}>
         <span className="quote-text">{excerpt.quote.exact}</span>
-        <span className="quote-ordinal">{paragraphs}</span>
+        <span className="quote-ordinal">
+          {speaker && <span className="excerpt-speaker">— {speaker} · </span>}
+          {paragraphs}
+        </span>
       </button>
       {!excerpt.verbatim ? (
         <p className="anchor-note">

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
+import type { ResearchQuote } from '../../../shared/research'
 import { lastOrdinal } from '../../../shared/notes/labels'
 import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
 import { displayTag, tagMatches } from '../common/tagNames'
@@ -11,7 +12,7 @@ import './excerpts.css'
 
 /** The open article's excerpts in reading order, filterable by tag and color. */
 export function ExcerptsPanel() {
-  const { ui } = useGloss()
+  const { ui, api } = useGloss()
   const { article } = useOpenArticle()
   const articleId = article?.id ?? null
   const excerpts = useArticleExcerpts(articleId)
@@ -29,6 +30,25 @@ export function ExcerptsPanel() {
   const filtered = filter.tag !== null || filter.color !== null
   // readable sections in article order, for the last ¶ a passage runs into
   const readable = useMemo(() => article?.sections.filter((s) => s.kind !== 'quarantined') ?? [], [article])
+
+  // the article's quotations, for the speaker of an excerpt that is one (read again as excerpts come and go)
+  const [quotes, setQuotes] = useState<ResearchQuote[]>([])
+  useEffect(() => {
+    let live = true
+    // none without excerpts: listing them would analyse an article the background pass has not reached yet
+    if (!articleId || excerpts.length === 0) setQuotes([])
+    else
+      api.listQuotes({ articleId }).then(
+        (q) => live && setQuotes(q),
+        () => live && setQuotes([]),
+      )
+    return () => {
+      live = false
+    }
+  }, [api, articleId, article?.version, excerpts.length])
+  // the first attributed quotation the passage overlaps, as the exports cite it
+  const speakerOf = (start: number, end: number) =>
+    quotes.find((q) => q.speaker.name && q.start < end && q.end > start)?.speaker.name ?? null
 
   // a focus request is served once the card has mounted and focused its field
   useEffect(() => {
@@ -94,6 +114,7 @@ export function ExcerptsPanel() {
             <ExcerptItem
               excerpt={excerpt}
               lastOrdinal={lastOrdinal(readable, excerpt.position.end, excerpt.sectionOrdinal)}
+              speaker={speakerOf(excerpt.position.start, excerpt.position.end)}
               active={excerpt.id === activeExcerptId}
               focus={focusRequest}
               citedIn={backlinks.excerpts[excerpt.id]}
