@@ -47,7 +47,26 @@ export function mergeArticles(merge: Merge, articles: DocumentArticle[]): void {
       report.added.articles++
     }
     mergeSections(merge, article, { id: articleIds.get(article.id)!, existed: existing !== undefined })
+    mergeQuoteCorrections(merge, article, articleIds.get(article.id)!)
   }
+}
+
+/** Speakers the person set: one set here already for the same words stays; the article is analysed again to show them. */
+function mergeQuoteCorrections(merge: Merge, article: DocumentArticle, articleId: string): void {
+  const insert = merge.db.prepare(`
+    INSERT INTO quote_corrections (article_id, quote_key, speaker_kind, speaker_name, speaker_description, corrected_at)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, quote_key) DO NOTHING`)
+  let added = 0
+  for (const c of article.quoteCorrections ?? [])
+    added += insert.run(
+      articleId,
+      c.quoteKey,
+      c.speaker.kind,
+      c.speaker.name,
+      c.speaker.description,
+      c.correctedAt,
+    ).changes
+  if (added) merge.db.prepare(`DELETE FROM analyses WHERE article_id = ?`).run(articleId)
 }
 
 /**

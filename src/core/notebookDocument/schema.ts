@@ -4,7 +4,8 @@
  *
  *   { format: 'gloss-notebook', version: 2, exportedAt, generator,
  *     articles: [{ …, text, contentHtml, sections: [{ id, ordinal, kind, baseKind, …, page, role }],
- *                  version, versionImportedAt, versions: [{ number, …, text, sections }] }],
+ *                  version, versionImportedAt, versions: [{ number, …, text, sections }],
+ *                  quoteCorrections?: [{ quoteKey, speaker: { kind, name, description }, correctedAt }] }],
  *     excerpts: [{ id, articleId, sectionId, quote: TextQuoteSelector, position: TextPositionSelector,
  *                  color, comment, anchorStatus, verbatim, reviewedAt, tags: [{ id, name }], createdAt, updatedAt }],
  *     tags: [{ id, name, color, createdAt }],
@@ -26,6 +27,7 @@ import { z } from 'zod'
 import { GlossError } from '../../shared/errors'
 import { isHttpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from '../../shared/formats'
 import { EXCERPT_COLORS, SOURCE_FORMATS } from '../../shared/model'
+import { SPEAKER_KINDS } from '../../shared/research'
 import { normalizeTagName } from '../tags'
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, upgradeNotebookDocument } from './upgrade'
 
@@ -92,6 +94,20 @@ const articleSchema = z.object({
   version: z.number().int().positive(),
   versionImportedAt: timestamp.nullable(),
   versions: z.array(versionSchema),
+  /** speakers the person set on its quotations (the research analysis), by their folded words */
+  quoteCorrections: z
+    .array(
+      z.object({
+        quoteKey: z.string().min(1).max(20_000),
+        speaker: z.object({
+          kind: z.enum(SPEAKER_KINDS),
+          name: z.string().min(1).max(200).nullable(),
+          description: z.string().min(1).max(500).nullable(),
+        }),
+        correctedAt: timestamp,
+      }),
+    )
+    .optional(),
 })
 
 const excerptSchema = z.object({

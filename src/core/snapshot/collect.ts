@@ -10,6 +10,7 @@
 import type { SerializedEditorState } from 'lexical'
 import { GlossError } from '../../shared/errors'
 import type { ExportScope, NoteLink, TagRef } from '../../shared/model'
+import type { QuoteSpeaker } from '../../shared/research'
 import type { NoteRow } from '../notes/repository'
 import { now } from '../store/clock'
 import type { Db } from '../store/open'
@@ -18,6 +19,7 @@ import type {
   ArticleRecord,
   ExcerptRecord,
   NoteRecord,
+  QuoteCorrectionRecord,
   SectionRecord,
   Snapshot,
   TagRecord,
@@ -162,6 +164,24 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
     })
     versionsByArticle.set(v.article_id, list)
   }
+  const corrections = new Map<string, QuoteCorrectionRecord[]>()
+  for (const c of db
+    .prepare(
+      `SELECT * FROM quote_corrections WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, quote_key`,
+    )
+    .all(ids(articleIds)) as Array<{
+    article_id: string
+    quote_key: string
+    speaker_kind: QuoteSpeaker['kind']
+    speaker_name: string | null
+    speaker_description: string | null
+    corrected_at: string
+  }>) {
+    const speaker = { kind: c.speaker_kind, name: c.speaker_name, description: c.speaker_description }
+    const list = corrections.get(c.article_id) ?? []
+    list.push({ quoteKey: c.quote_key, speaker, correctedAt: c.corrected_at })
+    corrections.set(c.article_id, list)
+  }
   const articles: ArticleRecord[] = articleRows.map((a) => ({
     id: a.id,
     title: a.title,
@@ -179,6 +199,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
     version: a.version,
     versionImportedAt: a.version_imported_at,
     versions: versionsByArticle.get(a.id) ?? [],
+    ...(corrections.has(a.id) ? { quoteCorrections: corrections.get(a.id) } : {}),
   }))
 
   const excerptSelect = `

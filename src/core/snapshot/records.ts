@@ -8,6 +8,7 @@ import type {
   SectionKind,
   SourceFormat,
 } from '../../shared/model'
+import type { QuoteSpeaker } from '../../shared/research'
 
 export interface SectionRecord {
   id: string
@@ -65,6 +66,14 @@ export interface ArticleRecord extends Omit<
   versionImportedAt: string | null
   /** the versions it replaced, oldest first */
   versions: VersionRecord[]
+  /** speakers the person set, by the quotation's folded words (the research analysis); absent when none */
+  quoteCorrections?: QuoteCorrectionRecord[]
+}
+
+export interface QuoteCorrectionRecord {
+  quoteKey: string
+  speaker: QuoteSpeaker
+  correctedAt: string
 }
 
 export interface ExcerptRecord extends Excerpt {
