@@ -29,4 +29,6 @@ export interface SyncStatus {
   lastSyncedAt: string | null
   /** how many changes from the other side were applied since this notebook opened */
   received: number
+  /** per note id: how many changes to its body arrived since this notebook opened (its open editor reloads on a new one) */
+  noteChanges: Record<string, number>
 }

@@ -7,7 +7,9 @@
  * as they happen, so edits made offline are sent when the connection returns.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import type { SerializedEditorState } from 'lexical'
 import * as Y from 'yjs'
+import type { NoteJson } from '../../shared/notes/reconcile'
 import type { SyncSettings, SyncStatus } from '../../shared/sync'
 import type { Db } from '../store/open'
 import { notebookDoc, splitTagLink, type EntityKind, type NotebookDoc } from './doc'
@@ -171,7 +173,7 @@ export class SyncClient {
 
   status(): Pick<
     SyncStatus,
-    'state' | 'reason' | 'unsynced' | 'waiting' | 'peers' | 'lastSyncedAt' | 'received'
+    'state' | 'reason' | 'unsynced' | 'waiting' | 'peers' | 'lastSyncedAt' | 'received' | 'noteChanges'
   > {
     const providers = this.providers()
     const unsynced = providers.filter((p) => !p.isSynced || p.hasUnsyncedChanges).length
@@ -182,7 +184,14 @@ export class SyncClient {
           .filter(([client]) => client !== own)
           .map(([, state]) => (state.user as { name?: string } | undefined)?.name ?? 'someone')
       : []
-    const base = { unsynced, waiting, peers, lastSyncedAt: this.lastSyncedAt, received: this.received }
+    const base = {
+      unsynced,
+      waiting,
+      peers,
+      lastSyncedAt: this.lastSyncedAt,
+      received: this.received,
+      noteChanges: Object.fromEntries(this.arrivals),
+    }
     if (this.failure) return { ...base, state: 'error', reason: this.failure }
     if (this.connection !== 'connected')
       return {
@@ -373,7 +382,10 @@ export class SyncClient {
         this.store.run(name, update)
         this.apply.noteBody(id, body.content())
       })
-      if (origin !== MERGED) this.received++
+      if (origin !== MERGED) {
+        this.received++
+        this.arrivals.set(id, (this.arrivals.get(id) ?? 0) + 1)
+      }
     })
     const notebook = notebookOfToken(this.settings.token)
     const open: OpenBody = {
@@ -385,15 +397,21 @@ export class SyncClient {
   }
 
   /**
-   * The body as the local editor last had it (read or saved): a save is an edit of that, so
-   * when changes arrived since, the save is merged with them instead of replacing them.
+   * What the local editor's saves are edits of: the body as it last saved it, and as it last
+   * read it since (getNote). A save is an edit of one of them, so when changes arrived since,
+   * it is merged with them instead of replacing them. Usually the read: the editor took it. But
+   * an editor reloading a body that arrived (see the renderer's RemoteBodyPlugin) skips a read
+   * when keys were typed during it; its next save is then an edit of its last save. Which one:
+   * the one whose text is nearer the save's.
    */
-  private readonly bases = new Map<string, Uint8Array>()
+  private readonly bases = new Map<string, { read: Base | null; saved: Base | null }>()
 
-  /** The note was read (its editor opened): its next save is an edit of what it holds now. */
+  /** The note was read (its editor opened): its next save is likely an edit of what it holds now. */
   noteRead(id: string): void {
     const open = this.bodies.get(id)
-    if (open) this.bases.set(id, Y.encodeStateAsUpdate(open.body.doc))
+    if (!open) return
+    const read = { state: Y.encodeStateAsUpdate(open.body.doc), text: textOf(open.body.content().root) }
+    this.bases.set(id, { read, saved: this.bases.get(id)?.saved ?? null })
   }
 
   /** Only one side seeds a body: the one introducing the note; elsewhere an empty body waits for it. */
@@ -403,15 +421,28 @@ export class SyncClient {
       this.waiting.set(`notes:${id}`, 'its body has not arrived; local edits wait for it')
       return
     }
-    const base = this.bases.get(id)
+    const json = JSON.parse(content) as SerializedEditorState
+    const text = textOf(json.root)
+    const { read, saved } = this.bases.get(id) ?? { read: null, saved: null }
+    const base =
+      read && saved
+        ? distance(saved.text, text) < distance(read.text, text)
+          ? saved
+          : read
+        : (read ?? saved)
     const current = Y.encodeStateVector(body.doc)
-    if (base && !sameBytes(Y.encodeStateVectorFromUpdate(base), current)) {
-      this.bases.set(id, body.writeFrom(base, JSON.parse(content), MERGED))
+    let state: Uint8Array | null = null
+    if (base && !sameBytes(Y.encodeStateVectorFromUpdate(base.state), current)) {
+      state = body.writeFrom(base.state, json, MERGED)
     } else {
-      body.write(JSON.parse(content))
-      if (base) this.bases.set(id, Y.encodeStateAsUpdate(body.doc))
+      body.write(json)
+      if (base) state = Y.encodeStateAsUpdate(body.doc)
     }
+    if (state) this.bases.set(id, { read: null, saved: { state, text } })
   }
+
+  /** Remote body changes applied per note since this notebook opened (an open editor reloads on a new one). */
+  private readonly arrivals = new Map<string, number>()
 
   private closeBody(id: string, forget: boolean): void {
     const open = this.bodies.get(id)
@@ -422,6 +453,27 @@ export class SyncClient {
     this.bodies.delete(id)
     if (forget) this.db.prepare(`DELETE FROM sync_updates WHERE doc = ?`).run(`note:${id}`)
   }
+}
+
+interface Base {
+  /** the body's whole state then */
+  state: Uint8Array
+  text: string
+}
+
+/** A note's text: its text nodes' in order, a line apart per element. */
+function textOf(node: NoteJson): string {
+  return node.text ?? (node.children ?? []).map(textOf).join('\n')
+}
+
+/** How far apart two texts are: the length of what differs between their common ends. */
+function distance(a: string, b: string): number {
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+    end++
+  return Math.max(a.length, b.length) - start - end
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>

@@ -83,7 +83,7 @@ export function openSync(db: Db, options: SyncOptions) {
   const status = (): SyncStatus => {
     const { token, ...rest } = settings
     const shown = { ...rest, notebook: notebookOfToken(token), hasToken: token !== '' }
-    const idle = { unsynced: 0, waiting: [], peers: [], lastSyncedAt: null, received: 0 }
+    const idle = { unsynced: 0, waiting: [], peers: [], lastSyncedAt: null, received: 0, noteChanges: {} }
     if (!settings.enabled) return { ...idle, state: 'off', reason: null, settings: shown }
     if (failure) return { ...idle, state: 'error', reason: failure, settings: shown }
     if (!client) return { ...idle, state: 'syncing', reason: null, settings: shown }

@@ -9,75 +9,11 @@
  */
 import { createHeadlessEditor } from '@lexical/headless'
 import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs'
-import {
-  $getRoot,
-  $isElementNode,
-  $isTextNode,
-  $parseSerializedNode,
-  type ElementNode,
-  type LexicalEditor,
-  type LexicalNode,
-  type SerializedEditorState,
-  type SerializedLexicalNode,
-} from 'lexical'
+import { $getRoot, type LexicalEditor, type SerializedEditorState } from 'lexical'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { NOTE_NODES } from '../../shared/notes/nodes'
-
-type Json = SerializedLexicalNode & { children?: Json[]; text?: string }
-
-function exportDeep(node: LexicalNode): Json {
-  const json = node.exportJSON() as Json
-  if ($isElementNode(node)) json.children = node.getChildren().map(exportDeep)
-  return json
-}
-
-const withoutChildren = ({ children: _c, ...rest }: Json) => JSON.stringify(rest)
-const withoutText = ({ text: _t, ...rest }: Json) => JSON.stringify(rest)
-
-/** Edit `node` in place into `want`; false when it must be replaced instead. */
-function $patch(node: LexicalNode, want: Json): boolean {
-  if (node.getType() !== want.type) return false
-  const have = exportDeep(node)
-  if ($isTextNode(node) && want.text !== undefined) {
-    if (withoutText(have) !== withoutText(want)) return false
-    node.setTextContent(want.text)
-    return true
-  }
-  if ($isElementNode(node) && want.children) {
-    if (withoutChildren(have) !== withoutChildren(want)) return false
-    $reconcileChildren(node, want.children)
-    return true
-  }
-  return false
-}
-
-/**
- * The children of `parent` become `target`: equal ends kept, the middle patched pairwise. Both
- * sides are compared as Lexical exports them (the target parsed first), so defaults agree.
- */
-function $reconcileChildren(parent: ElementNode, target: Json[]): void {
-  const current = parent.getChildren()
-  const fresh = target.map((n) => $parseSerializedNode(n))
-  const wanted = fresh.map(exportDeep)
-  const have = current.map((n) => JSON.stringify(exportDeep(n)))
-  const want = wanted.map((n) => JSON.stringify(n))
-  let start = 0
-  while (start < have.length && start < want.length && have[start] === want[start]) start++
-  let endHave = have.length
-  let endWant = want.length
-  while (endHave > start && endWant > start && have[endHave - 1] === want[endWant - 1]) {
-    endHave--
-    endWant--
-  }
-  let i = start
-  let j = start
-  for (; i < endHave && j < endWant; i++, j++) {
-    if (!$patch(current[i]!, wanted[j]!)) current[i]!.replace(fresh[j]!)
-  }
-  for (; i < endHave; i++) current[i]!.remove()
-  if (j < endWant) parent.splice(j, 0, fresh.slice(j, endWant))
-}
+import { $reconcileChildren, type NoteJson } from '../../shared/notes/reconcile'
 
 /** The binding wants a provider for cursors: a local awareness that goes nowhere (destroy it: it runs a timer). */
 function quietProvider(doc: Y.Doc): Provider & { destroy(): void } {
@@ -150,7 +86,7 @@ export class NoteBody {
 
   /** Make the body `content`, as the smallest edit of what it holds. */
   write(content: SerializedEditorState): void {
-    this.editor.update(() => $reconcileChildren($getRoot(), content.root.children as Json[]), {
+    this.editor.update(() => $reconcileChildren($getRoot(), content.root.children as NoteJson[]), {
       discrete: true,
     })
   }

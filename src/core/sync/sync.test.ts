@@ -161,6 +161,51 @@ describe('sync', () => {
     )
   })
 
+  it('tells which note bodies changed, and merges a save from an editor that skipped a read (keys typed while it read)', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const token = notebookToken(server.secret, 'research')
+    const a = await joined(server.url, token)
+    const b = await joined(server.url, token)
+    const note = await a.call('createNote', { title: 'Open on both', content: content('Shared line.') })
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+    await a.call('getNote', { id: note.id })
+    const textOnA = () =>
+      a.notebook.db.prepare(`SELECT text FROM notes WHERE id = ?`).pluck().get(note.id) as string
+    const changesOnA = async () =>
+      ((await a.call('getSyncStatus', {})) as { noteChanges: Record<string, number> }).noteChanges[note.id] ??
+      0
+    const before = await changesOnA()
+
+    await b.call('saveNote', { id: note.id, content: content('Shared line.', 'Added on b.') })
+    await until('b’s paragraph on a', async () => textOnA().includes('Added on b.'))
+    expect(await changesOnA()).toBe(before + 1)
+    // a's editor saves its typing (merged), reads the merged body, but keys were typed while it
+    // read, so it does not take it: its next save is an edit of its own last save, not of the read
+    await a.call('saveNote', { id: note.id, content: content('Shared line, typed on a.') })
+    await a.call('getNote', { id: note.id })
+    await a.call('saveNote', { id: note.id, content: content('Shared line, typed on a. More.') })
+    const merged = 'Shared line, typed on a. More.\n\nAdded on b.'
+    await until('a merged', () => textOnA() === merged)
+    await until('b merged', async () => (await noteText(b, note.id)) === merged)
+    // a merged save is no change arriving
+    expect(await changesOnA()).toBe(before + 1)
+    // the editor took the read after all: its saves are edits of it
+    await a.call('getNote', { id: note.id })
+    await a.call('saveNote', {
+      id: note.id,
+      content: content('Shared line, typed on a. More!', 'Added on b.'),
+    })
+    await until(
+      'b keeps its paragraph',
+      async () => (await noteText(b, note.id)) === merged.replace('.\n', '!\n'),
+    )
+    await a.call('saveNote', { id: note.id, content: content('Shared line.', 'Added on b.') })
+    await until(
+      'a’s deletion on b',
+      async () => (await noteText(b, note.id)) === 'Shared line.\n\nAdded on b.',
+    )
+  })
+
   it('converges articles, excerpts, tags and deletions; delete against edit keeps the edit in the trash', async () => {
     server = await startSyncServer({ dataDir: serverDir() })
     const token = notebookToken(server.secret, 'research')
