@@ -634,6 +634,7 @@ class People {
   private readonly extensions = new Map<string, { length: number; mentions: Array<[NameMention, number]> }>()
   private readonly fullNames = new Map<NameMention, string>()
   private genders: Map<string, Gender> | null = null
+  private readonly eligible = new Map<Gender, number[]>()
   /** by a role's head word ("senator"): the indices in `outside` of the people named with that role */
   private readonly roles = new Map<string, number[]>()
   readonly isPerson: (m: NameMention) => boolean
@@ -716,8 +717,12 @@ class People {
   gender(name: string): Gender | null {
     const learned = this.learned.get(name)
     if (learned) return learned
+    return this.namedGenders().get(name) ?? null
+  }
+
+  /** the gender each name gives (its title's, its first name's), from its first mention that tells */
+  private namedGenders(): Map<string, Gender> {
     if (!this.genders) {
-      // the first mention of a name that tells its gender
       this.genders = new Map()
       for (const m of this.persons) {
         const full = this.fullNameOf(m)
@@ -725,7 +730,7 @@ class People {
         if (g) this.genders.set(full, g)
       }
     }
-    return this.genders.get(name) ?? null
+    return this.genders
   }
 
   /**
@@ -772,6 +777,21 @@ class People {
     return { kind: 'person', name: this.fullName(run, at), description: null }
   }
 
+  /** the indices in `outside` of the people whose names do not give them the other gender */
+  private possibly(want: Gender): number[] {
+    let list = this.eligible.get(want)
+    if (!list) {
+      list = []
+      for (const [i, m] of this.outside.entries()) {
+        const name = this.fullNameOf(m)
+        const g = this.namedGenders().get(name)
+        if (!g || g === want) list.push(i)
+      }
+      this.eligible.set(want, list)
+    }
+    return list
+  }
+
   /** the last of `outside` ending by `at` */
   private lastBy(at: number): number {
     return firstIndex(this.outside, (m) => m.run.end > at) - 1
@@ -801,9 +821,13 @@ class People {
       return { speaker: this.personSpeaker(phrase.run, phrase.run.start), cue: cueOut, confidence: 0.95 }
     const want = PRONOUNS[phrase.word]
     const exclude = f.outer?.attribution?.speaker.name ?? null
-    for (let i = this.lastBy(phrase.at); i >= 0; i--) {
-      const m = this.outside[i]!
-      if (want === 'self') break
+    if (want === 'self') return { speaker: UNKNOWN, cue: { ...cueOut, type: 'pronoun' }, confidence: 0 }
+    // "she": over the mentions of people whose names say they are not, without looking at each
+    const last = this.lastBy(phrase.at)
+    const among = want === 'male' || want === 'female' ? this.possibly(want) : null
+    const from = among ? firstIndex(among, (i) => i > last) - 1 : last
+    for (let k = from; k >= 0; k--) {
+      const m = this.outside[among ? among[k]! : k]!
       const name = this.fullNameOf(m)
       if (name === exclude) continue
       const g = this.gender(name)
