@@ -164,3 +164,61 @@ test('a note typed in one web shell appears in the other', async ({ page, browse
   await expect(other.getByRole('textbox', { name: 'Note text' })).toHaveText('Kim arrived by train.')
   await other.close()
 })
+
+test('a note open on both sides takes the other’s typing live, and typing meanwhile is kept', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await other.goto(otherUrl)
+  await turnOnSync(page, 'Desk')
+  // the other shell's notebook keeps its settings from an earlier test
+  if (
+    await topBar(other)
+      .getByRole('button', { name: /Sync off/ })
+      .isVisible()
+  )
+    await turnOnSync(other, 'Laptop')
+
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Open on both')
+  const desk = page.getByRole('textbox', { name: 'Note text' })
+  await desk.click()
+  await desk.pressSequentially('From the desk.')
+  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/, { timeout: 10_000 })
+
+  await other.getByRole('tab', { name: 'Notes' }).click()
+  const item = other.getByRole('list', { name: 'All notes' }).getByRole('button', { name: /^Open on both/ })
+  await expect(item).toContainText('From the desk.', { timeout: 15_000 })
+  await item.click()
+  const laptop = other.getByRole('textbox', { name: 'Note text' })
+  await expect(laptop).toHaveText('From the desk.')
+
+  // typed on the desk: it appears in the laptop's open editor, not reopened
+  await desk.press('End')
+  const typedAt = Date.now()
+  await desk.pressSequentially(' Later.')
+  await expect(laptop).toHaveText('From the desk. Later.', { timeout: 15_000 })
+  console.log(`desk keystrokes to the laptop's open editor: ${Date.now() - typedAt} ms`)
+
+  // both type at once, the laptop in a paragraph of its own while the desk's text arrives
+  await laptop.click()
+  await other.keyboard.press('Control+End')
+  await Promise.all([
+    desk.pressSequentially(' Desk again.', { delay: 60 }),
+    (async () => {
+      await other.keyboard.press('Enter')
+      await laptop.pressSequentially('Typed on the laptop meanwhile.', { delay: 60 })
+    })(),
+  ])
+  const both = ['From the desk. Later. Desk again.', 'Typed on the laptop meanwhile.']
+  for (const editor of [desk, laptop]) {
+    await expect(editor.locator('p')).toHaveText(both, { timeout: 20_000 })
+  }
+  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/)
+  await expect(other.locator('.gloss-note-status')).toHaveText(/Saved/)
+  await other.close()
+})

@@ -18,6 +18,8 @@ const newestFirst = (a: NoteSummary, b: NoteSummary) => b.updatedAt.localeCompar
 export class NotesStore extends Store<NoteList> {
   /** the note open in the notes panel, shown or not */
   readonly openNoteId = new Store<string | null>(null)
+  /** per note id, how many changes to its body arrived from sync (an open editor reloads on a new one) */
+  readonly arrivals = new Store<Readonly<Record<string, number>>>({})
   /** the panel's list scope, kept while the panel is hidden */
   scope: 'all' | 'article' = 'all'
   /** a note just created: its editor takes the caret when it opens */

@@ -7,7 +7,9 @@ const POLL_MS = { off: 10_000, offline: 3000, syncing: 700, synced: 1500, error:
 
 /**
  * The sync status, asked for on a timer. When changes from the other side have arrived the
- * lists on screen are fetched again (articles, tags, excerpts, notes), so they show them.
+ * lists on screen are fetched again (articles, tags, excerpts, notes), so they show them, and
+ * the notes whose bodies changed are told (the notes store's arrivals), so an open editor of one
+ * takes the new body.
  */
 export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void] {
   const { api, stores } = useGloss()
@@ -33,6 +35,9 @@ export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void]
       if (next) {
         setStatus(next)
         if (received.current !== null && next.received > received.current) void refresh().catch(() => {})
+        const arrivals = stores.notes.arrivals
+        if (JSON.stringify(next.noteChanges) !== JSON.stringify(arrivals.get()))
+          arrivals.set(next.noteChanges)
         received.current = next.received
       }
       timer = setTimeout(() => void poll(), POLL_MS[next?.state ?? 'offline'])
