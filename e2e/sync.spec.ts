@@ -211,10 +211,23 @@ test('a note open on both sides takes the other’s typing live, and typing mean
     desk.pressSequentially(' Desk again.', { delay: 60 }),
     (async () => {
       await other.keyboard.press('Enter')
-      await laptop.pressSequentially('Typed on the laptop meanwhile.', { delay: 60 })
+      await laptop.pressSequentially('Typed on the laptop meanwhile.', { delay: 120 })
     })(),
   ])
   const both = ['From the desk. Later. Desk again.', 'Typed on the laptop meanwhile.']
+  for (const editor of [desk, laptop]) {
+    await expect(editor.locator('p')).toHaveText(both, { timeout: 20_000 })
+  }
+
+  // in one paragraph at once (the laptop slower, so the desk's text arrives while it types): the
+  // desk writes before the laptop's caret, which moves with its text
+  await desk.locator('p').nth(1).click()
+  await page.keyboard.press('Home')
+  await Promise.all([
+    desk.pressSequentially('Note: ', { delay: 60 }),
+    laptop.pressSequentially(' Still typing, slowly.', { delay: 150 }),
+  ])
+  both[1] = 'Note: Typed on the laptop meanwhile. Still typing, slowly.'
   for (const editor of [desk, laptop]) {
     await expect(editor.locator('p')).toHaveText(both, { timeout: 20_000 })
   }

@@ -2,7 +2,7 @@
  * A body that arrived from sync, taken by the open editor without reopening the note. Unsaved
  * local edits are saved first (the core merges a save made from an older body with what
  * arrived), then the merged body is read and written into the editor as the smallest edit of
- * it, the caret kept at its offset within its paragraph. Keys typed while the body is being
+ * it, the caret kept at its place within its paragraph. Keys typed while the body is being
  * read win: it is not taken then, and the loop saves them (merged again) and reads once more.
  * The undo history is cleared after taking it, so an undo cannot take back the other's text.
  */
@@ -33,6 +33,33 @@ interface Caret {
   blockIndex: number
   /** characters of the block's text before the caret */
   offset: number
+  /** the block's text then */
+  text: string
+}
+
+const textIn = (block: ElementNode) =>
+  block
+    .getAllTextNodes()
+    .map((t) => t.getTextContent())
+    .join('')
+
+/**
+ * Where the caret goes in its paragraph's new text: before what changed it stays; after it, it
+ * moves with the text after it (the other side typed before it in the same paragraph).
+ */
+function shifted(offset: number, before: string, after: string): number {
+  let start = 0
+  while (start < before.length && start < after.length && before[start] === after[start]) start++
+  if (offset <= start) return offset
+  let end = 0
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++
+  if (offset >= before.length - end) return after.length - (before.length - offset)
+  return Math.min(offset, after.length)
 }
 
 /** The caret as a paragraph and an offset in its text (null: no caret in text). */
@@ -47,7 +74,7 @@ function $caret(): Caret | null {
     if (text.is(anchor)) break
     offset += text.getTextContentSize()
   }
-  return { blockKey: block.getKey(), blockIndex: block.getIndexWithinParent(), offset }
+  return { blockKey: block.getKey(), blockIndex: block.getIndexWithinParent(), offset, text: textIn(block) }
 }
 
 /** The caret back in its paragraph (the same one if it is still there), at its offset as far as the text goes. */
@@ -58,7 +85,7 @@ function $restore(caret: Caret): void {
     kept?.isAttached() ? kept : root.getChildAtIndex(Math.min(caret.blockIndex, root.getChildrenSize() - 1))
   ) as ElementNode | null
   if (!block || !$isElementNode(block)) return
-  let left = caret.offset
+  let left = shifted(caret.offset, caret.text, textIn(block))
   const texts = block.getAllTextNodes()
   for (const text of texts) {
     const size = text.getTextContentSize()
