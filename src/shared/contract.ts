@@ -619,7 +619,8 @@ export const contract = {
     input: empty,
     output: returns<SyncStatus>(),
     effect: 'read',
-    summary: 'Sync: on or off, the server, and whether everything is synced, syncing, offline or failing (why)',
+    summary:
+      'Sync: on or off, the server, and whether everything is synced, syncing, offline or failing (why)',
   },
   setSyncSettings: {
     input: z
