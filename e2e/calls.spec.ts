@@ -62,9 +62,16 @@ test('opening an article, highlighting and autosaving make one call per thing th
     await page.keyboard.press('h')
     await expect(page.getByRole('list', { name: 'Excerpts' }).locator('[data-excerpt-id]')).toHaveCount(1)
   })
-  expect.soft(highlighting).toEqual(['createExcerpt'])
+  // the article's first excerpt also loads its quotations, once, for the speakers on the cards
+  expect.soft(highlighting).toEqual(['createExcerpt', 'listQuotes'])
+  const highlightingAgain = await callsDuring(page, async () => {
+    await selectInSection(page, 3, 'many supporters of diplomatic engagement')
+    await page.keyboard.press('h')
+    await expect(page.getByRole('list', { name: 'Excerpts' }).locator('[data-excerpt-id]')).toHaveCount(2)
+  })
+  expect.soft(highlightingAgain).toEqual(['createExcerpt'])
   // the article's count went up without listing every article again
-  await expect(page.getByRole('list', { name: 'Articles' })).toContainText('1 excerpt ·')
+  await expect(page.getByRole('list', { name: 'Articles' })).toContainText('2 excerpts ·')
 
   // a note, first of plain text: its saves cannot change any backlinks
   await page.getByRole('tab', { name: 'Notes' }).click()

@@ -33,10 +33,12 @@ export function ExcerptsPanel() {
 
   // the article's quotations, for the speaker of an excerpt that is one (read again as excerpts come and go)
   const [quotes, setQuotes] = useState<ResearchQuote[]>([])
+  // asked for once an article has excerpts, not again for each new one (its quotations are the same)
+  const hasExcerpts = excerpts.length > 0
   useEffect(() => {
     let live = true
     // none without excerpts: listing them would analyse an article the background pass has not reached yet
-    if (!articleId || excerpts.length === 0) setQuotes([])
+    if (!articleId || !hasExcerpts) setQuotes([])
     else
       api.listQuotes({ articleId }).then(
         (q) => live && setQuotes(q),
@@ -45,7 +47,7 @@ export function ExcerptsPanel() {
     return () => {
       live = false
     }
-  }, [api, articleId, article?.version, excerpts.length])
+  }, [api, articleId, article?.version, hasExcerpts])
   // the first attributed quotation the passage overlaps, as the exports cite it
   const speakerOf = (start: number, end: number) =>
     quotes.find((q) => q.speaker.name && q.start < end && q.end > start)?.speaker.name ?? null

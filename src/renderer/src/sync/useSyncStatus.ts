@@ -1,19 +1,21 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SyncStatus } from '../../../shared/sync'
 import { useGloss } from '../state/glossContext'
 
-/** How often the status is asked for: sooner while something is moving. */
-const POLL_MS = { off: 10_000, offline: 3000, syncing: 700, synced: 1500, error: 5000 } as const
+/** How often the status is asked for: sooner while something is moving; never while sync is off. */
+const POLL_MS = { offline: 3000, syncing: 700, synced: 1500, error: 5000 } as const
 
 /**
  * The sync status, asked for on a timer. When changes from the other side have arrived the
  * lists on screen are fetched again (articles, tags, excerpts, notes), so they show them, and
  * the notes whose bodies changed are told (the notes store's arrivals), so an open editor of one
- * takes the new body.
+ * takes the new body. While sync is off nothing can change it but the settings, which hand the
+ * new status in (and start the asking again).
  */
 export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void] {
   const { api, stores } = useGloss()
   const [status, setStatus] = useState<SyncStatus | null>(null)
+  const [settingsChanged, setSettingsChanged] = useState(0)
   const received = useRef<number | null>(null)
 
   useEffect(() => {
@@ -40,6 +42,7 @@ export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void]
           arrivals.set(next.noteChanges)
         received.current = next.received
       }
+      if (next?.state === 'off') return
       timer = setTimeout(() => void poll(), POLL_MS[next?.state ?? 'offline'])
     }
     void poll()
@@ -47,7 +50,11 @@ export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void]
       live = false
       clearTimeout(timer)
     }
-  }, [api, stores])
+  }, [api, stores, settingsChanged])
 
-  return [status, setStatus]
+  const changed = useCallback((next: SyncStatus) => {
+    setStatus(next)
+    setSettingsChanged((n) => n + 1)
+  }, [])
+  return [status, changed]
 }
