@@ -184,6 +184,13 @@ describe('HTML export', () => {
     expect(activeContent(whole)).toEqual([])
     const doc = new JSDOM(whole).window.document
     expect(danglingAnchors(doc)).toEqual([])
+    const counts = [...doc.querySelector('.meta')!.querySelectorAll('span')].map((s) =>
+      s.textContent!.split(' '),
+    )
+    expect(counts.map(([, noun]) => noun!.replace(/s$/, ''))).toEqual(['article', 'excerpt', 'note'])
+    // "1 article", "2 articles"
+    for (const [n, noun] of counts) expect(noun!.endsWith('s')).toBe(n !== '1')
+    expect([counts[0]!.join(' '), counts[2]!.join(' ')]).toEqual(['2 articles', '2 notes'])
     const toc = [...doc.querySelectorAll('nav a.toc-link')]
     expect(toc.map((a) => a.textContent)).toEqual([
       TITLE,
@@ -236,4 +243,15 @@ describe('HTML export', () => {
       await browser.close()
     }
   })
+})
+
+test('a notebook export counts in the singular where there is one', async () => {
+  await nb.call('deleteArticle', { id: nb.maps.id })
+  await nb.call('deleteNote', { id: IDS.otherNote })
+  const page = new JSDOM(html({ kind: 'notebook' })).window.document
+  const counts = [...page.querySelector('.meta')!.querySelectorAll('span')].map((s) => s.textContent)
+  expect(counts[0]).toBe('1 article')
+  expect(counts[2]).toBe('1 note')
+  const markdown = renderExport(nb.notebook.db, { scope: { kind: 'notebook' }, format: 'md' }).content
+  expect(markdown).toMatch(/: 1 article, \d+ excerpts?, 1 note\./)
 })

@@ -13,7 +13,7 @@
 import type { RenderedFile } from '../../shared/model'
 import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
-import { cardView, findSection, refLabel, tagCounts, type ExcerptView } from './layout'
+import { cardView, count, findSection, refLabel, tagCounts, type ExcerptView } from './layout'
 import { quotedIn } from './citation'
 import { NOT_VERBATIM } from './markdown'
 import { fileStem, safeUrl } from './names'
@@ -462,7 +462,7 @@ function notebookPage(data: Snapshot, generator: string): string {
     `<ol class="toc">${items.map((i) => `<li>${internal(i.anchor, escapeHtml(i.title), 'toc-link')}${i.extra ?? ''}</li>`).join('\n')}</ol>`
   const parts = [
     h(1, 'Gloss notebook'),
-    `<p class="meta"><span>${data.articles.length} articles</span><span>${visibleExcerpts(data).length} excerpts</span><span>${data.notes.length} notes</span></p>`,
+    `<p class="meta"><span>${count(data.articles.length, 'article')}</span><span>${count(visibleExcerpts(data).length, 'excerpt')}</span><span>${count(data.notes.length, 'note')}</span></p>`,
     '<nav aria-label="Contents">',
     h(2, 'Contents'),
     h(3, `Articles (${data.articles.length})`),

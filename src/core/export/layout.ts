@@ -114,3 +114,8 @@ export function findSection(
   const section = article?.sections.find((s) => s.id === sectionId && s.kind !== 'quarantined')
   return article && section ? { article, section } : null
 }
+
+/** "1 article", "2 articles": counts in a notebook export's heading. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

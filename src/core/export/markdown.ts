@@ -19,6 +19,7 @@ import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } fro
 import {
   articlesNewestFirst,
   cardView,
+  count,
   findSection,
   notebookFolder,
   refLabel,
@@ -388,7 +389,7 @@ function indexMarkdown(data: Snapshot, names: FolderNames): string {
   const parts = [
     frontMatter({ title: 'Gloss notebook', type: 'gloss-index', exported: data.exportedAt }),
     '# Gloss notebook',
-    `Exported ${data.exportedAt}: ${articles.length} articles, ${visibleExcerpts(data).length} excerpts, ${notes.length} notes.`,
+    `Exported ${data.exportedAt}: ${count(articles.length, 'article')}, ${count(visibleExcerpts(data).length, 'excerpt')}, ${count(notes.length, 'note')}.`,
     `## Articles (${articles.length})`,
     articles.length
       ? articles
