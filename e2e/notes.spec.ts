@@ -298,6 +298,16 @@ test('“Insert” puts an excerpt into the open note; a drop on the Notes tab o
   await excerptsTab(page).click()
   const second = cards.filter({ hasText: 'mutual defense pact' })
   await second.scrollIntoViewIfNeeded()
+  // the cards may still move as the panel fills in (their speakers arrive): drag from where it rests
+  let last = ''
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await second.boundingBox())
+      const still = now === last
+      last = now
+      return still
+    })
+    .toBe(true)
   const box = (await second.boundingBox())!
   await page.mouse.move(box.x + 10, box.y + 5)
   await page.mouse.down()
