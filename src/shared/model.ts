@@ -58,6 +58,49 @@ export interface Section {
   page: number | null
   /** 'caption' for an image caption (shown as the picture's caption, not a body paragraph); else null */
   role: 'caption' | null
+  /** how the section looked in its source (list item, quote, emphasis, links, pictures); null: plain */
+  layout: SectionLayout | null
+}
+
+/**
+ * The structure a section had in its source, laid over its text: every offset is into the
+ * section's own `text`, which stays exactly what anchors, search and ¶ numbers use, so a
+ * layout can be added to or dropped from a section without moving any excerpt.
+ */
+export interface SectionLayout {
+  /** the block the section was, when not a plain paragraph or heading */
+  block?: SectionBlock
+  /** inline marks sorted by start; a mark lies within the text and marks of one type do not overlap */
+  marks?: InlineMark[]
+  /** pictures that stood before this section's text (a caption's figure, an image in the flow) */
+  images?: SectionImage[]
+}
+
+export type SectionBlock =
+  /** a list item; depth 1 is the outermost list; number is an ordered item's own number */
+  | { type: 'item'; ordered: boolean; depth: number; number?: number }
+  | { type: 'quote' }
+  | { type: 'code' }
+  /** a table row: each cell a [start, end) range of the text (the text between cells is " | ") */
+  | { type: 'row'; header: boolean; cells: Array<[number, number]> }
+
+export const INLINE_MARKS = ['em', 'strong', 'code', 'sub', 'sup', 'link'] as const
+export type InlineMarkType = (typeof INLINE_MARKS)[number]
+
+export interface InlineMark {
+  type: InlineMarkType
+  start: number
+  end: number
+  /** a link's target: http(s) or mailto only (others are dropped at import) */
+  href?: string
+}
+
+export interface SectionImage {
+  /** a picture stored with the article (getMedia), or null when it was remote: never fetched, its alt shown */
+  mediaId: string | null
+  alt: string
+  /** a remote picture's address, shown to the user, never loaded */
+  remoteUrl?: string
 }
 
 export interface ArticleDetail extends ArticleSummary {

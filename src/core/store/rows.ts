@@ -83,6 +83,8 @@ export function toSection(row: SectionRow): Section {
     quarantineReason: row.quarantine_reason,
     page: row.page ?? null,
     role: row.role ?? null,
+    // set by the article read once layouts are stored (issue 12)
+    layout: null,
   }
 }
 

@@ -32,6 +32,7 @@ function sections(): Section[] {
       quarantineReason: kind === 'quarantined' ? 'scrape junk: login' : null,
       page: null,
       role: null,
+      layout: null,
     }
     start += text.length + 1
     return section

@@ -65,6 +65,7 @@ export function fakeNotebook() {
       quarantineReason: i === 2 ? 'scrape junk: login' : null,
       page: null,
       role: null,
+      layout: null,
     }
     offset += text.length + 1
     return section
