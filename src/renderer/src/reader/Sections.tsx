@@ -1,25 +1,110 @@
-import { memo } from 'react'
-import type { NoteRef, Section } from '../../../shared/model'
+import { memo, type CSSProperties, type ReactNode } from 'react'
+import type { NoteRef, Section, SectionImage } from '../../../shared/model'
 import { SectionBacklinks } from '../common/BacklinkBadges'
+import { inlineTree, safeHref, type InlineNode } from './layoutTree'
+
+/** A section's text with its marks: every character in one text node, in order (offsets.ts). */
+function renderInline(nodes: readonly InlineNode[], key = ''): ReactNode[] {
+  return nodes.map((node, i) => {
+    const k = `${key}${i}`
+    if (node.kind === 'text') return node.text
+    const children = renderInline(node.children, `${k}.`)
+    if (node.kind === 'cell')
+      return (
+        <span key={k} className="section-cell">
+          {children}
+        </span>
+      )
+    if (node.kind === 'gap')
+      return (
+        <span key={k} className="section-cell-gap">
+          {children}
+        </span>
+      )
+    const { mark } = node
+    if (mark.type === 'link')
+      return (
+        // target _blank: the system browser (main's window-open handler checks the address)
+        <a key={k} href={safeHref(mark.href)!} target="_blank" rel="noopener noreferrer" draggable={false}>
+          {children}
+        </a>
+      )
+    const Tag = mark.type
+    return <Tag key={k}>{children}</Tag>
+  })
+}
 
 /**
- * One section: its text is the element's only child text node (offsets depend on it);
- * the ¶N in the margin is CSS generated content from data-ordinal.
+ * One section: the element holds exactly its text (plain: one text node; with a layout, the
+ * text inside its marks); the ¶N in the margin and list markers are CSS generated content.
  */
 const SectionText = memo(function SectionText({ section }: { section: Section }) {
+  const { layout } = section
+  const block = layout?.block
+  const classes = ['section', `section-${section.kind}`]
+  if (section.role === 'caption') classes.push('section-caption')
+  if (block) classes.push(block.type === 'row' ? 'section-table-row' : `section-${block.type}`)
+  if (block?.type === 'row' && block.header) classes.push('section-table-header')
   const props = {
-    className: `section section-${section.kind}${section.role === 'caption' ? ' section-caption' : ''}`,
+    className: classes.join(' '),
     'data-section-id': section.id,
     'data-ordinal': section.ordinal,
     id: `section-${section.id}`,
   }
+  const content = layout ? renderInline(inlineTree(section.text, layout)) : section.text
   if (section.kind === 'heading') {
     const level = Math.min(6, Math.max(2, (section.level ?? 1) + 1))
     const Tag = `h${level}` as 'h2'
-    return <Tag {...props}>{section.text}</Tag>
+    return <Tag {...props}>{content}</Tag>
   }
-  return <p {...props}>{section.text}</p>
+  switch (block?.type) {
+    case 'item': {
+      const List = block.ordered ? 'ol' : 'ul'
+      const depth = Math.max(1, Math.min(8, block.depth))
+      return (
+        <List
+          className={`section-list section-list-depth-${((depth - 1) % 3) + 1}`}
+          style={{ '--indent': `${depth * 1.5}em` } as CSSProperties}
+        >
+          <li {...props} value={block.ordered ? block.number : undefined}>
+            {content}
+          </li>
+        </List>
+      )
+    }
+    case 'quote':
+      return <blockquote {...props}>{content}</blockquote>
+    case 'code':
+      return <pre {...props}>{content}</pre>
+    case 'row':
+      return (
+        <div
+          {...props}
+          style={{ gridTemplateColumns: `repeat(${Math.max(1, block.cells.length)}, minmax(0, 1fr))` }}
+        >
+          {content}
+        </div>
+      )
+    default:
+      return <p {...props}>{content}</p>
+  }
 })
+
+/**
+ * A picture that stood before the section. A stored one is shown from the notebook; a remote
+ * one is never fetched (reading is offline): its alt text and address are shown instead.
+ */
+function SectionPicture({ image }: { image: SectionImage }) {
+  return (
+    <figure className="section-picture section-picture-remote">
+      <span className="section-picture-alt">{image.alt || 'A picture'}</span>
+      <span className="section-picture-note">
+        {image.mediaId === null ? 'Not loaded (a remote picture):' : 'Not stored with the article'}{' '}
+        {image.remoteUrl && <span className="section-picture-url">{image.remoteUrl}</span>}
+      </span>
+    </figure>
+  )
+}
 
 interface BlockProps {
   section: Section
@@ -31,8 +116,8 @@ interface BlockProps {
 }
 
 /**
- * A readable section plus, when notes link to it, a badge listing them, and a Hide action in its
- * ¶ margin (both outside the text element, whose only child is the text).
+ * A readable section plus its pictures, when notes link to it a badge listing them, and a Hide
+ * action in its ¶ margin (all outside the text element, which holds only the text).
  */
 export const SectionBlock = memo(function SectionBlock({
   section,
@@ -48,6 +133,9 @@ export const SectionBlock = memo(function SectionBlock({
           p. {newPage}
         </span>
       )}
+      {section.layout?.images?.map((image, i) => (
+        <SectionPicture key={i} image={image} />
+      ))}
       <SectionText section={section} />
       <button
         type="button"

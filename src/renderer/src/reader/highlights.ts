@@ -1,11 +1,12 @@
 import type { Excerpt } from '../../../shared/model'
 import { EXCERPT_COLORS } from '../common/colors'
-import { offsetsToRanges, type SectionNode } from './offsets'
+import { firstNodeAfter, offsetsToRanges, type SectionNode } from './offsets'
 
 /**
  * Highlights are drawn with the CSS Custom Highlight API: one named Highlight per color
  * (styled by ::highlight(gloss-<color>) in reader.css), built from excerpt offsets over
- * the section text nodes. The article's DOM is never touched.
+ * the sections' text nodes (a range may cross a section's inline marks). The article's DOM is
+ * never touched.
  */
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
 
@@ -21,16 +22,9 @@ interface Drawn {
 /** The rendered nodes an excerpt overlaps (nodes are in article order). */
 function nodesUnder(excerpt: Excerpt, nodes: SectionNode[]): SectionNode[] {
   const { start, end } = excerpt.position
-  let lo = 0
-  let hi = nodes.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    const n = nodes[mid]!
-    if (n.section.start + n.node.length <= start) lo = mid + 1
-    else hi = mid
-  }
   const covered: SectionNode[] = []
-  for (let i = lo; i < nodes.length && nodes[i]!.section.start < end; i++) covered.push(nodes[i]!)
+  for (let i = firstNodeAfter(nodes, start); i < nodes.length && nodes[i]!.start < end; i++)
+    covered.push(nodes[i]!)
   return covered
 }
 

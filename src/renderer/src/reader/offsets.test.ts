@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Section } from '../../../shared/model'
+import { inlineTree } from './layoutTree'
 import {
   collectSectionNodes,
   offsetsToRanges,
@@ -8,6 +11,7 @@ import {
   snapToWords,
   type SectionNode,
 } from './offsets'
+import { SectionBlock } from './Sections'
 
 /** The article "Hello there.\nSecond one.\nLogin\nLast words." with ¶3 quarantined. */
 const TEXT = 'Hello there.\nSecond one.\nLogin\nLast words.'
@@ -174,5 +178,219 @@ describe('snapToWords', () => {
   it('never moves into a hidden section', () => {
     // "Login" is quarantined: an end inside it stays
     expect(snapToWords({ start: 20, end: 27 }, all)).toEqual({ start: 20, end: 27 })
+  })
+})
+
+/** Sections with a layout, as import stores them: their offsets are into their own text. */
+function laidOut(): Section[] {
+  const parts: Array<[string, Section['layout']]> = [
+    [
+      'Read the fine manual before you ask.',
+      {
+        marks: [
+          { type: 'link', start: 0, end: 4, href: 'https://example.org/manual' },
+          { type: 'em', start: 9, end: 20 },
+          { type: 'strong', start: 14, end: 27 },
+        ],
+      },
+    ],
+    [
+      'Call run() twice',
+      {
+        block: { type: 'item', ordered: true, depth: 2, number: 3 },
+        marks: [{ type: 'code', start: 5, end: 10 }],
+        images: [{ mediaId: null, alt: 'A chart', remoteUrl: 'https://example.org/chart.png' }],
+      },
+    ],
+    [
+      'Name | Age',
+      {
+        block: {
+          type: 'row',
+          header: true,
+          cells: [
+            [0, 4],
+            [7, 10],
+          ],
+        },
+      },
+    ],
+    ['E = mc2, he said', { block: { type: 'quote' }, marks: [{ type: 'sup', start: 6, end: 7 }] }],
+    ['Plain words.', null],
+  ]
+  let start = 0
+  return parts.map(([text, layout], i) => {
+    const section: Section = {
+      id: `m${i + 1}`,
+      articleId: 'a2',
+      ordinal: i + 1,
+      kind: 'paragraph',
+      level: null,
+      text,
+      start,
+      end: start + text.length,
+      quarantineReason: null,
+      page: null,
+      role: null,
+      layout,
+    }
+    start += text.length + 1
+    return section
+  })
+}
+
+/** The reader's own markup for the sections (Sections.tsx), rendered by React. */
+function renderBlocks(all: Section[]): HTMLElement {
+  const root = document.createElement('article')
+  root.innerHTML = all
+    .map((section) =>
+      renderToStaticMarkup(
+        createElement(SectionBlock, {
+          section,
+          newPage: null,
+          notes: undefined,
+          onOpenNote: () => {},
+          onHide: () => {},
+        }),
+      ),
+    )
+    .join('')
+  document.body.replaceChildren(root)
+  return root
+}
+
+describe('sections with marks, lists, quotes and rows', () => {
+  let marked: Section[]
+  let markedRoot: HTMLElement
+  let markedNodes: SectionNode[]
+  const ARTICLE = () => marked.map((s) => s.text).join('\n')
+  const element = (id: string) => markedRoot.querySelector<HTMLElement>(`[data-section-id="${id}"]`)!
+
+  beforeEach(() => {
+    marked = laidOut()
+    markedRoot = renderBlocks(marked)
+    markedNodes = collectSectionNodes(markedRoot, marked)
+  })
+
+  it('renders each mark as its element, and the element’s text is exactly the section’s', () => {
+    const first = element('m1')
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('https://example.org/manual')
+    expect(first.querySelector('a')?.getAttribute('target')).toBe('_blank')
+    // em overlaps strong: split where strong begins, inside it after
+    expect([...first.querySelectorAll('em')].map((e) => e.textContent)).toEqual(['fine ', 'manual'])
+    expect(first.querySelector('strong')?.textContent).toBe('manual before')
+    expect(element('m2').tagName).toBe('LI')
+    expect(element('m2').closest('ol')).not.toBeNull()
+    expect(element('m2').getAttribute('value')).toBe('3')
+    expect(element('m2').querySelector('code')?.textContent).toBe('run()')
+    expect(element('m3').querySelectorAll('.section-cell')).toHaveLength(2)
+    expect(element('m3').className).toContain('section-table-header')
+    expect(element('m4').tagName).toBe('BLOCKQUOTE')
+    expect(element('m4').querySelector('sup')?.textContent).toBe('2')
+    expect(element('m5').childNodes).toHaveLength(1)
+    for (const s of marked) expect(element(s.id).textContent).toBe(s.text)
+    // the picture sits outside the text: its alt and address are not section text
+    expect(markedRoot.querySelector('.section-picture')?.textContent).toContain('A chart')
+    expect(element('m2').textContent).not.toContain('chart')
+  })
+
+  it('gives every text node its article offset', () => {
+    const first = markedNodes.filter((n) => n.section.id === 'm1')
+    expect(first.length).toBeGreaterThan(3)
+    for (const n of markedNodes) expect(ARTICLE().slice(n.start, n.start + n.node.length)).toBe(n.node.data)
+  })
+
+  it('maps a selection across an <em> boundary to the exact words', () => {
+    const the = element('m1').firstChild!.nextSibling as Text // " the " after the link
+    const em = element('m1').querySelector('em')!.firstChild as Text // "fine "
+    expect(em.data).toBe('fine ')
+    const offsets = rangeToOffsets(range([the, 1], [em, 4]), markedNodes, ARTICLE().length)
+    expect(ARTICLE().slice(offsets!.start, offsets!.end)).toBe('the fine')
+    // into the strong inside the em, and out of it
+    const before = element('m1').querySelector('strong')!.lastChild as Text // ' before'
+    const across = rangeToOffsets(range([em, 0], [before, 4]), markedNodes, ARTICLE().length)
+    expect(ARTICLE().slice(across!.start, across!.end)).toBe('fine manual bef')
+    expect(snapToWords(across!, marked)).toEqual({ start: across!.start, end: across!.end + 3 })
+  })
+
+  it('maps points between elements (not in a text node) to the offset there', () => {
+    const p = element('m1')
+    const em = p.querySelector('em')!
+    // before the first <em>'s text, and just after it: 'fine '
+    expect(rangeToOffsets(range([em, 0], [em, em.childNodes.length]), markedNodes, ARTICLE().length)).toEqual(
+      { start: 9, end: 14 },
+    )
+    // the whole element
+    expect(rangeToOffsets(range([p, 0], [p, p.childNodes.length]), markedNodes, ARTICLE().length)).toEqual({
+      start: 0,
+      end: marked[0]!.text.length,
+    })
+  })
+
+  it('round-trips every span of a marked section through ranges and back', () => {
+    const s = marked[0]!
+    for (let a = s.start; a < s.end; a++)
+      for (let b = a + 1; b <= s.end; b++) {
+        const ranges = offsetsToRanges(a, b, markedNodes)
+        expect(ranges).toHaveLength(1)
+        expect(ranges[0]!.toString()).toBe(ARTICLE().slice(a, b))
+        expect(rangeToOffsets(ranges[0]!, markedNodes, ARTICLE().length)).toEqual({ start: a, end: b })
+      }
+  })
+
+  it('gives one range per section across marked sections, cells and their hidden gaps', () => {
+    const from = marked[1]!.start + 5 // "run() twice"
+    const to = marked[3]!.start + 7 // "E = mc2"
+    const ranges = offsetsToRanges(from, to, markedNodes)
+    expect(ranges.map((r) => r.toString())).toEqual(['run() twice', 'Name | Age', 'E = mc2'])
+    const age = element('m3').querySelectorAll('.section-cell')[1]!.firstChild as Text
+    expect(rangeToOffsets(range([age, 0], [age, 3]), markedNodes, ARTICLE().length)).toEqual({
+      start: marked[2]!.start + 7,
+      end: marked[2]!.start + 10,
+    })
+  })
+
+  it('snaps a selection that starts in a picture’s note to the section’s text', () => {
+    const note = markedRoot.querySelector('.section-picture')!.firstChild!.firstChild!
+    const end = element('m2').lastChild as Text
+    const offsets = rangeToOffsets(range([note, 2], [end, end.length]), markedNodes, ARTICLE().length)
+    expect(ARTICLE().slice(offsets!.start, offsets!.end)).toBe('Call run() twice')
+  })
+})
+
+describe('inlineTree', () => {
+  it('drops a link whose target is not http(s) or mailto, and marks of one type that overlap', () => {
+    const tree = inlineTree('click here now', {
+      marks: [
+        { type: 'link', start: 0, end: 5, href: 'javascript:alert(1)' },
+        { type: 'em', start: 0, end: 10 },
+        { type: 'em', start: 6, end: 14 },
+      ],
+    })
+    expect(tree).toEqual([
+      {
+        kind: 'mark',
+        mark: { type: 'em', start: 0, end: 10 },
+        children: [{ kind: 'text', text: 'click here' }],
+      },
+      { kind: 'text', text: ' now' },
+    ])
+  })
+
+  it('clamps marks to the text and keeps text outside every cell as a gap', () => {
+    const tree = inlineTree('a | b', {
+      block: {
+        type: 'row',
+        header: false,
+        cells: [
+          [0, 1],
+          [4, 9],
+        ],
+      },
+      marks: [{ type: 'strong', start: 3, end: 40 }],
+    })
+    expect(tree.map((n) => n.kind)).toEqual(['cell', 'gap', 'cell'])
+    expect(JSON.stringify(tree)).toContain('"strong"')
+    expect(inlineTree('', { marks: [{ type: 'em', start: 0, end: 3 }] })).toEqual([])
   })
 })

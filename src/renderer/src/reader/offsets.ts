@@ -1,9 +1,15 @@
 import type { Section } from '../../../shared/model'
 
-/** A section on screen: its one text node and where that text sits in the article. */
+/**
+ * One text node of a section on screen and the article offset of its first character. A
+ * section's element (data-section-id) holds exactly its text, split over several text nodes
+ * when it has marks (<em>, <a>…); ¶ numbers and list markers are generated content and
+ * pictures sit outside it, so its nodes' lengths add up to the section's text.
+ */
 export interface SectionNode {
   section: Section
   node: Text
+  start: number
 }
 
 const indexes = new WeakMap<readonly Section[], Map<string, Section>>()
@@ -14,29 +20,48 @@ function byIdOf(sections: readonly Section[]): Map<string, Section> {
   return byId
 }
 
-/**
- * Find each rendered section's text node. Every section element (data-section-id) holds
- * its text as its only child text node, so article offset = section.start + node offset.
- */
+/** An element's text nodes, walked once while it shows the same section (rows are memoised). */
+const walked = new WeakMap<Element, { section: Section; nodes: SectionNode[] }>()
+
+function textNodesOf(element: HTMLElement, section: Section): SectionNode[] {
+  const cached = walked.get(element)
+  if (cached?.section === section && cached.nodes.every((n) => n.node.parentNode)) return cached.nodes
+  const nodes: SectionNode[] = []
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+  let at = section.start
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text
+    nodes.push({ section, node: text, start: at })
+    at += text.length
+  }
+  walked.set(element, { section, nodes })
+  return nodes
+}
+
+/** The text nodes of the rendered sections, in article order. */
 export function collectSectionNodes(
   root: HTMLElement,
   sections: readonly Section[],
   includeQuarantined = false,
 ): SectionNode[] {
   const byId = byIdOf(sections)
-  const nodes: SectionNode[] = []
+  const shown: Array<{ element: HTMLElement; section: Section }> = []
   for (const element of root.querySelectorAll<HTMLElement>('[data-section-id]')) {
     const section = byId.get(element.dataset.sectionId ?? '')
     if (!section) continue
     if (!includeQuarantined && section.kind === 'quarantined') continue
-    const node = element.firstChild
-    if (node instanceof Text) nodes.push({ section, node })
+    shown.push({ element, section })
   }
-  return nodes.sort((a, b) => a.section.start - b.section.start)
+  shown.sort((a, b) => a.section.start - b.section.start)
+  const nodes: SectionNode[] = []
+  for (const { element, section } of shown) nodes.push(...textNodesOf(element, section))
+  return nodes
 }
 
-function comparePoint(node: Text, container: Node, offset: number): number | undefined {
-  const range = document.createRange()
+const probe = () => document.createRange()
+
+/** Where a boundary point lies against a node's text: -1 before, 0 inside, 1 after; undefined if incomparable. */
+function comparePoint(range: Range, node: Text, container: Node, offset: number): number | undefined {
   range.selectNodeContents(node)
   try {
     return range.comparePoint(container, offset)
@@ -47,8 +72,9 @@ function comparePoint(node: Text, container: Node, offset: number): number | und
 
 /**
  * An article offset for a boundary point. Points inside a section's text map exactly;
- * points elsewhere (margins, between sections) snap to the nearest text in the direction
- * that keeps the selection inside: a start moves forward, an end moves back.
+ * points elsewhere (margins, between sections, between two text nodes) snap to the nearest text
+ * in the direction that keeps the selection inside: a start moves forward, an end moves back.
+ * The nodes are in document order, so the node at or after the point is found by bisection.
  */
 function boundaryToOffset(
   container: Node,
@@ -56,23 +82,22 @@ function boundaryToOffset(
   nodes: SectionNode[],
   bias: 'start' | 'end',
 ): number | null {
-  for (const { section, node } of nodes) {
-    if (container === node) return section.start + Math.min(Math.max(offset, 0), node.length)
-  }
-  let previous: SectionNode | undefined
-  for (const entry of nodes) {
-    const position = comparePoint(entry.node, container, offset)
+  const range = probe()
+  let lo = 0
+  let hi = nodes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const position = comparePoint(range, nodes[mid]!.node, container, offset)
     if (position === undefined) return null
-    if (position < 0) {
-      if (bias === 'start') return entry.section.start
-      return previous ? previous.section.start + previous.node.length : null
-    }
-    if (position === 0)
-      return bias === 'start' ? entry.section.start : entry.section.start + entry.node.length
-    previous = entry
+    if (position > 0) lo = mid + 1
+    else hi = mid
   }
-  if (bias === 'end' && previous) return previous.section.start + previous.node.length
-  return null
+  const at = nodes[lo]
+  const previous = nodes[lo - 1]
+  const endOf = (n: SectionNode) => n.start + n.node.length
+  if (at && container === at.node) return at.start + Math.min(Math.max(offset, 0), at.node.length)
+  if (bias === 'start') return at ? at.start : null
+  return previous ? endOf(previous) : null
 }
 
 /** The article offsets a DOM range covers, clamped to the article text; null when it covers no text. */
@@ -89,15 +114,32 @@ export function rangeToOffsets(
   return e > s ? { start: s, end: e } : null
 }
 
-/** DOM ranges covering article offsets [start, end), one per section it touches. */
-export function offsetsToRanges(start: number, end: number, nodes: SectionNode[]): Range[] {
+/** The index of the first node whose text ends after `offset` (nodes are in article order). */
+export function firstNodeAfter(nodes: readonly SectionNode[], offset: number): number {
+  let lo = 0
+  let hi = nodes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const n = nodes[mid]!
+    if (n.start + n.node.length <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * DOM ranges covering article offsets [start, end), one per section it touches: from the node
+ * holding the start to the node holding the end, across whatever inline elements lie between.
+ */
+export function offsetsToRanges(start: number, end: number, nodes: readonly SectionNode[]): Range[] {
   const ranges: Range[] = []
-  for (const { section, node } of nodes) {
-    const sectionEnd = section.start + node.length
-    if (sectionEnd <= start || section.start >= end) continue
+  for (let i = firstNodeAfter(nodes, start); i < nodes.length && nodes[i]!.start < end; i++) {
+    const first = nodes[i]!
+    let last = first
+    while (nodes[i + 1]?.section === first.section && nodes[i + 1]!.start < end) last = nodes[++i]!
     const range = document.createRange()
-    range.setStart(node, Math.max(start, section.start) - section.start)
-    range.setEnd(node, Math.min(end, sectionEnd) - section.start)
+    range.setStart(first.node, Math.max(start, first.start) - first.start)
+    range.setEnd(last.node, Math.min(end, last.start + last.node.length) - last.start)
     ranges.push(range)
   }
   return ranges
@@ -126,9 +168,8 @@ export function offsetAtPoint(x: number, y: number, nodes: SectionNode[]): numbe
   }
   if (!container) return null
   const entry = nodes.find((n) => n.node === container)
-  return entry ? entry.section.start + offset : null
+  return entry ? entry.start + offset : null
 }
-
 const WORD = /[\p{L}\p{N}\p{M}'’_-]/u
 const inWord = (text: string, at: number) =>
   at > 0 && at < text.length && WORD.test(text[at - 1]!) && WORD.test(text[at]!)
