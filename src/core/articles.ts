@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { GlossError } from '../shared/errors'
 import type { ArticleDetail, ArticleSort, ArticleSummary, ImportResult, Section } from '../shared/model'
+import type { EntityKind } from '../shared/research'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
 import { baseKindOf, type ParsedArticle, type SourceFormat } from './import/types'
@@ -32,6 +33,8 @@ export interface ArticleFilter {
   sort: ArticleSort
   tag?: string
   hasNotes?: boolean
+  /** a person, organisation or place of the research analysis (schema 7), by its name */
+  entity?: { name: string; kind?: EntityKind }
   inTrash: boolean
 }
 
@@ -63,12 +66,21 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ?`,
   )
   // one statement per sort (ORDER BY cannot be a parameter); each filter is off when its parameter is NULL
-  const listed = Object.fromEntries(
-    Object.entries(ORDER).map(([sort, order]) => [
-      sort,
-      db.prepare<Record<string, unknown>, ArticleRow>(`
+  const listStatements = (entity: boolean) =>
+    Object.fromEntries(
+      Object.entries(ORDER).map(([sort, order]) => [
+        sort,
+        db.prepare<Record<string, unknown>, ArticleRow>(`
         SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
         WHERE (CASE WHEN @inTrash THEN a.deleted_at IS NOT NULL ELSE a.deleted_at IS NULL END)
+          ${
+            // its own statement: the articles naming it are looked up by name (schema 13's index)
+            // and fetched by id, not every article checked against them
+            entity
+              ? `AND a.id IN (SELECT n.article_id FROM entities n
+                  WHERE n.name = @entity AND (@entityKind IS NULL OR n.kind = @entityKind))`
+              : ''
+          }
           AND (@match IS NULL OR a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match))
           AND (@tag IS NULL OR a.id IN (
             SELECT e.article_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id JOIN excerpts e ON e.id = et.excerpt_id
@@ -76,8 +88,10 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
           AND (@hasNotes IS NULL OR @hasNotes = EXISTS (
             SELECT 1 FROM note_links l JOIN notes n ON n.id = l.note_id WHERE l.article_id = a.id AND n.deleted_at IS NULL))
         ORDER BY ${order}`),
-    ]),
-  ) as Record<ArticleSort, Statement<Record<string, unknown>, ArticleRow>>
+      ]),
+    ) as Record<ArticleSort, Statement<Record<string, unknown>, ArticleRow>>
+  const listed = listStatements(false)
+  const listedNaming = listStatements(true)
   const setEdit = db.prepare(`
     UPDATE articles SET title = coalesce(@title, title),
       byline = CASE WHEN @setByline THEN @byline ELSE byline END,
@@ -243,12 +257,13 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
       const query = filter.query?.trim() ?? ''
       const match = query === '' ? null : articleMatch(query)
       if (query !== '' && match === null) return [] // only punctuation: no title holds it as a word
-      return listed[filter.sort]
+      return (filter.entity ? listedNaming : listed)[filter.sort]
         .all({
           inTrash: filter.inTrash ? 1 : 0,
           match,
           tag: filter.tag ?? null,
           hasNotes: filter.hasNotes === undefined ? null : filter.hasNotes ? 1 : 0,
+          ...(filter.entity && { entity: filter.entity.name, entityKind: filter.entity.kind ?? null }),
         })
         .map(toArticleSummary)
     }).deferred, // a read snapshot: counts and rows agree

@@ -1,5 +1,6 @@
 import { GlossError } from '../shared/errors'
 import type { Excerpt, ExcerptColor, TagRef } from '../shared/model'
+import type { EntityKind } from '../shared/research'
 import { describeRange, locateQuote } from './anchoring'
 import type { Articles } from './articles'
 import { newId, now } from './store/clock'
@@ -25,6 +26,8 @@ export interface ExcerptFilter {
   articleId?: string
   tag?: string
   color?: ExcerptColor
+  /** a person, organisation or place of the research analysis (schema 7), by its name */
+  entity?: { name: string; kind?: EntityKind }
   includeDeleted: boolean
 }
 
@@ -50,6 +53,34 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
     ORDER BY e.start_offset, e.end_offset, e.seq`)
   const ofNotebook = db.prepare<Record<string, unknown>, ExcerptRow>(`
     ${select} JOIN articles a ON a.id = e.article_id WHERE ${where}
+    ORDER BY a.imported_at DESC, a.seq DESC, e.start_offset, e.end_offset, e.seq`)
+  // Naming the entity: a mention of it overlaps the excerpt, or a quotation it is the speaker of
+  // does. One article's excerpts are each checked (by the article's entity rows and quotations);
+  // the notebook's are found from the entity's rows and its quotations (schema 13's indexes), so
+  // either costs what the answer holds, not the notebook.
+  const kindOk = `(@entityKind IS NULL OR n.kind = @entityKind)`
+  const speakerOk = `q.speaker_name = @entity AND q.speaker_kind = coalesce(@entityKind, q.speaker_kind)`
+  const namingOf = (x: string) => `(EXISTS (
+      SELECT 1 FROM entities n, json_each(n.mentions) m
+      WHERE n.name = @entity AND n.article_id = ${x}.article_id AND ${kindOk}
+        AND m.value ->> 0 < ${x}.end_offset AND m.value ->> 1 > ${x}.start_offset)
+    OR EXISTS (
+      SELECT 1 FROM quotes q WHERE ${speakerOk} AND q.article_id = ${x}.article_id
+        AND q.start_offset < ${x}.end_offset AND q.end_offset > ${x}.start_offset))`
+  const ofArticleNaming = db.prepare<Record<string, unknown>, ExcerptRow>(`
+    ${select} WHERE e.article_id = @articleId AND ${where} AND ${namingOf('e')}
+    ORDER BY e.start_offset, e.end_offset, e.seq`)
+  const ofNotebookNaming = db.prepare<Record<string, unknown>, ExcerptRow>(`
+    ${select} JOIN articles a ON a.id = e.article_id
+    WHERE e.id IN (
+        SELECT x.id FROM entities n, json_each(n.mentions) m JOIN excerpts x
+          ON x.article_id = n.article_id AND x.start_offset < m.value ->> 1 AND x.end_offset > m.value ->> 0
+        WHERE n.name = @entity AND ${kindOk}
+        UNION
+        SELECT x.id FROM quotes q JOIN excerpts x
+          ON x.article_id = q.article_id AND x.start_offset < q.end_offset AND x.end_offset > q.start_offset
+        WHERE ${speakerOk})
+      AND ${where}
     ORDER BY a.imported_at DESC, a.seq DESC, e.start_offset, e.end_offset, e.seq`)
   const tagsOf = db.prepare<[string], TagRef & { excerpt_id: string }>(`
     SELECT et.excerpt_id, t.id, t.name, t.color FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
@@ -176,7 +207,16 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
         color: filter.color ?? null,
         tag: filter.tag ?? null,
       }
-      const rows = filter.articleId ? ofArticle.all(params) : ofNotebook.all(params)
+      const { entity } = filter
+      const rows = entity
+        ? (filter.articleId ? ofArticleNaming : ofNotebookNaming).all({
+            ...params,
+            entity: entity.name,
+            entityKind: entity.kind ?? null,
+          })
+        : filter.articleId
+          ? ofArticle.all(params)
+          : ofNotebook.all(params)
       return withTags(rows)
     },
 

@@ -52,6 +52,17 @@ interface OperationSpec {
 const id = (what: string) => z.string().min(1, `${what} is required`).max(200)
 const color = z.enum(EXCERPT_COLORS)
 const empty = z.object({}).strict()
+/** a person, organisation or place of the entity index, by its name there (and kind, when given) */
+const entityRef = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'entity name is empty')
+      .max(200, 'entity name is longer than 200 characters'),
+    kind: z.enum(ENTITY_KINDS, { message: 'entity kind must be person, organization or place' }).optional(),
+  })
+  .strict()
 const exportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), id: id('note id') }).strict(),
   z.object({ kind: z.literal('article'), id: id('article id') }).strict(),
@@ -103,6 +114,8 @@ export const contract = {
         tag: tagName.optional(),
         /** true: only articles some live note links to; false: only those none does */
         hasNotes: z.boolean().optional(),
+        /** only articles whose analysis names this entity */
+        entity: entityRef.optional(),
         /** list the trash (deleted articles) instead of the library */
         inTrash: z.boolean().default(false),
       })
@@ -314,6 +327,8 @@ export const contract = {
         articleId: id('article id').optional(),
         tag: tagName.optional(),
         color: color.optional(),
+        /** only excerpts whose words mention this entity, or that quote it speaking */
+        entity: entityRef.optional(),
         includeDeleted: z.boolean().default(false),
       })
       .strict(),

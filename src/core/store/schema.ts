@@ -334,4 +334,17 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Research (issue 14): the entity index as a filter of the library and the excerpts. An entity is
+  // looked up by its name, then its article (listArticles, listExcerpts by entity); the kind is
+  // optional there, so it comes last (the index of version 7 began with it and could not serve).
+  version: 13,
+  up(db) {
+    db.exec(`
+      DROP INDEX entities_by_name;
+      CREATE INDEX entities_by_name ON entities (name, article_id, kind);
+    `)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
