@@ -84,16 +84,17 @@ describe('guardWebContents', () => {
     expect(emit('will-attach-webview', 'https://evil.example/')).toBe(true)
   })
 
-  it('opens no window: http(s) links go to the browser, anything else nowhere', async () => {
+  it('opens no window: http(s) and mailto links go to the browser, anything else nowhere', async () => {
     for (const url of [
       'https://example.org/a',
+      'mailto:editor@example.org',
       'javascript:alert(1)',
       'file:///etc/passwd',
       'https://u:p@example.org/',
     ])
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' })
     await Promise.resolve()
-    expect(opened).toEqual(['https://example.org/a'])
+    expect(opened).toEqual(['https://example.org/a', 'mailto:editor@example.org'])
   })
 })
 

@@ -21,7 +21,7 @@ export function hardenSession(ses: Session, devOrigin: string | null): void {
   })
 }
 
-/** Open an http(s) link in the user's browser after checking it; anything else is dropped. */
+/** Open an http(s) or mailto link in the user's browser (or mail app) after checking it; anything else is dropped. */
 export function openExternalLink(url: string): void {
   const safe = safeExternalUrl(url)
   if (safe === null) return
@@ -40,8 +40,8 @@ export function isInertFrameUrl(url: string): boolean {
 /**
  * Applied to every web contents the app creates: the page never navigates away (file
  * drops included), no frame in it navigates anywhere but to an inert document (a link clicked
- * in an export preview included), it never opens windows (http(s) links go to the browser
- * instead), never attaches a <webview>.
+ * in an export preview included), it never opens windows (http(s) and mailto links, the
+ * reader's target=_blank links among them, go to the browser instead), never attaches a <webview>.
  */
 export function guardWebContents(contents: WebContents, devOrigin: string | null): void {
   contents.on('will-navigate', (event) => event.preventDefault())

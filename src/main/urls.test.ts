@@ -8,6 +8,11 @@ describe('safeExternalUrl', () => {
     expect(safeExternalUrl('HTTPS://Example.ORG/Path')).toBe('https://example.org/Path')
   })
 
+  it('accepts mailto links that name an address', () => {
+    expect(safeExternalUrl('mailto:someone@example.org')).toBe('mailto:someone@example.org')
+    expect(safeExternalUrl('mailto:a@example.org?subject=Hi')).toBe('mailto:a@example.org?subject=Hi')
+  })
+
   it.each([
     'file:///etc/passwd',
     'javascript:alert(1)',
@@ -16,7 +21,9 @@ describe('safeExternalUrl', () => {
     'smb://server/share',
     'ms-msdt:/id PCWDiagnostic',
     'vbscript:msgbox',
-    'mailto:someone@example.org',
+    'mailto:',
+    'mailto:no-address',
+    'mailto://example.org/@x',
     'chrome://settings',
     '//example.org/no-scheme',
     '/relative/path',

@@ -5,7 +5,8 @@ const MAX_EXTERNAL_URL_LENGTH = 8192
 
 /**
  * The URL to hand to `shell.openExternal`, or null when it must not be opened:
- * only well-formed http(s) URLs with a host and without embedded credentials.
+ * only well-formed http(s) URLs with a host and without embedded credentials, and mailto:
+ * links naming an address (an article's links are http(s) or mailto).
  */
 export function safeExternalUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH) return null
@@ -15,6 +16,7 @@ export function safeExternalUrl(raw: unknown): string | null {
   } catch {
     return null
   }
+  if (url.protocol === 'mailto:') return /^[^/?#\s]+@/.test(url.pathname) ? url.href : null
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
   if (url.hostname === '') return null
   if (url.username !== '' || url.password !== '') return null

@@ -358,9 +358,13 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
 
   // --- clicking a highlight makes it the active excerpt ------------------------------
   const onClick = (event: React.MouseEvent) => {
-    if (event.target instanceof Element && event.target.closest('button, a, input, [role=toolbar]')) return
     const selection = document.getSelection()
-    if (selection && !selection.isCollapsed) return
+    const selecting = selection !== null && !selection.isCollapsed
+    const target = event.target instanceof Element ? event.target : null
+    // a drag that selected words inside a link ends in a click on it: keep the selection, open nothing
+    if (selecting && target?.closest('a')) event.preventDefault()
+    if (target?.closest('button, a, input, [role=toolbar]')) return
+    if (selecting) return
     const offset = offsetAtPoint(event.clientX, event.clientY, nodes(true))
     const hit = offset === null ? undefined : excerptAt(excerpts, offset)
     ui.setActiveExcerptId(hit ? hit.id : null)
