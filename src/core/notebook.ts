@@ -105,7 +105,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const appVersion = options.appVersion ?? glossVersion() // package.json's: the CLI and web shell pass none
   const dataDir = options.dailyBackupDir ?? dirname(options.path)
 
-  const sync = openSync(db, { connect: options.syncConnect ?? false })
+  const sync = openSync(db, { connect: options.syncConnect ?? false, textChanged: articles.forgetText })
   const handlers: Handlers = {
     ...sync.handlers,
     notebookInfo: () => ({

@@ -12,7 +12,14 @@ import * as Y from 'yjs'
 import type { NoteJson } from '../../shared/notes/reconcile'
 import type { SyncSettings, SyncStatus } from '../../shared/sync'
 import type { Db } from '../store/open'
-import { notebookDoc, splitTagLink, type EntityKind, type NotebookDoc } from './doc'
+import {
+  isPurged,
+  notebookDoc,
+  PURGE_KEPT_DAYS,
+  splitTagLink,
+  type EntityKind,
+  type NotebookDoc,
+} from './doc'
 import { createPush, type Bodies, type PushOptions } from './local'
 import { NoteBody } from './noteBody'
 import { createApply, type Applied } from './remote'
@@ -43,7 +50,12 @@ const article =
     push.articles(keep)
     push.excerptsOf(String(id(input, result)))
   }
-const imported = article((_input, result) => (result.article as { id: string }).id)
+/** an import, or a new version of an article here (any import may be one): its notes' chips renumbered too */
+const imported: Scope = (push, keep, input, result) => {
+  const id = (result.article as { id: string }).id
+  article(() => id)(push, keep, input, result)
+  if (result.version) push.notesCiting(id)
+}
 const tags: Scope = (push, keep) => push.tags(keep)
 
 /** What each write can have changed, so a keystroke saved does not re-read the notebook; the rest: everything. */
@@ -100,6 +112,8 @@ export class SyncClient {
   constructor(
     private readonly db: Db,
     private readonly settings: SyncSettings,
+    /** an article's text was replaced by a version that arrived */
+    textChanged: (articleId: string) => void = () => {},
   ) {
     this.stored = db.prepare(`SELECT data FROM sync_updates WHERE doc = ? ORDER BY seq`).pluck()
     this.store = db.prepare(`INSERT INTO sync_updates (doc, data) VALUES (?, ?)`)
@@ -109,12 +123,15 @@ export class SyncClient {
       remove: (id) => this.closeBody(id, true),
     }
     this.push = createPush(db, this.nd, bodies)
-    this.apply = createApply(db, this.nd, (id) => {
-      const open = this.bodies.get(id)
-      return open && !open.body.empty ? open.body.content() : null
+    this.apply = createApply(db, this.nd, {
+      bodyOf: (id) => {
+        const open = this.bodies.get(id)
+        return open && !open.body.empty ? open.body.content() : null
+      },
+      textChanged,
     })
     this.load('notebook', this.nd.doc)
-    for (const id of this.nd.notes.keys()) this.openBody(id)
+    for (const [id, entry] of this.nd.notes) if (!isPurged(entry)) this.openBody(id)
     this.observe()
     this.catchUp()
   }
@@ -315,8 +332,8 @@ export class SyncClient {
           break
         case 'notes':
           why = this.apply.note(id)
-          if (this.nd.notes.has(id)) this.openBody(id)
-          else this.closeBody(id, false)
+          if (this.live(this.nd.notes, id)) this.openBody(id)
+          else this.closeBody(id, true)
           break
         default:
           return
@@ -355,6 +372,22 @@ export class SyncClient {
     this.db.transaction(() => this.applyDirty(dirty))()
     this.apply.takeReplaced() // the push below removes them from the document
     this.nd.doc.transact(() => this.push.all({ keep: this.waitingIds() }), LOCAL)
+    this.forgetOldPurges()
+  }
+
+  private live(map: Y.Map<Y.Map<unknown>>, id: string): boolean {
+    const entry = map.get(id)
+    return entry !== undefined && !isPurged(entry)
+  }
+
+  /** Purge marks older than PURGE_KEPT_DAYS go for good (./doc.ts): an edit offline that long is lost. */
+  private forgetOldPurges(): void {
+    const before = new Date(Date.now() - PURGE_KEPT_DAYS * 86_400_000).toISOString()
+    this.nd.doc.transact(() => {
+      for (const map of [this.nd.articles, this.nd.excerpts, this.nd.notes])
+        for (const [id, entry] of map)
+          if (isPurged(entry) && String(entry.get('purgedAt')) < before) map.delete(id)
+    }, LOCAL)
   }
 
   /** entries waiting here are not deletions: a push keeps them in the document */

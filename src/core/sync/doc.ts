@@ -3,6 +3,7 @@
  *
  *   articles  id → Y.Map { title, format, sourceFormat, sourcePath, sourceUrl, byline, publishedAt,
  *                          importedAt, contentHash, version, versionImportedAt, deletedAt,
+ *                          versions: JSON [{ number, format, sourceFormat, contentHash, importedAt }] (those replaced),
  *                          hidden: Y.Map sectionId → reason }   (sections' state: which are hidden)
  *   blobs     contentHash → JSON { text, contentHtml, sections }  (an article version's text: immutable, sent once)
  *   excerpts  id → Y.Map { articleId, sectionId, exact, prefix, suffix, start, end, color, anchorStatus,
@@ -13,7 +14,10 @@
  *   notes     id → Y.Map { title, createdAt, updatedAt, deletedAt }   (bodies: one Y.Doc per note, ./noteBody.ts)
  *
  * Deletion is a field (deletedAt), so a deletion on one side and an edit on the other both stay:
- * the excerpt is in the trash, with the edit. Only emptying the trash removes an entry.
+ * the excerpt is in the trash, with the edit. Emptying the trash does not remove an article,
+ * excerpt or note either: it marks it purged with the edit it saw (`purgedSeen`, `purgedAt`), so
+ * an edit made meanwhile elsewhere brings it back into the trash instead of being lost with it.
+ * Marks older than PURGE_KEPT_DAYS are removed for good when sync starts.
  */
 import * as Y from 'yjs'
 
@@ -100,3 +104,35 @@ export function commentHistory(excerpt: Y.Map<unknown>): CommentEntry[] {
   const list = excerpt.get('comments') as Y.Array<CommentEntry> | undefined
   return (list?.toArray() ?? []).sort((a, b) => (later(a, b) ? -1 : 1))
 }
+
+/** How long a purged entry's mark stays: an edit made offline for longer is lost with it. */
+export const PURGE_KEPT_DAYS = 30
+
+/**
+ * What a purge saw of an entry: every field but the purge's own, each nested list by its length
+ * (entries are only appended). An excerpt's `updatedAt` is left out: its deletion sets it, so a
+ * concurrent edit's would lose or win by client id alone; the edit shows in the field it changed.
+ */
+export function purgeSignature(entry: Y.Map<unknown>): string {
+  const seen: Array<[string, unknown]> = []
+  const isExcerpt = entry.has('articleId') && entry.has('exact')
+  for (const [key, value] of entry) {
+    if (key === 'purgedSeen' || key === 'purgedAt' || (isExcerpt && key === 'updatedAt')) continue
+    seen.push([
+      key,
+      value instanceof Y.Array ? value.length : value instanceof Y.Map ? value.toJSON() : value,
+    ])
+  }
+  return JSON.stringify(seen.sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+/** Emptying the trash here removed the entry: mark it (kept when already marked). */
+export function markPurged(entry: Y.Map<unknown>, at: string): void {
+  if (isPurged(entry)) return
+  entry.set('purgedSeen', purgeSignature(entry))
+  entry.set('purgedAt', at)
+}
+
+/** Purged, and edited nowhere since (an edit the purge did not see keeps it, in the trash). */
+export const isPurged = (entry: Y.Map<unknown>): boolean =>
+  entry.get('deletedAt') != null && entry.get('purgedSeen') === purgeSignature(entry)

@@ -15,6 +15,8 @@ import { notebookOfToken } from './tokens'
 export interface SyncOptions {
   /** may this process connect (the app's notebook worker, `gloss serve`); the CLI's one-shot commands don't */
   connect: boolean
+  /** an article's text was replaced by a version that arrived (the articles' text cache forgets it) */
+  textChanged?: (articleId: string) => void
 }
 
 const DEFAULTS: SyncSettings = { enabled: false, serverUrl: '', token: '', name: '' }
@@ -61,7 +63,7 @@ export function openSync(db: Db, options: SyncOptions) {
   const start = (): Promise<void> =>
     (starting ??= import('./client').then(({ SyncClient }) => {
       try {
-        client = new SyncClient(db, settings)
+        client = new SyncClient(db, settings, options.textChanged)
         if (options.connect) client.connect()
         failure = null
       } catch (error) {

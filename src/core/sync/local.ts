@@ -5,10 +5,12 @@
  */
 import * as Y from 'yjs'
 import type { Db } from '../store/open'
+import { now } from '../store/clock'
 import {
   currentComment,
   entity,
   field,
+  markPurged,
   splitTagLink,
   tagLinkKey,
   type CommentEntry,
@@ -61,6 +63,15 @@ interface ExcerptSyncRow {
   deleted_at: string | null
 }
 
+/** A version an article had before its current one (its text is the blob of its hash). */
+export interface VersionEntry {
+  number: number
+  format: string
+  sourceFormat: string | null
+  contentHash: string
+  importedAt: string
+}
+
 /** What an article version's blob holds: its text and how it was cut into sections. */
 export interface ArticleBlob {
   text: string
@@ -85,6 +96,21 @@ function removeMissing(
   for (const id of [...map.keys()]) if (!present.has(id) && !keep.has(id)) map.delete(id)
 }
 
+/** Articles, excerpts and notes leave SQLite only when the trash is emptied: mark them purged (./doc.ts). */
+function markMissing(
+  map: Y.Map<Y.Map<unknown>>,
+  present: Set<string>,
+  keep: ReadonlySet<string>,
+  purged?: (id: string) => void,
+): void {
+  const at = now()
+  for (const [id, entry] of map) {
+    if (present.has(id) || keep.has(id)) continue
+    markPurged(entry, at)
+    purged?.(id)
+  }
+}
+
 export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
   const articleRows = db.prepare<[], ArticleMetaRow>(`
     SELECT id, title, format, source_format, source_path, source_url, byline, published_at, imported_at,
@@ -95,6 +121,23 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
   const sectionsOf = db.prepare<[string], ArticleBlob['sections'][number]>(`
     SELECT id, ordinal, base_kind AS kind, level, start_offset AS start, end_offset AS "end", page, role
     FROM sections WHERE article_id = ? ORDER BY ordinal`)
+  const versionRows = db.prepare<
+    [],
+    {
+      article_id: string
+      number: number
+      format: string
+      source_format: string | null
+      content_hash: string
+      imported_at: string
+    }
+  >(
+    `SELECT article_id, number, format, source_format, content_hash, imported_at FROM versions ORDER BY article_id, number`,
+  )
+  const versionBody = db.prepare<
+    [string, number],
+    { text: string; content_html: string | null; sections: string }
+  >(`SELECT text, content_html, sections FROM versions WHERE article_id = ? AND number = ?`)
   const hiddenRows = db.prepare<[], { article_id: string; id: string; reason: string }>(
     `SELECT article_id, id, coalesce(quarantine_reason, '') AS reason FROM sections WHERE kind = 'quarantined'`,
   )
@@ -116,6 +159,9 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
   const noteRows = db.prepare<[], NoteMetaRow>(noteColumns)
   const noteRow = db.prepare<[string], NoteMetaRow>(`${noteColumns} WHERE id = ?`)
   const noteContent = db.prepare<[string], string>(`SELECT content FROM notes WHERE id = ?`).pluck()
+  const notesLinkedTo = db
+    .prepare<[string], string>(`SELECT DISTINCT note_id FROM note_links WHERE article_id = ?`)
+    .pluck()
 
   function articles({ keep }: PushOptions): void {
     const hidden = new Map<string, Map<string, string>>()
@@ -124,9 +170,32 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       of.set(h.id, h.reason)
       hidden.set(h.article_id, of)
     }
+    const past = new Map<string, VersionEntry[]>()
+    for (const v of versionRows.all()) {
+      const of = past.get(v.article_id) ?? []
+      of.push({
+        number: v.number,
+        format: v.format,
+        sourceFormat: v.source_format,
+        contentHash: v.content_hash,
+        importedAt: v.imported_at,
+      })
+      past.set(v.article_id, of)
+      if (!nd.blobs.has(v.content_hash)) {
+        const body = versionBody.get(v.article_id, v.number)!
+        const blob: ArticleBlob = {
+          text: body.text,
+          contentHtml: body.content_html,
+          sections: JSON.parse(body.sections) as ArticleBlob['sections'],
+        }
+        nd.blobs.set(v.content_hash, JSON.stringify(blob))
+      }
+    }
     const present = new Set<string>()
     for (const a of articleRows.all()) {
       present.add(a.id)
+      // one that arrived and waits (its new version's text) is not written back over
+      if (keep.has(a.id)) continue
       if (!nd.blobs.has(a.content_hash)) {
         const body = articleBody.get(a.id)!
         const blob: ArticleBlob = {
@@ -150,10 +219,11 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
         version: a.version,
         versionImportedAt: a.version_imported_at,
         deletedAt: a.deleted_at,
+        versions: JSON.stringify(past.get(a.id) ?? []),
       })
       syncHidden(map, hidden.get(a.id) ?? new Map())
     }
-    removeMissing(nd.articles, present, keep)
+    markMissing(nd.articles, present, keep)
   }
 
   function syncHidden(article: Y.Map<unknown>, hidden: Map<string, string>): void {
@@ -193,7 +263,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       present.add(e.id)
       excerpt(e)
     }
-    removeMissing(nd.excerpts, present, keep)
+    markMissing(nd.excerpts, present, keep)
   }
 
   function tags({ keep }: PushOptions): void {
@@ -236,11 +306,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       present.add(n.id)
       note(n)
     }
-    for (const id of [...nd.notes.keys()]) {
-      if (present.has(id) || keep.has(id)) continue
-      nd.notes.delete(id)
-      bodies.remove(id)
-    }
+    markMissing(nd.notes, present, keep, (id) => bodies.remove(id))
   }
 
   return {
@@ -272,6 +338,10 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
     note(id: string): void {
       const row = noteRow.get(id)
       if (row) note(row)
+    },
+    /** the bodies of the notes citing an article (a new version renumbered their chips without a save) */
+    notesCiting(articleId: string): void {
+      for (const id of notesLinkedTo.all(articleId)) bodies.write(id, noteContent.get(id)!)
     },
   }
 }

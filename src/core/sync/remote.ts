@@ -10,14 +10,21 @@ import { sanitizeHtml } from '../import/sanitize'
 import { deriveNoteIndex } from '../notes/derive'
 import type { Db } from '../store/open'
 import { now } from '../store/clock'
-import { currentComment, field, splitTagLink, type CommentEntry, type NotebookDoc } from './doc'
-import type { ArticleBlob } from './local'
+import { currentComment, field, isPurged, splitTagLink, type CommentEntry, type NotebookDoc } from './doc'
+import type { ArticleBlob, VersionEntry } from './local'
 import type * as Y from 'yjs'
 
 /** null when applied; else why it waits */
 export type Applied = string | null
 
-export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) => unknown | null) {
+export interface ApplyHooks {
+  /** a note body's content as it arrived (null while it has not) */
+  bodyOf(noteId: string): unknown | null
+  /** an article's text was replaced by a new version (caches of it must go) */
+  textChanged(articleId: string): void
+}
+
+export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
   const has = (table: string) => db.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()
   const articleHere = has('articles')
   const sectionHere = has('sections')
@@ -58,6 +65,45 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
   >(`SELECT id, kind, base_kind, quarantine_reason AS reason FROM sections WHERE article_id = ?`)
   const setSectionState = db.prepare(`UPDATE sections SET kind = ?, quarantine_reason = ? WHERE id = ?`)
 
+  const currentVersion = db.prepare<
+    [string],
+    {
+      content_hash: string
+      version: number
+      text: string
+      content_html: string | null
+      format: string
+      source_format: string | null
+    }
+  >(`SELECT content_hash, version, text, content_html, format, source_format FROM articles WHERE id = ?`)
+  const versionNumbers = db
+    .prepare<[string], number>(`SELECT number FROM versions WHERE article_id = ?`)
+    .pluck()
+  const insertVersion = db.prepare(`
+    INSERT INTO versions (article_id, number, format, source_format, text, content_html, content_hash, imported_at, text_length, sections)
+    VALUES (@articleId, @number, @format, @sourceFormat, @text, @contentHtml, @contentHash, @importedAt, @textLength, @sections)`)
+  const storedSections = db.prepare<[string], ArticleBlob['sections'][number]>(`
+    SELECT id, ordinal, kind, level, start_offset AS start, end_offset AS "end", page FROM sections
+    WHERE article_id = ? ORDER BY ordinal`)
+  const sectionTexts = db.prepare<[string], { id: string; text: string }>(
+    `SELECT id, text FROM sections WHERE article_id = ?`,
+  )
+  const negateOrdinals = db.prepare(`UPDATE sections SET ordinal = -ordinal WHERE article_id = ?`)
+  // setting `text` fires the search index's trigger: only a changed text is set (as versions.ts does)
+  const moveSection = db.prepare(`
+    UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role WHERE id = @id`)
+  const moveSectionText = db.prepare(`
+    UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, text = @text WHERE id = @id`)
+  const deleteSection = db.prepare(`DELETE FROM sections WHERE id = ?`)
+  const excerptsOfArticle = db
+    .prepare<[string], string>(`SELECT id FROM excerpts WHERE article_id = ?`)
+    .pluck()
+  const setVersion = db.prepare(`
+    UPDATE articles SET text = @text, content_html = @contentHtml, content_hash = @contentHash, format = @format,
+      source_format = @sourceFormat, version = @version, version_imported_at = @versionImportedAt WHERE id = @id`)
+
   const excerptComment = db.prepare<[string], string>(`SELECT comment FROM excerpts WHERE id = ?`).pluck()
   const upsertExcerpt = db.prepare(`
     INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment,
@@ -92,7 +138,7 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
 
   function article(id: string): Applied {
     const m = nd.articles.get(id)
-    if (!m) {
+    if (!m || isPurged(m)) {
       removeArticle.run(id)
       return null
     }
@@ -108,6 +154,14 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
       deletedAt: field(m, 'deletedAt'),
     }
     if (articleHere.get(id)) {
+      const local = currentVersion.get(id)!
+      if (
+        field(m, 'contentHash') !== local.content_hash &&
+        (field<number | null>(m, 'version') ?? 1) > local.version
+      ) {
+        const why = newVersion(id, m, local, hidden ?? {})
+        if (why) return why
+      }
       updateArticle.run(meta)
       for (const s of sectionsState.all(id)) {
         const reason = hidden?.[s.id]
@@ -120,6 +174,8 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
     const hash = field<string>(m, 'contentHash')
     const raw = nd.blobs.get(hash)
     if (!raw) return 'its text has not arrived'
+    const unseen = versionsOf(m).find((v) => !nd.blobs.has(v.contentHash))
+    if (unseen) return `the text of its version ${unseen.number} has not arrived`
     const twin = articleByHash.get(hash)
     if (twin) {
       // the same text imported on both sides (each new notebook imports the sample): the copy
@@ -151,12 +207,109 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
         reason: reason ? reason : null,
       })
     }
+    return pastVersions(id, m, null)
+  }
+
+  const versionsOf = (m: Y.Map<unknown>) =>
+    JSON.parse(field<string | null>(m, 'versions') ?? '[]') as VersionEntry[]
+
+  /** The versions the article had before its current one that are not here yet (null, or why they wait). */
+  function pastVersions(
+    id: string,
+    m: Y.Map<unknown>,
+    local: NonNullable<ReturnType<typeof currentVersion.get>> | null,
+  ): Applied {
+    const have = new Set(versionNumbers.all(id))
+    const past = versionsOf(m).filter((v) => !have.has(v.number))
+    const fromHere = (v: VersionEntry) => local !== null && v.contentHash === local.content_hash
+    const unseen = past.find((v) => !fromHere(v) && !nd.blobs.has(v.contentHash))
+    if (unseen) return `the text of its version ${unseen.number} has not arrived`
+    for (const v of past) {
+      const body: ArticleBlob = fromHere(v)
+        ? { text: local!.text, contentHtml: local!.content_html, sections: storedSections.all(id) }
+        : (JSON.parse(nd.blobs.get(v.contentHash)!) as ArticleBlob)
+      insertVersion.run({
+        articleId: id,
+        number: v.number,
+        format: v.format,
+        sourceFormat: v.sourceFormat,
+        text: body.text,
+        contentHtml: body.contentHtml,
+        contentHash: v.contentHash,
+        importedAt: v.importedAt,
+        textLength: body.text.length,
+        sections: JSON.stringify(
+          body.sections.map(({ id, ordinal, kind, level, start, end, page }) => ({
+            id,
+            ordinal,
+            kind,
+            level,
+            start,
+            end,
+            page,
+          })),
+        ),
+      })
+    }
+    return null
+  }
+
+  /**
+   * The article's new version, made elsewhere: the version it replaces into `versions` (from here,
+   * as the other side stored it; versions never seen here from their blobs), its sections as the
+   * blob has them (those that continue keep their ids), its excerpts re-placed as the other side
+   * re-anchored them (they arrive with it), then the sections no longer there removed.
+   */
+  function newVersion(
+    id: string,
+    m: Y.Map<unknown>,
+    local: NonNullable<ReturnType<typeof currentVersion.get>>,
+    hidden: Record<string, string>,
+  ): Applied {
+    const hash = field<string>(m, 'contentHash')
+    const raw = nd.blobs.get(hash)
+    if (!raw) return `the text of its version ${field<number>(m, 'version')} has not arrived`
+    const why = pastVersions(id, m, local)
+    if (why) return why
+
+    const blob = JSON.parse(raw) as ArticleBlob
+    const before = new Map(sectionTexts.all(id).map((s) => [s.id, s.text]))
+    negateOrdinals.run(id)
+    for (const s of blob.sections) {
+      const reason = hidden[s.id]
+      const values = {
+        ...s,
+        articleId: id,
+        kind: reason === undefined ? s.kind : 'quarantined',
+        baseKind: s.kind,
+        text: blob.text.slice(s.start, s.end),
+        reason: reason ? reason : null,
+      }
+      const old = before.get(s.id)
+      if (old === undefined) insertSection.run(values)
+      else (old === values.text ? moveSection : moveSectionText).run(values)
+    }
+    // excerpts onto the new sections before the old ones go (removing a section removes its excerpts)
+    for (const excerptId of excerptsOfArticle.all(id)) if (nd.excerpts.has(excerptId)) excerpt(excerptId)
+    const kept = new Set(blob.sections.map((s) => s.id))
+    for (const sectionId of before.keys()) if (!kept.has(sectionId)) deleteSection.run(sectionId)
+    setVersion.run({
+      id,
+      text: blob.text,
+      contentHtml: blob.contentHtml === null ? null : sanitizeHtml(blob.contentHtml),
+      contentHash: hash,
+      format: field(m, 'format'),
+      sourceFormat: field(m, 'sourceFormat'),
+      version: field<number>(m, 'version'),
+      versionImportedAt: field(m, 'versionImportedAt'),
+    })
+    hooks.textChanged(id)
     return null
   }
 
   function excerpt(id: string): Applied {
     const m = nd.excerpts.get(id)
-    if (!m) {
+    if (!m || isPurged(m)) {
       removeExcerpt.run(id)
       return null
     }
@@ -230,7 +383,7 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
 
   function note(id: string): Applied {
     const m = nd.notes.get(id)
-    if (!m) {
+    if (!m || isPurged(m)) {
       removeNote.run(id)
       return null
     }
@@ -247,7 +400,7 @@ export function createApply(db: Db, nd: NotebookDoc, bodyOf: (noteId: string) =>
     }
     const empty = emptyNoteContent()
     insertNote.run({ ...meta, content: JSON.stringify(empty), text: '' })
-    writeBody(id, bodyOf(id) ?? empty)
+    writeBody(id, hooks.bodyOf(id) ?? empty)
     return null
   }
 

@@ -4,7 +4,10 @@
  */
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SerializedEditorState } from 'lexical'
+import { createHeadlessEditor } from '@lexical/headless'
+import { $createParagraphNode, $createTextNode, $getRoot, type SerializedEditorState } from 'lexical'
+import { sectionLinkLabel } from '../../shared/notes/labels'
+import { $createSectionLinkNode, NOTE_NODES } from '../../shared/notes/nodes'
 import { emptyNoteContent } from '../../shared/notes/schema'
 import { openTempNotebook, tempDir, type TempNotebook } from '../testing/tempNotebook'
 import { startSyncServer, type RunningSyncServer } from './server'
@@ -24,6 +27,33 @@ const content = (...texts: string[]): SerializedEditorState => {
   const state = emptyNoteContent()
   state.root.children = texts.map(paragraph) as never
   return state
+}
+/** A note whose one paragraph cites a section by a chip ('See ¶3 …'). */
+function citing(
+  articleId: string,
+  section: { id: string; ordinal: number; text: string },
+): SerializedEditorState {
+  const editor = createHeadlessEditor({
+    nodes: NOTE_NODES,
+    onError: (e) => {
+      throw e
+    },
+  })
+  editor.update(
+    () => {
+      const chip = $createSectionLinkNode({
+        articleId,
+        sectionId: section.id,
+        ordinal: section.ordinal,
+        label: sectionLinkLabel(section.ordinal, section.text),
+      })
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode('See '), chip))
+    },
+    { discrete: true },
+  )
+  return editor.getEditorState().toJSON()
 }
 const ARTICLE = [
   '# Talks in Singapore',
@@ -67,14 +97,25 @@ async function joined(url: string, token: string): Promise<TempNotebook> {
   return nb
 }
 
+/** A server on loopback and two notebooks synced through it (their sample not imported). */
+async function pair(): Promise<{
+  a: TempNotebook
+  b: TempNotebook
+  token: string
+  server: RunningSyncServer
+}> {
+  server = await startSyncServer({ dataDir: serverDir() })
+  const token = notebookToken(server.secret, 'research')
+  const a = await joined(server.url, token)
+  const b = await joined(server.url, token)
+  return { a, b, token, server }
+}
+
 const noteText = async (nb: TempNotebook, id: string) => (await nb.call('getNote', { id })).text
 
 describe('sync', () => {
   it('carries a note typed on one notebook to the other, searchable there', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
 
     const note = await a.call('createNote', { title: 'Summit notes', content: content('Kim arrived first.') })
     expect(await until('the note on b', () => noteText(b, note.id).catch(() => ''))).toBe(
@@ -110,10 +151,7 @@ describe('sync', () => {
   })
 
   it('merges both edits of one paragraph made while one side was offline', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const note = await a.call('createNote', {
       title: 'Draft',
       content: content('The summit was held.', 'Second.'),
@@ -135,10 +173,7 @@ describe('sync', () => {
   })
 
   it('merges a save from an editor that had not seen an edit arriving meanwhile', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const note = await a.call('createNote', { title: 'Open on both', content: content('Shared line.') })
     await until('the note on b', () => noteText(b, note.id).catch(() => ''))
     await a.call('getNote', { id: note.id }) // a's editor opens it
@@ -162,10 +197,7 @@ describe('sync', () => {
   })
 
   it('tells which note bodies changed, and merges a save from an editor that skipped a read (keys typed while it read)', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const note = await a.call('createNote', { title: 'Open on both', content: content('Shared line.') })
     await until('the note on b', () => noteText(b, note.id).catch(() => ''))
     await a.call('getNote', { id: note.id })
@@ -207,10 +239,7 @@ describe('sync', () => {
   })
 
   it('converges articles, excerpts, tags and deletions; delete against edit keeps the edit in the trash', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
 
     const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
     const sections = await a.call('listSections', { articleId: article.id, includeQuarantined: false })
@@ -266,10 +295,7 @@ describe('sync', () => {
   })
 
   it('converges a note trashed and a tag deleted on one side', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
     const excerpt = await a.call('createExcerpt', {
       articleId: article.id,
@@ -301,10 +327,7 @@ describe('sync', () => {
   })
 
   it('keeps the last writer’s comment and the other text recoverable', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
     const excerpt = await a.call('createExcerpt', {
       articleId: article.id,
@@ -354,10 +377,7 @@ describe('sync', () => {
   }, 30_000)
 
   it('a backup restored on one side takes nothing from the other; what came after it syncs back', async () => {
-    server = await startSyncServer({ dataDir: serverDir() })
-    const token = notebookToken(server.secret, 'research')
-    const a = await joined(server.url, token)
-    const b = await joined(server.url, token)
+    const { a, b } = await pair()
     const backup = join(a.dir, 'before.db')
     await a.call('backupNotebook', { path: backup })
     const note = await a.call('createNote', { title: 'After the backup', content: content('Written later.') })
@@ -366,6 +386,123 @@ describe('sync', () => {
     await a.call('restoreNotebook', { path: backup })
     await until('the note back on a', () => noteText(a, note.id).catch(() => ''))
     expect(await noteText(b, note.id)).toBe('Written later.')
+  })
+
+  it('carries a new version: its text once, its sections, re-anchored excerpts, the version list, the chips of notes citing it', async () => {
+    const { a, b, token } = await pair()
+    const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
+    const excerpt = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'doubted that the statement',
+      color: 'green',
+      comment: 'a hedge',
+      tags: [],
+    })
+    const last = (await a.call('listSections', { articleId: article.id, includeQuarantined: false })).at(-1)!
+    const note = await a.call('createNote', { title: 'Cites', content: citing(article.id, last) })
+    await until('the excerpt on b', () => b.call('getExcerpt', { id: excerpt.id }).catch(() => null))
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+
+    const revised = ARTICLE.replace(
+      '\n\nAnalysts',
+      '\n\nA later paragraph, added in the revision.\n\nAnalysts',
+    ).replace('a short statement', 'a brief statement')
+    const result = await a.call('importVersion', {
+      articleId: article.id,
+      content: revised,
+      fileName: 'talks.md',
+    })
+    expect(result.version?.number).toBe(2)
+
+    const versionsOf = (nb: TempNotebook) => nb.call('listVersions', { articleId: article.id })
+    await until('version 2 on b', async () => (await b.call('getArticle', { id: article.id })).version === 2)
+    expect(await versionsOf(b)).toEqual(await versionsOf(a))
+    const past = await b.call('getVersion', { articleId: article.id, number: 1 })
+    expect(past.text).toBe((await a.call('getVersion', { articleId: article.id, number: 1 })).text)
+    expect(past.text).toContain('a short statement')
+    const sectionsOf = (nb: TempNotebook) =>
+      nb.call('listSections', { articleId: article.id, includeQuarantined: true })
+    expect(await sectionsOf(b)).toEqual(await sectionsOf(a))
+    const placed = (nb: TempNotebook) => nb.call('getExcerpt', { id: excerpt.id })
+    const [onA, onB] = [await placed(a), await placed(b)]
+    expect(onB.position.start).toBeGreaterThan(excerpt.position.start) // the added paragraph moved it
+    expect(onB).toEqual(onA)
+    expect(
+      (await b.call('search', { query: 'revision' })).hits.filter((h) => h.kind === 'section'),
+    ).toHaveLength(1)
+    expect(
+      (await b.call('search', { query: 'short' })).hits.filter((h) => h.kind === 'section'),
+    ).toHaveLength(0)
+    // the text travelled once per version: one blob each
+    const client = (await b.notebook.sync.ready())!
+    expect(client.nd.blobs.size).toBe(2)
+    // the chip renumbered on a (¶3 is now ¶4) is renumbered on b
+    const chipText = (await noteText(a, note.id)).replace('See ', '')
+    expect(chipText).toMatch(/^¶4/)
+    await until('the chip on b', async () => (await noteText(b, note.id)) === `See ${chipText}`)
+
+    // a notebook joining later builds the version list from the blobs
+    const c = await joined(server!.url, token)
+    await until(
+      'version 2 on c',
+      async () => (await c.call('getArticle', { id: article.id }).catch(() => null))?.version === 2,
+    )
+    expect(await versionsOf(c)).toEqual(await versionsOf(a))
+    expect((await c.call('getVersion', { articleId: article.id, number: 1 })).text).toBe(past.text)
+    expect(await placed(c)).toEqual(onA)
+  })
+
+  it('emptying the trash while the other side edits an excerpt in it keeps the excerpt, with the edit, in the trash', async () => {
+    const { a, b } = await pair()
+    const { article } = await a.call('importContent', { content: ARTICLE, fileName: 'talks.md' })
+    const excerpt = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'Sentosa island',
+      color: 'blue',
+      comment: 'where',
+      tags: [],
+    })
+    const untouched = await a.call('createExcerpt', {
+      articleId: article.id,
+      quote: 'two leaders',
+      color: 'blue',
+      comment: '',
+      tags: [],
+    })
+    await until('both on b', () => b.call('getExcerpt', { id: untouched.id }).catch(() => null))
+
+    await b.call('setSyncSettings', { enabled: false })
+    await a.call('deleteExcerpt', { id: excerpt.id })
+    await a.call('deleteExcerpt', { id: untouched.id })
+    await a.call('emptyTrash', {})
+    await until('a synced', async () => (await a.call('getSyncStatus', {})).state === 'synced')
+    await b.call('updateExcerpt', { id: excerpt.id, comment: 'where, on the island' })
+    await b.call('setSyncSettings', { enabled: true })
+
+    for (const nb of [a, b]) {
+      const kept = await until('the edit kept', () =>
+        nb.call('getExcerpt', { id: excerpt.id }).catch(() => null),
+      )
+      expect(kept.comment).toBe('where, on the island')
+      expect(kept.deletedAt).not.toBeNull()
+      // the one nobody edited is gone on both
+      await until('the other purged', () =>
+        nb.call('getExcerpt', { id: untouched.id }).then(
+          () => false,
+          () => true,
+        ),
+      )
+    }
+
+    // emptied again, now that both have seen the edit, it goes on both
+    await b.call('emptyTrash', {})
+    await until('purged on a', () =>
+      a.call('getExcerpt', { id: excerpt.id }).then(
+        () => false,
+        () => true,
+      ),
+    )
+    await expect(b.call('getExcerpt', { id: excerpt.id })).rejects.toThrow()
   })
 
   it('costs nothing while off: no document is kept and Yjs is not started', async () => {
