@@ -12,12 +12,16 @@ import { callApi, selectInSection, waitForArticle } from './helpers'
 /** Calls after the step has had time for any follow-up (the backlinks debounce is 150 ms). */
 const SETTLE_MS = 1500
 
-/** Every /api/<operation> the page sends while `step` runs and settles, by name, sorted. */
+/**
+ * Every /api/<operation> the page sends while `step` runs and settles, by name, sorted; but the
+ * reader's place, written once scrolling rests (selectInSection scrolls), which
+ * e2e/reading-position.spec.ts counts.
+ */
 async function callsDuring(page: Page, step: () => Promise<void>): Promise<string[]> {
   const names: string[] = []
   const record = (request: { url(): string }) => {
     const match = /\/api\/([A-Za-z]+)$/.exec(request.url())
-    if (match) names.push(match[1]!)
+    if (match && match[1] !== 'setReadingPosition') names.push(match[1]!)
   }
   page.on('request', record)
   try {

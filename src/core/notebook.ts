@@ -16,6 +16,7 @@ import { glossVersion } from './export/version'
 import { createNotes, preloadDerive } from './notes/repository'
 import { createReview } from './review'
 import { defaultSamplePath } from './paths'
+import { createReadingPositions } from './readingPositions'
 import { createSearch } from './search/search'
 import { NotebookGuard } from './store/faults'
 import { checkIntegrity, checkIntegrityGradually, OPEN_SAMPLE_SECTIONS } from './store/integrity'
@@ -90,6 +91,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const review = createReview(db, articles, excerpts)
   const search = createSearch(db)
   const research = createResearch(db, { readOnly: () => guard.readOnly !== null })
+  const positions = createReadingPositions(db)
   // an import may be a new version whose notes' chips are renumbered in its transaction: the note
   // indexer must be loaded by then (only a notebook with links waits for it)
   const hasLinks = db.prepare(`SELECT 1 FROM note_links LIMIT 1`)
@@ -131,7 +133,10 @@ export function openNotebook(options: NotebookOptions): Notebook {
     })),
 
     listArticles: (filter) => articles.list(filter),
-    getArticle: ({ id }) => articles.get(id),
+    getArticle: ({ id }) => {
+      const article = articles.get(id)
+      return { ...article, readingPosition: positions.get(id, article.sections) }
+    },
     importFile: async ({ path }) => (await readyForVersions(), articles.importFile(path)),
     importContent: async (input) => (await readyForVersions(), articles.importContent(input)),
     importUrl: async ({ url }) => (await readyForVersions(), articles.importUrl(url)),
@@ -139,6 +144,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     updateArticle: ({ id, ...edit }) => articles.update(id, edit),
     deleteArticle: ({ id }) => articles.delete(id),
     restoreArticle: ({ id }) => articles.restore(id),
+    setReadingPosition: (input) => positions.set(input),
 
     importVersion: async (input) => (await readyForVersions(), versions.importVersion(input)),
     listVersions: ({ articleId }) => versions.list(articleId),
@@ -212,7 +218,11 @@ export function openNotebook(options: NotebookOptions): Notebook {
   return {
     path: options.path,
     db,
-    handlers: guard.guard(sync.track(handlers), (name) => name === 'restoreNotebook' && recheck()),
+    handlers: guard.guard(
+      // a reading position is this notebook's, not synced (else each write would push everything)
+      { ...sync.track(handlers), setReadingPosition: handlers.setReadingPosition },
+      (name) => name === 'restoreNotebook' && recheck(),
+    ),
     dailyBackup,
     sync,
     checkIntegrity: () => guard.run(() => guard.noteIntegrity(checkIntegrity(db))),

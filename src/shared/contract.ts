@@ -17,6 +17,7 @@ import type {
   NoteSummary,
   NotebookImportReport,
   NotebookInfo,
+  ReadingPosition,
   RenderedExport,
   RestoreResult,
   ReviewItem,
@@ -128,7 +129,24 @@ export const contract = {
     input: z.object({ id: id('article id') }).strict(),
     output: returns<ArticleDetail>(),
     effect: 'read',
-    summary: 'One article with all its sections (quarantined ones included, marked)',
+    summary:
+      'One article with all its sections (quarantined ones included, marked) and where the reader left it',
+  },
+  setReadingPosition: {
+    input: z
+      .object({
+        articleId: id('article id'),
+        sectionId: id('section id'),
+        past: z
+          .number()
+          .int('past is a whole number of px')
+          .min(-10_000_000, 'past is below -10,000,000 px')
+          .max(10_000_000, 'past is above 10,000,000 px'),
+      })
+      .strict(),
+    output: returns<ReadingPosition>(),
+    effect: 'write',
+    summary: 'Remember where the reader left an article: the section at its top and px scrolled past it',
   },
   importFile: {
     input: z.object({ path: filePath }).strict(),

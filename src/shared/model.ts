@@ -107,6 +107,18 @@ export interface ArticleDetail extends ArticleSummary {
   /** length of the article's text in UTF-16 code units; the text itself is its sections' */
   textLength: number
   sections: Section[]
+  /** where the reader left it (getArticle's answer; null when never read) */
+  readingPosition?: ReadingPosition | null
+}
+
+/** Where an article was left in the reader: the section at the top and how far past its top. */
+export interface ReadingPosition {
+  articleId: string
+  /** one of the article's sections (its current one of the same ordinal when a new version dropped it) */
+  sectionId: string
+  /** px of that section above the reader's top (negative: it starts below the top) */
+  past: number
+  updatedAt: string
 }
 
 export interface ImportResult {

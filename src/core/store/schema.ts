@@ -335,6 +335,26 @@ migrations.push({
 })
 
 migrations.push({
+  // Reading positions (issue 12): where each article was left, in the notebook rather than the
+  // page's storage (whose origin changes with the web shell's port). One row per article: the
+  // section at the top of the reader (its ordinal too, for a new version that drops its id) and
+  // how many px of it were scrolled past (negative: it starts below the top). Goes with its
+  // article when the trash is emptied.
+  version: 12,
+  up(db) {
+    db.exec(`
+      CREATE TABLE reading_positions (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        section_id TEXT NOT NULL,
+        section_ordinal INTEGER NOT NULL,
+        past INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `)
+  },
+})
+
+migrations.push({
   // Research (issue 14): the entity index as a filter of the library and the excerpts. An entity is
   // looked up by its name, then its article (listArticles, listExcerpts by entity); the kind is
   // optional there, so it comes last (the index of version 7 began with it and could not serve).

@@ -58,7 +58,7 @@ function excerptAt(excerpts: readonly Excerpt[], offset: number): Excerpt | unde
 }
 
 export function ArticleView({ article }: { article: ArticleDetail }) {
-  const { actions, ui, panes } = useGloss()
+  const { actions, ui, panes, api } = useGloss()
   const excerpts = useArticleExcerpts(article.id)
   const backlinks = useBacklinks(article.id)
   const openNote = useOpenNote()
@@ -167,7 +167,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   useLayoutEffect(() => {
     setPending(null)
     setCurrent(null)
-    const saved = loadPosition(article.id)
+    const saved = loadPosition(article)
     const index = saved ? rowOf.get(saved.sectionId) : undefined
     if (saved && index !== undefined) scrollTo({ kind: 'row', index, offset: barHeight() - saved.past })
     else {
@@ -189,7 +189,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         if (moving.current) return // on the way to a place: not where you read
         const top = rowAtTop()
         const section = top && rows[top.index]
-        if (section) savePosition(article.id, { sectionId: section.id, past: Math.round(top.past) })
+        if (section) savePosition(api, article.id, { sectionId: section.id, past: Math.round(top.past) })
       }, 250)
     }
     pane.addEventListener('scroll', onScroll, { passive: true })
