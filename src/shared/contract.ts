@@ -31,7 +31,7 @@ import type {
 } from './model'
 import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS, SOURCE_FORMATS } from './model'
 import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
-import type { SyncStatus } from './sync'
+import { syncServerUrlProblem, type SyncStatus } from './sync'
 import { ENTITY_KINDS, SPEAKER_KINDS } from './research'
 import type { ResearchEntity, ResearchEvent, ResearchQuote, ResearchStatus } from './research'
 
@@ -659,7 +659,15 @@ export const contract = {
     input: z
       .object({
         enabled: z.boolean().optional(),
-        serverUrl: z.string().trim().max(2000, 'serverUrl is longer than 2000 characters').optional(),
+        serverUrl: z
+          .string()
+          .trim()
+          .max(2000, 'serverUrl is longer than 2000 characters')
+          .superRefine((value, ctx) => {
+            const problem = syncServerUrlProblem(value)
+            if (problem) ctx.addIssue({ code: 'custom', message: problem })
+          })
+          .optional(),
         token: z.string().trim().max(500, 'token is longer than 500 characters').optional(),
         name: z.string().trim().max(100, 'name is longer than 100 characters').optional(),
       })

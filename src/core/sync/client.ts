@@ -10,7 +10,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { SerializedEditorState } from 'lexical'
 import * as Y from 'yjs'
 import type { NoteJson } from '../../shared/notes/reconcile'
-import type { SyncSettings, SyncStatus } from '../../shared/sync'
+import { syncSocketUrl, type SyncSettings, type SyncStatus } from '../../shared/sync'
 import type { Db } from '../store/open'
 import {
   isPurged,
@@ -145,7 +145,7 @@ export class SyncClient {
       return
     }
     this.socket = new HocuspocusProviderWebsocket({
-      url: serverUrl,
+      url: syncSocketUrl(serverUrl),
       // keep trying while offline, at most every 10 s
       maxDelay: 10_000,
       onStatus: ({ status }) => {

@@ -7,7 +7,7 @@ import { hostname } from 'node:os'
 import type { Handlers, OperationName } from '../../shared/contract'
 import { contract } from '../../shared/contract'
 import { GlossError } from '../../shared/errors'
-import type { SyncSettings, SyncStatus } from '../../shared/sync'
+import { syncServerUrlProblem, type SyncSettings, type SyncStatus } from '../../shared/sync'
 import type { Db } from '../store/open'
 import type { SyncClient } from './client'
 import { notebookOfToken } from './tokens'
@@ -34,18 +34,11 @@ export function readSyncSettings(db: Db): SyncSettings {
 
 function checkSettings(settings: SyncSettings): void {
   if (!settings.enabled) return
-  let url: URL | null
-  try {
-    url = new URL(settings.serverUrl)
-  } catch {
-    url = null
-  }
-  if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:'))
-    throw new GlossError(
-      'invalid_input',
-      `serverUrl "${settings.serverUrl}" is not a ws:// or wss:// address`,
-      'serverUrl',
-    )
+  const problem =
+    settings.serverUrl === ''
+      ? 'serverUrl is required to turn sync on'
+      : syncServerUrlProblem(settings.serverUrl)
+  if (problem) throw new GlossError('invalid_input', problem, 'serverUrl')
   if (!notebookOfToken(settings.token))
     throw new GlossError(
       'invalid_input',

@@ -525,8 +525,31 @@ describe('sync', () => {
       return s.state === 'error' ? s : null
     })
     expect(status.reason).toMatch(/refused the token/)
-    await expect(
-      nb.call('setSyncSettings', { enabled: true, serverUrl: 'http://x', token: forged }),
-    ).rejects.toThrow(/serverUrl "http:\/\/x" is not a ws:\/\/ or wss:\/\/ address/)
+  })
+
+  it('takes a server address only as ws, wss, http or https, without credentials, and says which field is wrong', async () => {
+    server = await startSyncServer({ dataDir: serverDir() })
+    const nb = openTempNotebook({ samplePath: null, syncConnect: true })
+    open.push(nb)
+    const token = notebookToken(server.secret, 'research')
+    const refused: Array<[string, RegExp]> = [
+      ['file:///etc/passwd', /must start with ws:\/\/, wss:\/\/, http:\/\/ or https:\/\/ \(not file:\/\/\)/],
+      ['javascript:alert(1)', /must start with ws:\/\//],
+      ['ws://someone:secret@127.0.0.1:4455', /must not carry a user name or password/],
+      ['localhost:4455', /must start with ws:\/\/.*\(not localhost:\/\/\)/],
+      ['not an address', /is not an address/],
+    ]
+    for (const [serverUrl, why] of refused) {
+      const attempt = nb.call('setSyncSettings', { enabled: true, serverUrl, token })
+      await expect(attempt).rejects.toMatchObject({ code: 'invalid_input', field: 'serverUrl' })
+      await expect(attempt).rejects.toThrow(why)
+    }
+    expect((await nb.call('getSyncStatus', {})).state).toBe('off') // nothing refused was kept
+    await expect(nb.call('setSyncSettings', { enabled: true, serverUrl: '', token })).rejects.toThrow(
+      /serverUrl is required/,
+    )
+    // http is the same server's address, spelled for a browser
+    await nb.call('setSyncSettings', { enabled: true, serverUrl: server.url.replace('ws:', 'http:'), token })
+    await until('synced over http://', async () => (await nb.call('getSyncStatus', {})).state === 'synced')
   })
 })
