@@ -1,9 +1,10 @@
 import type { ArticleDetail } from '../../../shared/model'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { formatDate } from '../common/dom'
 import { VersionsDialog } from './VersionsDialog'
 
-export function ArticleHeader({ article }: { article: ArticleDetail }) {
+/** Memoised: the reader renders on every scroll step, the header only when the article changes. */
+export const ArticleHeader = memo(function ArticleHeader({ article }: { article: ArticleDetail }) {
   const source = article.sourceUrl ?? article.sourcePath
   const [versions, setVersions] = useState(false)
   return (
@@ -43,4 +44,4 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
       {versions && <VersionsDialog articleId={article.id} onClose={() => setVersions(false)} />}
     </header>
   )
-}
+})

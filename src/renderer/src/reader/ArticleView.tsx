@@ -111,11 +111,19 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     return () => observer.disconnect()
   }, [article.id])
   const pinned = useRef<number[]>([])
+  // stable, and estimated once per layout: the virtualizer recomputes every row's position when
+  // getItemKey changes, and asks estimateSize for every row not yet measured each time it does
+  const estimates = useMemo(
+    () => rows.map((s) => estimateHeight(s, layout.charsPerLine, layout.fontSize)),
+    [rows, layout.charsPerLine, layout.fontSize],
+  )
+  const estimateSize = useCallback((i: number) => estimates[i] ?? 0, [estimates])
+  const getItemKey = useCallback((i: number) => rows[i]!.id, [rows])
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: scroller,
-    estimateSize: (i) => estimateHeight(rows[i]!, layout.charsPerLine, layout.fontSize),
-    getItemKey: (i) => rows[i]!.id,
+    estimateSize,
+    getItemKey,
     overscan: rows.length < RENDER_ALL_BELOW ? rows.length : 6,
     scrollMargin: layout.margin,
     rangeExtractor: (range) => {
@@ -125,7 +133,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     },
   })
   // every height measured at the old settings is wrong now
-  useEffect(() => virtualizer.measure(), [settings, virtualizer])
+  useEffect(() => virtualizer.measure(), [settings, estimates, virtualizer])
   const items = virtualizer.getVirtualItems()
   const totalSize = virtualizer.getTotalSize()
 
@@ -415,7 +423,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     (section: Section) => void hideSections(articleId, [section.id]),
     [hideSections, articleId],
   )
-  const hidden = article.sections.filter((s) => s.kind === 'quarantined')
+  const hidden = useMemo(() => article.sections.filter((s) => s.kind === 'quarantined'), [article.sections])
 
   const headings = useMemo(() => rows.filter((s) => s.kind === 'heading'), [rows])
   const style = {
