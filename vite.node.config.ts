@@ -8,11 +8,16 @@ import pkg from './package.json' with { type: 'json' }
  * `gloss` starts without a TypeScript loader. Entries sit side by side: a worker is found
  * next to the file that starts it (src/core/workerEntry.ts). Packages stay in node_modules.
  */
+/**
+ * Small pure-JS packages every command loads go into the bundle: from node_modules, zod alone is
+ * 99 files for Node to resolve, read and compile on each start.
+ */
+const BUNDLED = new Set(['zod', 'uuid', 'diff', 'diff-match-patch', 'approx-string-match'])
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies),
-  ...Object.keys(pkg.devDependencies),
+  ...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
+  ...Object.keys(pkg.devDependencies).filter((name) => !BUNDLED.has(name)),
 ]
 
 /**
@@ -44,6 +49,7 @@ function requireBuiltins(): Plugin {
 
 export default defineConfig({
   plugins: [requireBuiltins()],
+  ssr: { noExternal: [...BUNDLED] },
   build: {
     ssr: true,
     target: 'node22',
