@@ -12,6 +12,53 @@ function who(...paragraphs: string[]) {
   ])
 }
 
+describe('attributeQuotes: cues found on held-out pages', () => {
+  it('a possessive before the name is whose the speaker is, not the speaker', () => {
+    expect(
+      who(
+        'Rachel Stephens is an analyst at RedMonk.',
+        'According to RedMonk’s Stephens, “budgets are moving to AI, not growing.”',
+        '“We will ship it in spring,” Acme’s Dana Reyes said.',
+        '“Prices will fall,” said Globex’s Omar Haddad.',
+      ),
+    ).toEqual([
+      ['budgets are moving to AI', 'Rachel Stephens'],
+      ['We will ship it in sprin', 'Dana Reyes'],
+      ['Prices will fall,', 'Omar Haddad'],
+    ])
+  })
+
+  it('a sentence ending in a colon introduces its subject’s words: a name, a pronoun, a described person', () => {
+    const quotes = attributeQuotes(
+      sectionsOf(
+        'Rachel Stephens, senior analyst at RedMonk, shared her perspective on these findings: “There is a component of psychological safety here.”',
+        'Another respondent highlighted the opportunities: “AI is growing fast, and our toolchain can be improved.”',
+        'Maria Okafor runs the harbour office. She put it bluntly: “Nobody here remembers a longer strike.”',
+        'The report’s conclusion is stark: “Half of the ports will close within a decade.”',
+      ),
+    ).quotes
+    expect(quotes.map((q) => [q.speaker.kind, q.speaker.name ?? q.speaker.description])).toEqual([
+      ['person', 'Rachel Stephens'],
+      ['unnamed', 'another respondent'],
+      ['person', 'Maria Okafor'],
+      // a report is no speaker
+      ['unknown', null],
+    ])
+  })
+
+  it('a partial quotation with no verb is its sentence’s described subject’s; “another” is one more of them', () => {
+    const quotes = attributeQuotes(
+      sectionsOf(
+        'One survey respondent identified “too many tools and context switching” as the biggest challenge, while another pointed to the “complexity of a fragmented landscape of tools.”',
+      ),
+    ).quotes
+    expect(quotes.map((q) => [q.speaker.kind, q.speaker.description, q.cue.type])).toEqual([
+      ['unnamed', 'one survey respondent', 'nearby'],
+      ['unnamed', 'another survey respondent', 'nearby'],
+    ])
+  })
+})
+
 describe('attributeQuotes: cues', () => {
   it('"…," X said and "…," said X, with the fullest name for the speaker', () => {
     expect(

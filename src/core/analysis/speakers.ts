@@ -54,6 +54,18 @@ const ORG_NOUNS = new Set(
 /** a spokesperson speaks for an organisation, but is an unnamed person in the labelling we follow */
 const UNNAMED_ORG_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson'])
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'in', 'with', 'for', 'on', 'who', 'which'])
+/** a person described, not named: "a former official", "one survey respondent", "another resident" */
+const SOURCE = new RegExp(
+  String.raw`\b(?:a|an|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:` +
+    `official|source|poster|person|member|spokesman|spokeswoman|spokesperson|resident|witness|aide|diplomat|` +
+    `officer|analyst|expert|user|commenter|reader|viewer|observer|respondent|participant|employee|worker|` +
+    `student|parent|teacher|customer|voter|patient|researcher|insider|executive|neighbou?r|relative|colleague` +
+    String.raw`)s?\b[^,.;:“”"]*`,
+  'iu',
+)
+/** the description ends before what it does ("one survey respondent identified …") */
+const cutSource = (text: string) =>
+  text.split(/\s+(?:put|and|who|which|that|[\p{Ll}]+ed|[\p{Ll}]+s)\b(?=\s|$)/u)[0]!.trim()
 
 interface Paragraph {
   /** its index in the article's paragraphs */
@@ -84,6 +96,8 @@ interface Found {
   span: QuotedSpan
   place: Place
   cue: Cue | null
+  /** without a cue: a person described as the subject of its sentence ("One respondent identified “…”") */
+  subject: Cue | null
   attribution: Attribution | null
   outer: Found | null
 }
@@ -185,15 +199,16 @@ export function attributeQuotes(sections: AnalysisSection[]): Speakers {
       const cue = span.nested
         ? nestedCue(p, span)
         : findCue(p, span, siblings[i - 1], siblings[i + 1], breaks)
+      const subject = cue || span.nested ? null : subjectCue(p, span, siblings[i - 1], breaks)
       const before = p.text.slice(Math.max(0, span.start - 40), Math.max(0, span.start - 1))
       // a nested quotation is someone's words reproduced by the speaker: a sentence of them is enough
       const besideQuotation = span.nested || siblings.length > 1
-      const verdict = judgeSpan(span, before, { cued: cue !== null, besideQuotation })
+      const verdict = judgeSpan(span, before, { cued: cue !== null || subject !== null, besideQuotation })
       if (verdict !== 'quotation') continue
       const place = { start: p.start + span.start, end: p.start + span.end, ordinal: p.ordinal }
       const outer = span.nested ? outerOf(found, p, span) : null
       if (span.nested && !outer) continue
-      found.push({ paragraph: p, span, place, cue, attribution: null, outer })
+      found.push({ paragraph: p, span, place, cue, subject, attribution: null, outer })
     }
   }
 
@@ -211,6 +226,7 @@ export function attributeQuotes(sections: AnalysisSection[]): Speakers {
   const people = new People(mentions, found, textAt)
   for (const [i, f] of found.entries()) {
     if (f.cue) f.attribution = people.resolve(f.cue, f)
+    else if (f.subject) f.attribution = described(found, i, f.subject, people)
     if (!f.attribution || f.attribution.speaker.kind === 'unknown')
       f.attribution = carry(found, i, paragraphs, people) ?? f.attribution
   }
@@ -341,6 +357,18 @@ function placeOf(p: { ordinal: number }, run: { start: number; end: number }): P
   return { start: run.start, end: run.end, ordinal: p.ordinal }
 }
 
+/** The narrative of the span's sentence before its opening mark, from the quotation before it on. */
+function clauseBefore(
+  p: Paragraph,
+  span: QuotedSpan,
+  prev: QuotedSpan | undefined,
+  breaks: number[],
+): Clause {
+  const openMark = span.start - 1
+  const beforeStart = Math.max(prev ? prev.end + 1 : 0, ...breaks.filter((b) => b <= openMark))
+  return { text: p.narrative.slice(beforeStart, Math.max(beforeStart, openMark)), at: beforeStart }
+}
+
 /** The cue words around a quoted span, within its sentence and between its neighbours. */
 function findCue(
   p: Paragraph,
@@ -349,17 +377,16 @@ function findCue(
   next: QuotedSpan | undefined,
   breaks: number[],
 ): Cue | null {
-  const openMark = span.start - 1
   const closeMark = span.open ? span.end : span.end + 1
-  const beforeStart = Math.max(prev ? prev.end + 1 : 0, ...breaks.filter((b) => b <= openMark))
   const afterEnd = Math.min(next ? next.start - 1 : p.text.length, ...breaks.filter((b) => b > closeMark))
   const after = { text: p.narrative.slice(closeMark, Math.max(closeMark, afterEnd)), at: closeMark }
-  const before = { text: p.narrative.slice(beforeStart, Math.max(beforeStart, openMark)), at: beforeStart }
+  const before = clauseBefore(p, span, prev, breaks)
   const endsSentence = /[.?!…]$/.test(span.text.trim())
   const afterWords = after.text.trim().split(/\s+/).filter(Boolean).length
   return (
     (endsSentence && afterWords > 6 ? null : cueAfter(p, after)) ??
     cueBefore(p, before) ??
+    colonCue(p, before) ??
     cueAtEnd(p, after) ??
     according(p, before) ??
     according(p, after)
@@ -507,8 +534,8 @@ function phraseAfter(p: Paragraph, from: number, to: number): { phrase: Phrase; 
       end: from + lead + pronoun[0].length,
     }
   const runs = nameRuns(rest, p.start + from + lead)
-  const run = runs[0]
-  if (run && run.start - p.start - from - lead <= (/^(?:the)\s/i.test(rest) ? 4 : 0))
+  const run = possessed(p, runs, 0) ?? runs[0]
+  if (run && runs[0]!.start - p.start - from - lead <= (/^(?:the)\s/i.test(rest) ? 4 : 0))
     return { phrase: { kind: 'name', run }, end: run.end - p.start }
   if (DETERMINER.test(rest)) {
     const np = /^[^,.;:—]+/.exec(rest)![0].trim()
@@ -570,7 +597,9 @@ function phraseBefore(p: Paragraph, clause: Clause): Phrase | null {
     }
   const head = /([\p{L}’'-]+)$/u.exec(trimmed)?.[1] ?? ''
   const runs = nameRuns(segment, p.start + at)
-  for (const run of runs) {
+  for (const [i, run] of runs.entries()) {
+    // "Apple’s Tim Cook said": the one whose it is speaks
+    if (possessed(p, runs, i)) continue
     const following = p.narrative.slice(run.end - p.start).match(/^\s*([\p{L}]+)/u)?.[1]
     const modifier = following && /^\p{Ll}/u.test(following) && !PREPOSITIONS.has(following)
     if (run.end - p.start < at + segment.length && modifier) continue
@@ -603,13 +632,108 @@ function subjectOf(p: Paragraph, clause: Clause): Phrase | null {
       word: opening[1]!.toLowerCase(),
       at: p.start + clause.at + opening[0].length - opening[1]!.length,
     }
-  const m =
-    /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:official|source|poster|person|member|spokesman|spokeswoman|spokesperson|resident|witness|aide|diplomat|officer|analyst|expert|user|commenter|reader|viewer|observer)s?\b[^,.;:]*/iu.exec(
-      clause.text,
-    )
+  const m = SOURCE.exec(clause.text)
   return m
     ? describe(m[0].split(/\s+(?:put|and|who|which|that)\b/)[0]!.trim(), '', p.start + clause.at + m.index)
     : null
+}
+
+/**
+ * A quotation no verb attributes, inside a sentence whose subject is a described person: "One
+ * survey respondent identified “too many tools” as …, while another pointed to the “…”" (the
+ * second's "another" is one more of the same).
+ */
+function subjectCue(
+  p: Paragraph,
+  span: QuotedSpan,
+  prev: QuotedSpan | undefined,
+  breaks: number[],
+): Cue | null {
+  const before = clauseBefore(p, span, prev, breaks)
+  const source = SOURCE.exec(before.text)
+  if (source) {
+    const at = before.at + source.index
+    const text = cutSource(source[0])
+    return cue(p, 'nearby', describe(text, '', p.start + at), at, at + text.length)
+  }
+  const another = /\b(?:while|and|but|whereas|as)\s+(another|others)\s+[\p{Ll}]+(?:ed|s)\b/u.exec(before.text)
+  if (!another || !prev) return null
+  const at = before.at + another.index + another[0].indexOf(another[1]!)
+  return cue(
+    p,
+    'nearby',
+    { kind: 'description', text: another[1]!, org: false, at: p.start + at },
+    at,
+    at + another[1]!.length,
+  )
+}
+
+/** A described subject's attribution; "another" is one more of the unnamed source quoted before it in the paragraph. */
+function described(found: Found[], i: number, subject: Cue, people: People): Attribution | null {
+  const phrase = subject.phrase
+  if (phrase.kind !== 'description') return null
+  if (phrase.text !== 'another' && phrase.text !== 'others') {
+    // "the senator" may be a person named before
+    const resolved = people.resolve(subject, found[i]!)
+    return { ...resolved, confidence: resolved.confidence * 0.7 }
+  }
+  const prev = found[i - 1]
+  const speaker = prev?.paragraph === found[i]!.paragraph ? prev.attribution?.speaker : null
+  if (speaker?.kind !== 'unnamed' || !speaker.description) return null
+  return {
+    speaker: {
+      ...speaker,
+      description: `${phrase.text} ${speaker.description.replace(DETERMINER, '').trim()}`,
+    },
+    cue: { type: 'nearby', text: subject.text, place: subject.place },
+    confidence: 0.5,
+  }
+}
+
+/** "Apple’s Tim Cook": the name run after runs[i] when runs[i] is its possessor, else null. */
+function possessed(p: Paragraph, runs: NameRun[], i: number): NameRun | null {
+  const run = runs[i]
+  const next = runs[i + 1]
+  if (!run || !next) return null
+  const between = p.narrative.slice(run.end - p.start, next.start - p.start)
+  return /^['’]s\s+$/.test(between) ? next : null
+}
+
+/**
+ * A sentence that introduces the quotation after a colon, its subject the speaker: "Rachel
+ * Stephens, senior analyst at RedMonk, shared her perspective: “…”", "Another respondent
+ * highlighted the opportunities: “…”".
+ */
+function colonCue(p: Paragraph, clause: Clause): Cue | null {
+  const text = p.narrative.slice(clause.at, clause.at + clause.text.length)
+  if (!/:\s*$/.test(text)) return null
+  const lead = /^[\s“”"‘’]*/.exec(text)![0].length
+  const rest = text.slice(lead)
+  const colon = clause.at + text.lastIndexOf(':') + 1
+  const pronoun = /^(he|she|they)\b/i.exec(rest)
+  if (pronoun)
+    return cue(
+      p,
+      'pronoun',
+      { kind: 'pronoun', word: pronoun[1]!.toLowerCase(), at: p.start + clause.at + lead },
+      clause.at + lead,
+      colon,
+    )
+  const [run] = nameRuns(rest, p.start + clause.at + lead)
+  if (run && run.start === p.start + clause.at + lead && nameKind(run) !== 'place') {
+    const owned = possessed(p, nameRuns(rest, p.start + clause.at + lead), 0)
+    return cue(p, 'said-before', { kind: 'name', run: owned ?? run }, clause.at + lead, colon)
+  }
+  const source = SOURCE.exec(rest)
+  if (source && source.index === 0)
+    return cue(
+      p,
+      'said-before',
+      describe(cutSource(source[0]), '', p.start + clause.at + lead),
+      clause.at + lead,
+      colon,
+    )
+  return null
 }
 
 function describe(np: string, rest: string, at: number): Phrase {
