@@ -239,7 +239,8 @@ export const commands: Command[] = [
         tags: values.tag as string[] | undefined,
         color: values.color as 'yellow' | undefined,
       })
-      emit(ctx, excerpt, () => formatExcerpts([excerpt]))
+      const sections = await ctx.call('listSections', { articleId: article.id, includeQuarantined: true })
+      emit(ctx, excerpt, () => formatExcerpts([excerpt], sections))
     },
   },
   {
@@ -254,7 +255,8 @@ export const commands: Command[] = [
         tag: values.tag as string | undefined,
         color: values.color as 'yellow' | undefined,
       })
-      emit(ctx, excerpts, () => formatExcerpts(excerpts))
+      const sections = await ctx.call('listSections', { articleId: article.id, includeQuarantined: true })
+      emit(ctx, excerpts, () => formatExcerpts(excerpts, sections))
     },
   },
   {

@@ -8,6 +8,7 @@ import {
   type Section,
   type Tag,
 } from '../shared/model'
+import { lastOrdinal, paragraphsLabel } from '../shared/notes/labels'
 import { shortId } from './ids'
 
 export function formatArticles(articles: ArticleSummary[]): string {
@@ -39,12 +40,18 @@ export function formatOrdinals(sections: Section[]): string {
     .join(', ')
 }
 
-export function formatExcerpts(excerpts: Excerpt[]): string {
+/** Excerpts of one article, each cited as "¶3", "¶3–4" or "p. 2, ¶3–4" from its article's sections. */
+export function formatExcerpts(excerpts: Excerpt[], sections: readonly Section[]): string {
   if (excerpts.length === 0) return 'No excerpts.'
   return excerpts
     .map((e) => {
       const status = e.anchorStatus === 'anchored' ? '' : `  (${e.anchorStatus}: no longer verbatim)`
-      const lines = [`${shortId(e.id)}  ¶${e.sectionOrdinal}  [${e.color}]  “${e.quote.exact}”${status}`]
+      const label = paragraphsLabel(
+        e.sectionOrdinal,
+        lastOrdinal(sections, e.position.end, e.sectionOrdinal),
+        sections.find((s) => s.id === e.sectionId)?.page,
+      )
+      const lines = [`${shortId(e.id)}  ${label}  [${e.color}]  “${e.quote.exact}”${status}`]
       if (e.comment) lines.push(`    ${e.comment}`)
       if (e.tags.length) lines.push(`    ${e.tags.map((t) => '#' + t.name).join(' ')}`)
       return lines.join('\n')

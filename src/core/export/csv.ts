@@ -1,7 +1,7 @@
 /**
- * Excerpts as CSV (RFC 4180): columns article, ¶, page (a PDF's, else empty), quote, comment,
- * tags, color, verbatim ("yes", or "no" once a new version of the article changed the words),
- * created.
+ * Excerpts as CSV (RFC 4180): columns article, ¶ ("3", or "3–4" for a passage running into ¶4),
+ * page (a PDF's, else empty), quote, comment, tags, color, verbatim ("yes", or "no" once a new
+ * version of the article changed the words), created.
  * Every field is quoted when it holds a comma, a double quote (doubled), CR or LF; rows end
  * with CRLF; the file is UTF-8 with a byte-order mark so spreadsheet apps read it as UTF-8.
  *
@@ -13,7 +13,8 @@
  * `neutralizeFormulas: false` writes the values untouched.
  */
 import type { Snapshot } from '../snapshot/records'
-import { findSection } from './layout'
+import { paragraphRange } from '../../shared/notes/labels'
+import { excerptPlace } from './layout'
 import { titleOf, visibleExcerpts } from './visible'
 
 export const CSV_COLUMNS = [
@@ -42,10 +43,10 @@ export function renderCsv(data: Snapshot, options: CsvOptions = {}): string {
   const neutralize = options.neutralizeFormulas ?? true
   const rows: string[][] = [[...CSV_COLUMNS]]
   for (const e of visibleExcerpts(data)) {
-    const page = findSection(data, e.articleId, e.sectionId)?.section.page
+    const { ordinal, lastOrdinal, page } = excerptPlace(data, e)
     rows.push([
       titleOf(data, e.articleId),
-      String(e.sectionOrdinal),
+      paragraphRange(ordinal, lastOrdinal),
       page ? String(page) : '',
       e.quote.exact,
       e.comment,

@@ -13,7 +13,16 @@
 import type { RenderedFile } from '../../shared/model'
 import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, notesCiting, titleOf, visibleExcerpts, visibleSections } from './visible'
-import { cardView, count, findSection, refLabel, tagCounts, type ExcerptView } from './layout'
+import {
+  cardView,
+  count,
+  excerptLabel,
+  excerptPlace,
+  findSection,
+  refLabel,
+  tagCounts,
+  type ExcerptView,
+} from './layout'
 import { quotedIn } from './citation'
 import { NOT_VERBATIM } from './markdown'
 import { fileStem, safeUrl } from './names'
@@ -194,7 +203,7 @@ const internal = (anchor: string, html: string, cls: string) =>
 
 function sectionRefHtml(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: HtmlContext): string {
   const found = findSection(ctx.data, ref.articleId, ref.sectionId)
-  const label = refLabel(found?.section.ordinal ?? ref.ordinal, found?.section.page)
+  const label = refLabel(found?.section ?? ref)
   const words = ref.words ? `“${escapeHtml(ref.words)}” ` : ''
   const inner = `${words}<span class="ref">(${label}, <cite>${escapeHtml(titleOf(ctx.data, ref.articleId))}</cite>)</span>`
   const anchor = found && ctx.anchors.sections.get(found.section.id)
@@ -263,7 +272,7 @@ function excerptHtml(view: ExcerptFigure): string {
   const tags = view.tags.length
     ? `<p class="tags">${view.tags.map((t) => `<span class="tag">#${escapeHtml(t)}</span>`).join('')}</p>`
     : ''
-  const label = refLabel(view.ordinal, view.page)
+  const label = excerptLabel(view)
   const ref = view.href ? internal(view.href, label, 'ref') : `<span class="ref">${label}</span>`
   const warning = view.verbatim === false ? `<p class="not-verbatim">${NOT_VERBATIM}</p>\n` : ''
   const id = view.id ? ` id="${escapeHtml(view.id)}"` : ''
@@ -340,7 +349,7 @@ function sectionsHtml(
   for (const s of visibleSections(article)) {
     if (shown && !shown(s.id)) continue
     const text = escapeHtml(s.text).replace(/\n/g, '<br>')
-    const pnum = `<span class="pnum">${refLabel(s.ordinal, s.page)}</span>`
+    const pnum = `<span class="pnum">${refLabel(s)}</span>`
     const id = anchors.sections.get(s.id)!
     if (s.kind === 'heading') parts.push(h(level + (s.level ?? 1), `${pnum}${text}`, id))
     else {
@@ -374,12 +383,11 @@ function articleHtml(
   parts.push(h(level + 1, `Excerpts (${excerpts.length})`))
   if (excerpts.length === 0) parts.push('<p class="empty">No excerpts.</p>')
   for (const e of excerpts) {
-    const section = article.sections.find((s) => s.id === e.sectionId)
     parts.push(
       excerptHtml({
         quote: e.quote.exact,
         articleTitle: article.title,
-        ordinal: e.sectionOrdinal,
+        ...excerptPlace(data, e),
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
         verbatim: e.verbatim,
@@ -387,7 +395,6 @@ function articleHtml(
         color: e.color,
         id: anchors.excerpts.get(e.id),
         href: anchors.sections.get(e.sectionId),
-        page: section?.page,
       }),
     )
   }

@@ -1,5 +1,6 @@
 /** What the Markdown and HTML exports share: how a card reads, how a notebook folder is laid out, orderings. */
-import type { RenderedFile } from '../../shared/model'
+import type { Excerpt, RenderedFile } from '../../shared/model'
+import { lastOrdinal, paragraphsLabel } from '../../shared/notes/labels'
 import type { ArticleRecord, NoteRecord, SectionRecord, Snapshot } from '../snapshot/records'
 import { noteTitle, titleOf, visibleExcerpts } from './visible'
 import { uniqueNamer } from './names'
@@ -9,6 +10,8 @@ export interface ExcerptView {
   quote: string
   articleTitle: string
   ordinal: number
+  /** the ¶ the passage ends in (absent: its own) */
+  lastOrdinal?: number
   comment: string
   tags: string[]
   /** false: the quote no longer reads so in the article's current version (Excerpt.verbatim); absent for a note's snapshot */
@@ -26,11 +29,10 @@ export function cardView(block: Extract<Block, { kind: 'excerpt' }>, data: Snaps
     ? {
         quote: live.quote.exact,
         articleTitle: titleOf(data, live.articleId),
-        ordinal: live.sectionOrdinal,
+        ...excerptPlace(data, live),
         comment: live.comment,
         tags: live.tags.map((t) => t.name),
         verbatim: live.verbatim,
-        page: findSection(data, live.articleId, live.sectionId)?.section.page,
         speaker: live.speaker,
       }
     : {
@@ -100,9 +102,25 @@ export function tagCounts(data: Snapshot): Array<{ name: string; count: number }
 }
 
 /** How an export cites a section: "¶6", or "p. 4, ¶6" where the section has a page (a PDF's). */
-export function refLabel(ordinal: number, page?: number | null): string {
-  return page ? `p. ${page}, ¶${ordinal}` : `¶${ordinal}`
+export const refLabel = (section: { ordinal: number; page?: number | null }): string =>
+  paragraphsLabel(section.ordinal, section.ordinal, section.page)
+
+/** Where an excerpt sits: the ¶ it starts in, the ¶ it ends in, the page its first section starts on. */
+export function excerptPlace(
+  data: Snapshot,
+  excerpt: Pick<Excerpt, 'articleId' | 'sectionId' | 'sectionOrdinal' | 'position'>,
+): { ordinal: number; lastOrdinal: number; page: number | null } {
+  const sections = data.articles.find((a) => a.id === excerpt.articleId)?.sections ?? []
+  return {
+    ordinal: excerpt.sectionOrdinal,
+    lastOrdinal: lastOrdinal(sections, excerpt.position.end, excerpt.sectionOrdinal),
+    page: sections.find((s) => s.id === excerpt.sectionId)?.page ?? null,
+  }
 }
+
+/** How an export cites an excerpt: "¶3", "¶3–4", "p. 2, ¶3–4". */
+export const excerptLabel = (view: Pick<ExcerptView, 'ordinal' | 'lastOrdinal' | 'page'>): string =>
+  paragraphsLabel(view.ordinal, view.lastOrdinal, view.page)
 
 /** A section of the snapshot by id, with its article (null when it is not in the scope or hidden). */
 export function findSection(

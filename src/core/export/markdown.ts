@@ -22,6 +22,8 @@ import {
   count,
   findSection,
   notebookFolder,
+  excerptLabel,
+  excerptPlace,
   refLabel,
   notesNewestFirst,
   tagCounts,
@@ -71,7 +73,7 @@ function sectionRef(ref: Extract<Inline, { kind: 'sectionRef' }>, ctx: MarkdownC
   if (linked) return linked
   const words = ref.words ? `“${escapeLine(ref.words)}” ` : ''
   const section = findSection(ctx.data, ref.articleId, ref.sectionId)?.section
-  const label = refLabel(section?.ordinal ?? ref.ordinal, section?.page)
+  const label = refLabel(section ?? ref)
   return `${words}(${label}, *${escapeLine(titleOf(ctx.data, ref.articleId))}*)`
 }
 
@@ -166,7 +168,7 @@ function excerptMarkdown(view: ExcerptView): string {
     .join('\n')
   const warning = view.verbatim === false ? `\n>\n> ${NOT_VERBATIM}` : ''
   const parts = [
-    `${quote}\n>\n> — ${quotedIn(view.speaker && escapeLine(view.speaker), escapeLine(view.articleTitle), (t) => `*${t}*`)}, ${refLabel(view.ordinal, view.page)}${warning}`,
+    `${quote}\n>\n> — ${quotedIn(view.speaker && escapeLine(view.speaker), escapeLine(view.articleTitle), (t) => `*${t}*`)}, ${excerptLabel(view)}${warning}`,
   ]
   if (view.comment.trim()) parts.push(commentMarkdown(view.comment))
   if (view.tags.length) parts.push(tagLine(view.tags))
@@ -322,8 +324,7 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
       excerptMarkdown({
         quote: e.quote.exact,
         articleTitle: article.title,
-        ordinal: e.sectionOrdinal,
-        page: article.sections.find((s) => s.id === e.sectionId)?.page,
+        ...excerptPlace(data, e),
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
         verbatim: e.verbatim,
@@ -349,8 +350,8 @@ function articleMarkdown(data: Snapshot, article: ArticleRecord, options: Articl
   for (const s of visibleSections(article)) {
     parts.push(
       s.kind === 'heading'
-        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${escapeLine(s.text)} (${refLabel(s.ordinal, s.page)})`
-        : `**${refLabel(s.ordinal, s.page)}** ${escapeMarkdown(s.text).replace(/\n/g, '  \n')}`,
+        ? `${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${escapeLine(s.text)} (${refLabel(s)})`
+        : `**${refLabel(s)}** ${escapeMarkdown(s.text).replace(/\n/g, '  \n')}`,
     )
   }
   return parts.join('\n\n') + '\n'

@@ -19,8 +19,8 @@
  * is written as plain text, so no link dangles.
  */
 import type { RenderedFile } from '../../shared/model'
-import type { ArticleRecord, ExcerptRecord, NoteRecord, Snapshot } from '../snapshot/records'
-import { cardView, findSection, refLabel } from './layout'
+import type { ArticleRecord, NoteRecord, Snapshot } from '../snapshot/records'
+import { cardView, excerptLabel, excerptPlace, findSection, refLabel } from './layout'
 import {
   bylineLine,
   commentMarkdown,
@@ -114,10 +114,6 @@ function excerptCallout(options: {
   return options.blockId ? `${callout}\n\n^${options.blockId}` : callout
 }
 
-function sectionOf(article: ArticleRecord, excerpt: ExcerptRecord) {
-  return article.sections.find((s) => s.id === excerpt.sectionId)
-}
-
 function articleFile(data: Snapshot, article: ArticleRecord, names: VaultNames): string {
   const excerpts = visibleExcerpts(data, article.id)
   const blocks = names.excerptBlocks.get(article.id)!
@@ -140,11 +136,10 @@ function articleFile(data: Snapshot, article: ArticleRecord, names: VaultNames):
   parts.push(`## Excerpts (${excerpts.length})`)
   if (excerpts.length === 0) parts.push('*No excerpts.*')
   for (const e of excerpts) {
-    const section = sectionOf(article, e)
     parts.push(
       excerptCallout({
         color: e.color,
-        link: wikiLink(null, `p${e.sectionOrdinal}`, refLabel(e.sectionOrdinal, section?.page)),
+        link: wikiLink(null, `p${e.sectionOrdinal}`, excerptLabel(excerptPlace(data, e))),
         quote: e.quote.exact,
         comment: e.comment,
         tags: e.tags.map((t) => t.name),
@@ -164,7 +159,7 @@ function articleFile(data: Snapshot, article: ArticleRecord, names: VaultNames):
 
   parts.push('## Text')
   for (const s of visibleSections(article)) {
-    const label = refLabel(s.ordinal, s.page)
+    const label = refLabel(s)
     if (s.kind === 'heading') {
       // a heading keeps its text clean; its id is the block on the next line
       parts.push(`${'#'.repeat(Math.min(6, 2 + (s.level ?? 1)))} ${vaultLine(s.text)}`, `^p${s.ordinal}`)
@@ -190,11 +185,7 @@ function noteFile(data: Snapshot, note: NoteRecord, names: VaultNames): string {
         if (!found) return null
         const { article, section } = found
         const words = ref.words ? `“${vaultLine(ref.words)}” ` : ''
-        const link = wikiLink(
-          names.byId.get(article.id)!,
-          `p${section.ordinal}`,
-          refLabel(section.ordinal, section.page),
-        )
+        const link = wikiLink(names.byId.get(article.id)!, `p${section.ordinal}`, refLabel(section))
         return `${words}(${link})`
       },
       excerptCard(card) {
@@ -205,7 +196,7 @@ function noteFile(data: Snapshot, note: NoteRecord, names: VaultNames): string {
         const view = cardView(card, data)
         return excerptCallout({
           color: card.snapshot.color,
-          link: `${vaultLine(view.articleTitle)}, ${refLabel(view.ordinal)}`,
+          link: `${vaultLine(view.articleTitle)}, ${excerptLabel(view)}`,
           quote: view.quote,
           comment: view.comment,
           tags: view.tags,

@@ -48,19 +48,29 @@ describe('pages', () => {
     expect(second.page).toBe(2)
     await nb.call('createExcerpt', { articleId: article.id, quote: 'more than the sea takes away' })
     const cite = `p. 2, ¶${second.ordinal}`
+    // a passage from page 1's paragraph into page 2's: cited from its first page, over both ¶
+    const first = detail.sections.find((s) => s.text.startsWith('Rivers carry'))!
+    await nb.call('createExcerpt', { articleId: article.id, start: first.end - 9, end: second.start + 6 })
+    const across = `p. 1, ¶${first.ordinal}–${second.ordinal}`
 
     const md = (await render('md')).find((f) => f.path.startsWith('articles/'))!.content
-    expect(md).toContain(`, ${cite}`)
+    expect(md).toContain(`, ${cite}\n`)
+    expect(md).toContain(`, ${across}\n`)
     expect(md).toContain(`**${cite}** Deltas grow`)
     const vault = (await render('obsidian')).find((f) => f.path.startsWith('Articles/'))!.content
     expect(vault).toContain(`[[#^p${second.ordinal}|${cite}]]`)
+    expect(vault).toContain(`[[#^p${first.ordinal}|${across}]]`)
     const html = (await render('html'))[0]!.content
     expect(html).toMatch(new RegExp(`<a class="ref" href="#a-[0-9a-f]{8}-p${second.ordinal}">${cite}</a>`))
-    const [row] = Papa.parse<Record<string, string>>((await render('csv'))[0]!.content.slice(1), {
+    expect(html).toContain(`">${across}</a>`)
+    const rows = Papa.parse<Record<string, string>>((await render('csv'))[0]!.content.slice(1), {
       header: true,
       skipEmptyLines: true,
     }).data
-    expect(row).toMatchObject({ '¶': String(second.ordinal), page: '2' })
+    expect(rows.map((r) => [r['¶'], r.page])).toEqual([
+      [`${first.ordinal}–${second.ordinal}`, '1'],
+      [String(second.ordinal), '2'],
+    ])
 
     expect((await render('bibtex'))[0]!.content).toMatch(/pages\s+= \{1--2\}/)
     expect(JSON.parse((await render('csl'))[0]!.content)[0]).toMatchObject({ page: '1-2' })

@@ -17,9 +17,18 @@ export function sectionLinkLabel(ordinal: number, text: string): string {
   return words ? `¶${ordinal} · ${words}` : `¶${ordinal}`
 }
 
-/** "¶3", or "¶3–4" for a passage running from ¶3 into ¶4. */
-export function paragraphsLabel(first: number, last: number = first): string {
-  return last > first ? `¶${first}–${last}` : `¶${first}`
+/** "3", or "3–4" for a passage running from ¶3 into ¶4 (a CSV's ¶ column). */
+export function paragraphRange(first: number, last: number = first): string {
+  return last > first ? `${first}–${last}` : `${first}`
+}
+
+/**
+ * How a section or passage is labelled and cited everywhere (cards, exports, the CLI): "¶3",
+ * "¶3–4" for a passage running from ¶3 into ¶4, "p. 2, ¶3–4" where its first section has a page.
+ */
+export function paragraphsLabel(first: number, last: number = first, page?: number | null): string {
+  const paragraphs = `¶${paragraphRange(first, last)}`
+  return page ? `p. ${page}, ${paragraphs}` : paragraphs
 }
 
 /** The ordinal of the last section a passage [start, end) touches (sections in article order). */

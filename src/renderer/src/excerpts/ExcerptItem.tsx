@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useSyncExternalStore } from 'react'
 import type { Excerpt, NoteRef } from '../../../shared/model'
 import { paragraphsLabel } from '../../../shared/notes/labels'
 import { ExcerptBacklinks } from '../common/BacklinkBadges'
@@ -39,8 +39,13 @@ export const ExcerptItem = memo(function ExcerptItem({
   citedIn,
   onOpenNote,
 }: Props) {
-  const paragraphs = paragraphsLabel(excerpt.sectionOrdinal, lastOrdinal)
-  const { actions, ui, feedback } = useGloss()
+  const { actions, ui, feedback, stores } = useGloss()
+  // the page its section starts on (a PDF's), read as a value so only a change of it re-renders
+  const page = useSyncExternalStore(
+    stores.article.subscribe,
+    () => stores.article.get().article?.sections.find((s) => s.id === excerpt.sectionId)?.page ?? null,
+  )
+  const paragraphs = paragraphsLabel(excerpt.sectionOrdinal, lastOrdinal, page)
   const openNoteId = useOpenNoteId()
   const note = ANCHOR_NOTES[excerpt.anchorStatus]
   const reveal = () =>

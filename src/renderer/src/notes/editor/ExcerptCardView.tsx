@@ -37,6 +37,8 @@ interface Shown {
   ordinal: number
   /** where the passage ends, when it runs on into later sections (known while its article is open) */
   lastOrdinal: number
+  /** the page its section starts on (a PDF's; known while its article is open) */
+  page: number | null
   gone: boolean
   /** false when the current version no longer has the quote's words there (unknown: true) */
   verbatim: boolean
@@ -50,6 +52,7 @@ function shownFrom(
   view: ExcerptCardView,
   live: LiveExcerpt,
   last: (end: number, first: number) => number,
+  page: (sectionId: string) => number | null,
 ): Shown {
   if (live.status === 'ready' || live.status === 'deleted') {
     const e = live.excerpt
@@ -60,12 +63,20 @@ function shownFrom(
       tags: e.tags.map((t) => t.name),
       ordinal: e.sectionOrdinal,
       lastOrdinal: last(e.position.end, e.sectionOrdinal),
+      page: page(e.sectionId),
       gone: live.status === 'deleted',
       verbatim: e.verbatim,
     }
   }
   const gone = live.status === 'missing'
-  return { ...view.snapshot, ordinal: view.ordinal, lastOrdinal: view.ordinal, gone, verbatim: true }
+  return {
+    ...view.snapshot,
+    ordinal: view.ordinal,
+    lastOrdinal: view.ordinal,
+    page: null,
+    gone,
+    verbatim: true,
+  }
 }
 
 function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
@@ -79,8 +90,13 @@ function ExcerptCardBlock({ view }: { view: ExcerptCardView }) {
     () => (article?.id === view.articleId ? article.sections.filter((s) => s.kind !== 'quarantined') : []),
     [article, view.articleId],
   )
-  const shown = shownFrom(view, live, (end, first) => lastOrdinal(readable, end, first))
-  const paragraphs = paragraphsLabel(shown.ordinal, shown.lastOrdinal)
+  const shown = shownFrom(
+    view,
+    live,
+    (end, first) => lastOrdinal(readable, end, first),
+    (sectionId) => readable.find((s) => s.id === sectionId)?.page ?? null,
+  )
+  const paragraphs = paragraphsLabel(shown.ordinal, shown.lastOrdinal, shown.page)
 
   // Backspace/Delete remove the card when it is selected as a whole
   useEffect(() => {
