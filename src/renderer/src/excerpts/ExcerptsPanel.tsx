@@ -1,18 +1,27 @@
 import { useEffect, useId, useMemo, useState } from 'react'
-import type { ResearchQuote } from '../../../shared/research'
+import type { Excerpt } from '../../../shared/model'
 import { lastOrdinal } from '../../../shared/notes/labels'
 import { COLOR_LABELS, EXCERPT_COLORS, type ExcerptColor } from '../common/colors'
 import { displayTag, tagMatches } from '../common/tagNames'
+import { FilterChip, SearchPicker } from '../common/SearchPicker'
 import { VirtualList } from '../common/VirtualList'
 import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts, useBacklinks, useOpenArticle, useOpenNote, useTags } from '../state/hooks'
+import {
+  entityKey,
+  useEntityFilter,
+  useEntityOptions,
+  useQuotations,
+  useResearchState,
+  type EntityRef,
+} from '../state/researchStore'
 import { ExcerptItem } from './ExcerptItem'
 import { TAG_NAMES_LIST } from './TagEditor'
 import './excerpts.css'
 
-/** The open article's excerpts in reading order, filterable by tag and color. */
+/** The open article's excerpts in reading order, filterable by tag, color and a name they mention. */
 export function ExcerptsPanel() {
-  const { ui, api } = useGloss()
+  const { ui } = useGloss()
   const { article } = useOpenArticle()
   const articleId = article?.id ?? null
   const excerpts = useArticleExcerpts(articleId)
@@ -22,32 +31,33 @@ export function ExcerptsPanel() {
   const { filter, setFilter, activeExcerptId, focusRequest, clearFocusRequest } = ui
   const tagId = useId()
   const colorId = useId()
+  const nameId = useId()
+  // the entity filter is shared: the entity index's "Show excerpts" sets it
+  const [entity, setEntity] = useEntityFilter('excerptsEntity')
+  const entities = useEntityOptions(articleId)
+  const naming = useNaming(articleId, entity, excerpts)
   const shown = excerpts.filter(
     (e) =>
       (filter.color === null || e.color === filter.color) &&
-      (filter.tag === null || e.tags.some((t) => tagMatches(filter.tag!, t.name))),
+      (filter.tag === null || e.tags.some((t) => tagMatches(filter.tag!, t.name))) &&
+      (naming === null || naming.has(e.id)),
   )
-  const filtered = filter.tag !== null || filter.color !== null
+  const filtered = filter.tag !== null || filter.color !== null || entity !== null
   // readable sections in article order, for the last ¶ a passage runs into
   const readable = useMemo(() => article?.sections.filter((s) => s.kind !== 'quarantined') ?? [], [article])
 
-  // the article's quotations, for the speaker of an excerpt that is one (read again as excerpts come and go)
-  const [quotes, setQuotes] = useState<ResearchQuote[]>([])
-  // asked for once an article has excerpts, not again for each new one (its quotations are the same)
+  // the article's quotations, for the speaker of an excerpt that is one: read once an article has
+  // excerpts (none before: listing them would analyse an article the background pass has not
+  // reached yet), not again for each new one nor when the panel comes back; a correction in the
+  // Quotes view puts its quotation in place
+  const { quotations } = useResearchState()
+  const loaded = useQuotations()
   const hasExcerpts = excerpts.length > 0
+  const version = article?.version ?? 0
   useEffect(() => {
-    let live = true
-    // none without excerpts: listing them would analyse an article the background pass has not reached yet
-    if (!articleId || !hasExcerpts) setQuotes([])
-    else
-      api.listQuotes({ articleId }).then(
-        (q) => live && setQuotes(q),
-        () => live && setQuotes([]),
-      )
-    return () => {
-      live = false
-    }
-  }, [api, articleId, article?.version, hasExcerpts])
+    if (articleId && hasExcerpts) quotations.load(articleId, version)
+  }, [quotations, articleId, version, hasExcerpts])
+  const quotes = loaded.articleId === articleId && loaded.version === version ? loaded.quotes : []
   // the first attributed quotation the passage overlaps, as the exports cite it
   const speakerOf = (start: number, end: number) =>
     quotes.find((q) => q.speaker.name && q.start < end && q.end > start)?.speaker.name ?? null
@@ -88,8 +98,34 @@ export function ExcerptsPanel() {
             </option>
           ))}
         </select>
+        <span id={nameId}>Name</span>
+        <div role="group" aria-labelledby={nameId}>
+          {entity ? (
+            <FilterChip
+              text={entity.name}
+              clearLabel={`Stop filtering by ${entity.name}`}
+              onClear={() => setEntity(null)}
+            />
+          ) : (
+            <SearchPicker
+              label="Show excerpts naming a person, organisation or place"
+              text="Anyone"
+              placeholder="Find a name"
+              options={articleId ? entities.options : []}
+              onOpen={() => articleId && entities.load()}
+              onPick={(key) => setEntity(entities.options?.find((o) => o.key === key)?.entity ?? null)}
+            />
+          )}
+        </div>
         {filtered && (
-          <button type="button" className="small" onClick={() => setFilter({ tag: null, color: null })}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setFilter({ tag: null, color: null })
+              setEntity(null)
+            }}
+          >
             Clear
           </button>
         )}
@@ -132,4 +168,32 @@ export function ExcerptsPanel() {
       </datalist>
     </div>
   )
+}
+
+/**
+ * Which of the article's excerpts name the entity (listExcerpts by entity), null with no entity;
+ * asked again when excerpts come or go (a new one may name it), not for an edit of one.
+ */
+function useNaming(
+  articleId: string | null,
+  entity: EntityRef | null,
+  excerpts: readonly Excerpt[],
+): ReadonlySet<string> | null {
+  const { api, feedback } = useGloss()
+  const [found, setFound] = useState<{ key: string; ids: ReadonlySet<string> } | null>(null)
+  const key = entity && articleId ? `${articleId}|${entityKey(entity)}` : null
+  const which = excerpts.map((e) => e.id).join(' ')
+  useEffect(() => {
+    if (!key || !entity || !articleId) return
+    let live = true
+    api.listExcerpts({ articleId, entity }).then(
+      (list) => live && setFound({ key, ids: new Set(list.map((e) => e.id)) }),
+      (error: unknown) => live && feedback.reportError(error),
+    )
+    return () => {
+      live = false
+    }
+  }, [api, feedback, key, entity, articleId, which])
+  if (!entity) return null
+  return found && found.key === key ? found.ids : new Set()
 }

@@ -2,8 +2,10 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import type { ArticleSort, ArticleSummary } from '../../../shared/model'
 import { errorMessage } from '../api/errors'
 import { formatDate, readFileAsBase64 } from '../common/dom'
+import { FilterChip, SearchPicker } from '../common/SearchPicker'
 import { useGloss } from '../state/glossContext'
 import { useArticles, useOpenArticle, useTags } from '../state/hooks'
+import { useEntityFilter, useEntityOptions, type EntityRef } from '../state/researchStore'
 import { ArticleMenu } from './ArticleMenu'
 import { EditDetailsDialog } from './EditDetailsDialog'
 import './library.css'
@@ -30,11 +32,11 @@ const SORTS: { value: ArticleSort; label: string }[] = [
  * Which articles the view shows, in its order: the core filters and sorts (listArticles); the
  * summaries (and their counts) are the articles store's, which every write keeps current.
  */
-function useVisible(view: View, list: readonly ArticleSummary[]): ArticleSummary[] {
+function useVisible(view: View, entity: EntityRef | null, list: readonly ArticleSummary[]): ArticleSummary[] {
   const { api, feedback } = useGloss()
   const [ids, setIds] = useState<string[] | null>(null)
   const plain =
-    view.query.trim() === '' && view.sort === 'imported' && view.tag === '' && view.notes === 'any'
+    view.query.trim() === '' && view.sort === 'imported' && view.tag === '' && view.notes === 'any' && !entity
   useEffect(() => {
     if (plain) return
     let current = true
@@ -45,6 +47,7 @@ function useVisible(view: View, list: readonly ArticleSummary[]): ArticleSummary
           ...(view.query.trim() ? { query: view.query.trim() } : {}),
           ...(view.tag ? { tag: view.tag } : {}),
           ...(view.notes === 'any' ? {} : { hasNotes: view.notes === 'with' }),
+          ...(entity ? { entity } : {}),
         })
         .then((found) => current && setIds(found.map((a) => a.id)))
         .catch((error: unknown) => current && feedback.reportError(error))
@@ -54,7 +57,7 @@ function useVisible(view: View, list: readonly ArticleSummary[]): ArticleSummary
       clearTimeout(timer)
     }
     // the list's changes (counts, tags, a new article) may change what matches
-  }, [api, feedback, plain, view, list])
+  }, [api, feedback, plain, view, entity, list])
   return useMemo(() => {
     if (plain || ids === null) return [...list]
     const byId = new Map(list.map((a) => [a.id, a]))
@@ -78,10 +81,13 @@ export function LibraryPane() {
   const open = useOpenArticle()
   const tags = useTags()
   const [view, setView] = useState<View>(ALL)
-  const visible = useVisible(view, list)
+  // the entity filter is shared: the entity index's "Show articles" sets it
+  const [entity, setEntity] = useEntityFilter('libraryEntity')
+  const entities = useEntityOptions(null)
+  const visible = useVisible(view, entity, list)
   const [editing, setEditing] = useState<ArticleSummary | null>(null)
-  const ids = { query: useId(), sort: useId(), tag: useId(), notes: useId() }
-  const filtered = view.query.trim() !== '' || view.tag !== '' || view.notes !== 'any'
+  const ids = { query: useId(), sort: useId(), tag: useId(), notes: useId(), name: useId() }
+  const filtered = view.query.trim() !== '' || view.tag !== '' || view.notes !== 'any' || entity !== null
   const tagNames = useMemo(() => tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)), [tags])
 
   const importVersion = async (articleId: string, file: File | undefined) => {
@@ -157,6 +163,26 @@ export function LibraryPane() {
               <option value="with">With notes</option>
               <option value="without">Without notes</option>
             </select>
+            <span id={ids.name}>Names</span>
+            <div className="library-entity" role="group" aria-labelledby={ids.name}>
+              {entity ? (
+                <FilterChip
+                  text={entity.name}
+                  clearLabel={`Stop filtering by ${entity.name}`}
+                  onClear={() => setEntity(null)}
+                />
+              ) : (
+                <SearchPicker
+                  label="Filter by a person, organisation or place"
+                  text="Anyone, anywhere"
+                  placeholder="Find a name"
+                  options={entities.options}
+                  onOpen={entities.load}
+                  onPick={(key) => setEntity(entities.options?.find((o) => o.key === key)?.entity ?? null)}
+                  wide
+                />
+              )}
+            </div>
           </div>
           {filtered && (
             <p className="library-count muted" role="status">
@@ -164,7 +190,10 @@ export function LibraryPane() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setView({ ...ALL, sort: view.sort })}
+                onClick={() => {
+                  setView({ ...ALL, sort: view.sort })
+                  setEntity(null)
+                }}
               >
                 Clear filters
               </button>

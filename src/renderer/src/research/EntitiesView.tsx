@@ -1,12 +1,8 @@
 import { useState } from 'react'
 import type { EntityKind, ResearchEntity } from '../../../shared/research'
 import { useGloss } from '../state/glossContext'
-
-const KIND_LABEL: Record<EntityKind, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-}
+import { useOpenArticle } from '../state/hooks'
+import { ENTITY_KIND_LABEL, entityKey, useResearchState } from '../state/researchStore'
 
 interface Props {
   entities: ResearchEntity[]
@@ -51,7 +47,7 @@ export function EntitiesView({ entities, showArticles, onShowQuotes }: Props) {
         <ul className="entity-list">
           {shown.map((entity) => (
             <EntityItem
-              key={`${entity.kind}:${entity.name}`}
+              key={entityKey(entity)}
               entity={entity}
               showArticles={showArticles}
               onShowQuotes={onShowQuotes}
@@ -69,13 +65,18 @@ function EntityItem({
   onShowQuotes,
 }: { entity: ResearchEntity } & Omit<Props, 'entities'>) {
   const { ui } = useGloss()
+  const research = useResearchState()
+  const { id: openId } = useOpenArticle()
   const [open, setOpen] = useState(false)
+  const ref = { name: entity.name, kind: entity.kind }
+  // the excerpts panel is the open article's: offered when the entity is named there
+  const inOpenArticle = entity.articles.some((a) => a.id === openId)
   const mentions = entity.mentions.length === 1 ? '1 mention' : `${entity.mentions.length} mentions`
   return (
     <li className="entity-item">
       <button type="button" className="entity-name" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span>{entity.name}</span>
-        <span className="entity-kind">{KIND_LABEL[entity.kind]}</span>
+        <span className="entity-kind">{ENTITY_KIND_LABEL[entity.kind]}</span>
       </button>
       <p className="entity-meta">
         {mentions}
@@ -83,11 +84,37 @@ function EntityItem({
         {showArticles &&
           ` · ${entity.articles.length === 1 ? '1 article' : `${entity.articles.length} articles`}`}
       </p>
-      {entity.quoteCount > 0 && (
-        <button type="button" className="link-button" onClick={() => onShowQuotes(entity.name)}>
-          {entity.quoteCount === 1 ? '1 quotation' : `${entity.quoteCount} quotations`}
+      <p className="entity-actions">
+        {entity.quoteCount > 0 && (
+          <button type="button" className="link-button" onClick={() => onShowQuotes(entity.name)}>
+            {entity.quoteCount === 1 ? '1 quotation' : `${entity.quoteCount} quotations`}
+          </button>
+        )}
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Show articles naming ${entity.name}`}
+          onClick={() => {
+            research.libraryEntity.set(ref)
+            ui.setLeftTab('library')
+          }}
+        >
+          Show articles
         </button>
-      )}
+        {inOpenArticle && (
+          <button
+            type="button"
+            className="link-button"
+            aria-label={`Show excerpts naming ${entity.name}`}
+            onClick={() => {
+              research.excerptsEntity.set(ref)
+              ui.setRightTab('excerpts')
+            }}
+          >
+            Show excerpts
+          </button>
+        )}
+      </p>
       {open && (
         <ul className="entity-mentions" aria-label={`Mentions of ${entity.name}`}>
           {entity.mentions.map((m) => (

@@ -3,6 +3,7 @@ import type { ResearchQuote } from '../../../shared/research'
 import { errorMessage } from '../api/errors'
 import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts } from '../state/hooks'
+import { useResearchState } from '../state/researchStore'
 import { speakerLabel, speakerTag } from './useResearch'
 
 interface Props {
@@ -79,6 +80,7 @@ function QuoteItem({
   onChanged: Props['onChanged']
 }) {
   const { api, actions, ui, feedback } = useGloss()
+  const { quotations } = useResearchState()
   const excerpts = useArticleExcerpts(quote.articleId)
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState(quote.speaker.name ?? '')
@@ -99,7 +101,10 @@ function QuoteItem({
   }
   const save = async (speaker: Parameters<typeof api.setQuoteSpeaker>[0]['speaker']) => {
     try {
-      onChanged(await api.setQuoteSpeaker({ id: quote.id, speaker }))
+      const changed = await api.setQuoteSpeaker({ id: quote.id, speaker })
+      onChanged(changed)
+      // the excerpt cards' speakers, from the same answer
+      quotations.put(changed)
       setEditing(false)
     } catch (error) {
       feedback.notify(errorMessage(error), { kind: 'error' })
