@@ -155,42 +155,38 @@ const glossSpans = new Map(
   ]),
 )
 
-/** Adds excerpts round the articles until `target` exist, in runs of `each` per article. */
-let made = 0
-async function glossExcerptsTo(target: number, each: number, from: number) {
-  let n = from
-  for (const articleId of articleIds) {
-    for (let k = 0; k < each && n < target; k++, n++) {
-      const [start, end] = excerptRange(glossSpans.get(articleId)!, n)
-      await call('createExcerpt', { articleId, start, end, tags: tagsOf(n), comment: `note ${n}` })
-    }
+/** Excerpts n0 … n0 + count − 1 on article `index`, through the contract. */
+async function glossExcerptsOn(index: number, n0: number, count: number) {
+  const articleId = articleIds[index]!
+  for (let n = n0; n < n0 + count; n++) {
+    const [start, end] = excerptRange(glossSpans.get(articleId)!, n)
+    await call('createExcerpt', { articleId, start, end, tags: tagsOf(n), comment: `note ${n}` })
   }
 }
-function rawExcerptsTo(target: number, each: number, from: number) {
-  let n = from
-  for (const article of rawArticles) {
-    for (let k = 0; k < each && n < target; k++, n++) {
-      const [s, e] = excerptRange(article.spans.slice(0, -1), n)
-      const at = new Date().toISOString()
-      // the row a real excerpt needs: a UUID, its section found by offset, 32 characters of context
-      const id = newId()
-      rdb.transaction(() => {
-        raw.excerpt.run(
-          id,
-          article.id,
-          raw.sectionAt.get(article.id, s),
-          article.text.slice(s, e),
-          article.text.slice(Math.max(0, s - 32), s),
-          article.text.slice(e, e + 32),
-          s,
-          e,
-          `note ${n}`,
-          at,
-          at,
-        )
-        for (const name of tagsOf(n)) raw.link.run(id, name)
-      })()
-    }
+/** The same excerpts on the twin database, by hand. */
+function rawExcerptsOn(index: number, n0: number, count: number) {
+  const article = rawArticles[index]!
+  for (let n = n0; n < n0 + count; n++) {
+    const [s, e] = excerptRange(article.spans.slice(0, -1), n)
+    const at = new Date().toISOString()
+    // the row a real excerpt needs: a UUID, its section found by offset, 32 characters of context
+    const id = newId()
+    rdb.transaction(() => {
+      raw.excerpt.run(
+        id,
+        article.id,
+        raw.sectionAt.get(article.id, s),
+        article.text.slice(s, e),
+        article.text.slice(Math.max(0, s - 32), s),
+        article.text.slice(e, e + 32),
+        s,
+        e,
+        `note ${n}`,
+        at,
+        at,
+      )
+      for (const name of tagsOf(n)) raw.link.run(id, name)
+    })()
   }
 }
 
@@ -222,40 +218,54 @@ const rawRead = {
 }
 const TAGGED = `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
   WHERE et.excerpt_id = e.id AND (t.name = @tag OR t.name LIKE @tag || '/%'))`
-// the tag filter joins each match to its row as it comes, in rank order (as one would write it)
+// each kind's answer as Gloss gives it (the hit's title and ¶ number, live rows only), written by
+// hand; the tag filter joins each match to its row as it comes, in rank order
 const ftsKinds = [
   {
     kind: 'article',
     table: 'articles_fts',
     column: -1,
+    select: `a.id, a.title`,
     join: `JOIN articles a ON a.seq = articles_fts.rowid`,
+    live: `a.deleted_at IS NULL`,
     tagged: `EXISTS (SELECT 1 FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL AND ${TAGGED})`,
   },
   {
     kind: 'section',
     table: 'sections_fts',
     column: 0,
-    join: `JOIN sections s ON s.seq = sections_fts.rowid`,
+    select: `s.id, s.ordinal, a.title`,
+    join: `JOIN sections s ON s.seq = sections_fts.rowid JOIN articles a ON a.id = s.article_id`,
+    live: `a.deleted_at IS NULL AND s.kind != 'quarantined'`,
     tagged: `EXISTS (SELECT 1 FROM excerpts e WHERE e.section_id = s.id AND e.deleted_at IS NULL AND ${TAGGED})`,
   },
   {
     kind: 'excerpt',
     table: 'excerpts_fts',
     column: -1,
-    join: `JOIN excerpts e ON e.seq = excerpts_fts.rowid`,
-    tagged: `e.deleted_at IS NULL AND ${TAGGED}`,
+    select: `e.id, s.ordinal, a.title`,
+    join: `JOIN excerpts e ON e.seq = excerpts_fts.rowid JOIN sections s ON s.id = e.section_id JOIN articles a ON a.id = e.article_id`,
+    live: `e.deleted_at IS NULL`,
+    tagged: TAGGED,
   },
-  { kind: 'note', table: 'notes_fts', column: -1, join: '', tagged: '0' },
+  {
+    kind: 'note',
+    table: 'notes_fts',
+    column: -1,
+    select: `n.id, n.title`,
+    join: `JOIN notes n ON n.seq = notes_fts.rowid`,
+    live: `n.deleted_at IS NULL`,
+    tagged: '0',
+  },
 ] as const
-const rawSearch = ftsKinds.map(({ table, column, join: joined, tagged }) => ({
-  plain: gdb.prepare(
-    `SELECT rowid, rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} WHERE ${table} MATCH @q ORDER BY rank LIMIT 50`,
-  ),
-  tagged: gdb.prepare(
-    `SELECT ${table}.rowid, ${table}.rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s FROM ${table} ${joined}
-     WHERE ${table} MATCH @q AND ${tagged} ORDER BY ${table}.rank LIMIT 50`,
-  ),
-}))
+const rawSearch = ftsKinds.map(({ table, column, select, join: joined, live, tagged }) => {
+  const query = (where: string) =>
+    gdb.prepare(
+      `SELECT ${select}, ${table}.rank AS rank, snippet(${table}, ${column}, '[', ']', '…', 14) AS s
+       FROM ${table} ${joined} WHERE ${table} MATCH @q AND ${live}${where} ORDER BY ${table}.rank LIMIT 50`,
+    )
+  return { plain: query(''), tagged: query(` AND ${tagged}`) }
+})
 const ownText = {
   article: gdb.prepare(`SELECT title || ' ' || coalesce(byline, '') FROM articles WHERE id = ?`).pluck(),
   section: gdb.prepare(`SELECT text FROM sections WHERE id = ?`).pluck(),
@@ -345,7 +355,8 @@ async function measureReads(
   for (const s of SEARCHES) {
     const result = await call<SearchResult>('search', { query: s.query, tag: s.tag, limit: 50 })
     const rawResults = rawSearch.map(
-      (q) => (s.tag ? q.tagged : q.plain).all({ q: s.fts, tag: s.tag }) as Array<{ rank: number }>,
+      (q) =>
+        (s.tag ? q.tagged : q.plain).all({ q: s.fts, tag: s.tag }) as Array<{ id: string; rank: number }>,
     )
     ftsKinds.forEach(({ kind }, i) => {
       const hits = result.hits.filter((h) => h.kind === kind)
@@ -354,6 +365,11 @@ async function measureReads(
         `search ${s.name}: ${kind} ranks at ${step}`,
         hits.map((h) => h.rank.toFixed(6)),
         rawResults[i]!.map((r) => r.rank.toFixed(6)),
+      )
+      checks.equal(
+        `search ${s.name}: ${kind} ids at ${step}`,
+        hits.map((h) => h.id),
+        rawResults[i]!.map((r) => r.id),
       )
       for (const hit of hits) {
         const own = ownText[kind].get(hit.id) as string
@@ -395,33 +411,53 @@ async function pair(gloss: () => Promise<unknown>, rawFn: () => unknown, answer:
   return { p50: gs.p50, p95: gs.p95, raw50: rs.p50, raw95: rs.p95, answer }
 }
 
-// ---- the steps: write to 1%, 10%, 100%, reading at each
-let glossWrite = 0
-let rawWrite = 0
+// ---- the steps: write to 1%, 10%, 100%, reading at each. Gloss and raw take turns, a block of
+// articles each, so a machine that gets busier or quieter meanwhile weighs on both alike.
+const BLOCK = 10
+const write = { gloss: 0, raw: 0, glossCpu: 0, rawCpu: 0, glossBytes: 0, rawBytes: 0 }
 // bytes this process wrote (Linux): a count, unlike time, that a busy machine does not change
 const written = () => {
   const io = /write_bytes: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))
   return io ? Number(io[1]) : NaN
 }
-let glossBytes = 0
-let rawBytes = 0
+const cpu = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+async function timed(side: 'gloss' | 'raw', work: () => unknown) {
+  const [t, c, b] = [performance.now(), cpu(), written()]
+  await work()
+  write[side] += performance.now() - t
+  write[`${side}Cpu`] += cpu() - c
+  write[`${side}Bytes`] += written() - b
+}
+let made = 0
 const perStep: Array<Awaited<ReturnType<typeof measureReads>>> = []
 for (const step of STEPS) {
   const each = Math.ceil((step - made) / ARTICLES)
-  let before = written()
-  glossWrite += await timeAsync(() => glossExcerptsTo(step, each, made))
-  glossBytes += written() - before
-  before = written()
-  rawWrite += timeSync(() => rawExcerptsTo(step, each, made))
-  rawBytes += written() - before
+  for (let first = 0, n = made; first < ARTICLES && n < step; first += BLOCK) {
+    const block: Array<[number, number, number]> = []
+    for (let i = first; i < Math.min(first + BLOCK, ARTICLES) && n < step; i++) {
+      const count = Math.min(each, step - n)
+      block.push([i, n, count])
+      n += count
+    }
+    await timed('gloss', async () => {
+      for (const [i, n0, count] of block) await glossExcerptsOn(i, n0, count)
+    })
+    await timed('raw', () => {
+      for (const [i, n0, count] of block) rawExcerptsOn(i, n0, count)
+    })
+  }
   made = step
   perStep.push(await measureReads(step))
 }
-writes.push({ name: `add ${EXCERPTS} excerpts, 2 tags each`, gloss: glossWrite, raw: rawWrite, unit: 'ms' })
+writes.push({ name: `add ${EXCERPTS} excerpts, 2 tags each`, gloss: write.gloss, raw: write.raw, unit: 'ms' })
+writes.push({ name: `  the same, CPU time`, gloss: write.glossCpu, raw: write.rawCpu, unit: 'ms' })
 writes.push({
   name: 'bytes written per excerpt',
-  gloss: glossBytes / EXCERPTS / 1024,
-  raw: rawBytes / EXCERPTS / 1024,
+  gloss: write.glossBytes / EXCERPTS / 1024,
+  raw: write.rawBytes / EXCERPTS / 1024,
   unit: 'KB',
 })
 

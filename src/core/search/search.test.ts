@@ -121,6 +121,11 @@ describe('search over many rows', () => {
     const all = (await nb.call('search', { query: 'harbor', kinds: ['section'], limit: 200 })).hits
     const top = (await nb.call('search', { query: 'harbor', kinds: ['section'], limit: 7 })).hits
     expect(top.map((h) => h.id)).toEqual(all.slice(0, 7).map((h) => h.id))
+    // each limit is its own statement: asking again with another limit, and the first again
+    for (const limit of [3, 12, 7, 1]) {
+      const hits = (await nb.call('search', { query: 'harbor', kinds: ['section'], limit })).hits
+      expect(hits.map((h) => h.id)).toEqual(all.slice(0, limit).map((h) => h.id))
+    }
     const ranks = all.map((h) => h.rank)
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
   })

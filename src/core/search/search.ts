@@ -38,17 +38,17 @@ const LIVE_TAGGED = `SELECT 1 FROM excerpts e WHERE e.deleted_at IS NULL AND ${H
  * One statement per kind. FTS5 hands matches over best first (it consumes `ORDER BY rank`), each
  * is joined and filtered as it comes, and snippet() runs only for the rows that pass, so a common
  * word costs its ranking plus `limit` snippets, never a snippet per match. The FTS table is not
- * aliased: snippet() and MATCH take its name.
+ * aliased: snippet() and MATCH take its name. LIMIT is written in (see createSearch).
  */
-function kindQuery(table: string, column: number, select: string, from: string, where: string): string {
-  return `SELECT ${select}, ${table}.rank AS rank,
+function kindQuery(table: string, column: number, select: string, from: string, where: string) {
+  return (limit: number) => `SELECT ${select}, ${table}.rank AS rank,
       snippet(${table}, ${column}, @open, @close, '…', 14) AS snippet
     FROM ${table} ${from}
     WHERE ${table} MATCH @q AND ${where}
-    ORDER BY ${table}.rank LIMIT @limit`
+    ORDER BY ${table}.rank LIMIT ${limit}`
 }
 
-const QUERIES: Record<SearchHitKind, string> = {
+const QUERIES: Record<SearchHitKind, (limit: number) => string> = {
   article: kindQuery(
     'articles_fts',
     -1,
@@ -92,9 +92,16 @@ const QUERIES: Record<SearchHitKind, string> = {
 export const SEARCH_KINDS: SearchHitKind[] = ['article', 'section', 'excerpt', 'note']
 
 export function createSearch(db: Db) {
-  const statements = Object.fromEntries(
-    SEARCH_KINDS.map((kind) => [kind, db.prepare<Record<string, unknown>, HitRow>(QUERIES[kind])]),
-  ) as Record<SearchHitKind, Statement<Record<string, unknown>, HitRow>>
+  // a statement per kind and limit: a LIMIT known when the statement is planned lets FTS5 keep
+  // only the best rows while it ranks (a bound one costs a quarter more on a short answer)
+  const prepared = new Map<string, Statement<Record<string, unknown>, HitRow>>()
+  const statement = (kind: SearchHitKind, limit: number) => {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`search limit ${limit}`)
+    const key = `${kind} ${limit}`
+    let found = prepared.get(key)
+    if (!found) prepared.set(key, (found = db.prepare(QUERIES[kind](limit))))
+    return found
+  }
 
   /** Up to `limit` hits of each kind, best first within the kind. */
   return function search(input: SearchInput): SearchResult {
@@ -105,13 +112,12 @@ export function createSearch(db: Db) {
       articleId: input.articleId ?? null,
       tag: input.tag ?? null,
       includeQuarantined: input.includeQuarantined ? 1 : 0,
-      limit: input.limit,
       open: SNIPPET_OPEN,
       close: SNIPPET_CLOSE,
     }
     const hits: SearchHit[] = []
     for (const kind of input.kinds ?? SEARCH_KINDS) {
-      for (const row of statements[kind].all(params)) {
+      for (const row of statement(kind, input.limit).all(params)) {
         hits.push({
           kind,
           id: row.id,
