@@ -66,6 +66,8 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const body = useRef<HTMLDivElement>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const dragging = useRef(false)
+  /** where the last press in the article was (a click far from it ended a drag) */
+  const pressedAt = useRef<{ x: number; y: number } | null>(null)
   const { reveal, clearReveal, setShowHidden, showHidden } = ui
   const [settings, setSettings] = useState<ReadingSettings>(loadSettings)
   const changeSettings = (next: ReadingSettings) => {
@@ -366,13 +368,14 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
 
   // --- clicking a highlight makes it the active excerpt ------------------------------
   const onClick = (event: React.MouseEvent) => {
-    const selection = document.getSelection()
-    const selecting = selection !== null && !selection.isCollapsed
     const target = event.target instanceof Element ? event.target : null
-    // a drag that selected words inside a link ends in a click on it: keep the selection, open nothing
-    if (selecting && target?.closest('a')) event.preventDefault()
+    // a drag that began and ended on a link (trying to select its words) clicks it: open nothing
+    const down = pressedAt.current
+    if (target?.closest('a') && down && Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4)
+      event.preventDefault()
     if (target?.closest('button, a, input, [role=toolbar]')) return
-    if (selecting) return
+    const selection = document.getSelection()
+    if (selection && !selection.isCollapsed) return
     const offset = offsetAtPoint(event.clientX, event.clientY, nodes(true))
     const hit = offset === null ? undefined : excerptAt(excerpts, offset)
     ui.setActiveExcerptId(hit ? hit.id : null)
@@ -453,6 +456,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         style={style}
         aria-label={article.title}
         onPointerDown={(event) => {
+          pressedAt.current = { x: event.clientX, y: event.clientY }
           if (
             event.button === 0 &&
             !(event.target instanceof Element && event.target.closest('[role=toolbar]'))
