@@ -33,6 +33,12 @@ function variant(i: number): string {
   return lines.join('\n')
 }
 
+/** this process's CPU time since `from` (the machine may be shared: wall time then says more about the others) */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(from)
+  return (user + system) / 1000
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 const paragraph = (text: string) => ({
   type: 'paragraph',
@@ -139,19 +145,24 @@ console.log(
 
 // a write outside notes and excerpts re-reads every row to find what changed
 t = performance.now()
+const renameCpu = process.cpuUsage()
 await big.call('renameArticle', { id: articleIds[0]!, title: 'Renamed for the bench' })
-console.log(`renameArticle on it, sync on: ${(performance.now() - t).toFixed(1)} ms`)
+console.log(
+  `renameArticle on it, sync on: ${(performance.now() - t).toFixed(1)} ms (CPU ${cpuMs(renameCpu).toFixed(1)} ms)`,
+)
 
 // — keystroke to appearance, on the big notebook and a second one joining it
 const other = openTempNotebook({ samplePath: null, syncConnect: true })
 t = performance.now()
+const joinCpu = process.cpuUsage()
 await enable(other, 'other')
 const noteId = (big.notebook.db.prepare(`SELECT id FROM notes LIMIT 1`).pluck().get() as string)!
 await until(
   () => other.notebook.db.prepare(`SELECT 1 FROM notes WHERE id = ?`).pluck().get(noteId) !== undefined,
 )
 console.log(
-  `a second notebook joining it: ${((performance.now() - t) / 1000).toFixed(1)} s to have everything`,
+  `a second notebook joining it: ${((performance.now() - t) / 1000).toFixed(1)} s to have everything ` +
+    `(CPU ${(cpuMs(joinCpu) / 1000).toFixed(1)} s, server and both notebooks)`,
 )
 const textOf = other.notebook.db.prepare<[string], string>(`SELECT text FROM notes WHERE id = ?`).pluck()
 const lags: number[] = []

@@ -43,17 +43,23 @@ type Scope = (
 
 const note: Scope = (push, _keep, _input, result) => push.note(String(result.id))
 const excerpt: Scope = (push, keep, _input, result) => push.excerpt(String(result.id), keep)
-const articles: Scope = (push, keep) => push.articles(keep)
-const article =
-  (id: (input: Record<string, unknown>, result: Record<string, unknown>) => unknown): Scope =>
+/** one article's fields; with its excerpts when its trashing or a new version changed them */
+const oneArticle =
+  (
+    id: (input: Record<string, unknown>, result: Record<string, unknown>) => unknown,
+    excerpts = false,
+  ): Scope =>
   (push, keep, input, result) => {
-    push.articles(keep)
-    push.excerptsOf(String(id(input, result)))
+    const articleId = String(id(input, result))
+    push.articles(keep, articleId)
+    if (excerpts) push.excerptsOf(articleId)
   }
+const byId = oneArticle((input) => input.id)
+const byArticleId = oneArticle((input) => input.articleId)
 /** an import, or a new version of an article here (any import may be one): its notes' chips renumbered too */
 const imported: Scope = (push, keep, input, result) => {
   const id = (result.article as { id: string }).id
-  article(() => id)(push, keep, input, result)
+  oneArticle(() => id, true)(push, keep, input, result)
   if (result.version) push.notesCiting(id)
 }
 const tags: Scope = (push, keep) => push.tags(keep)
@@ -69,12 +75,12 @@ const SCOPES: Record<string, Scope> = {
   updateExcerpt: excerpt,
   deleteExcerpt: excerpt,
   restoreExcerpt: excerpt,
-  renameArticle: articles,
-  updateArticle: articles,
-  quarantineSections: articles,
-  restoreSections: articles,
-  deleteArticle: article((input) => input.id),
-  restoreArticle: article((input) => input.id),
+  renameArticle: byId,
+  updateArticle: byId,
+  quarantineSections: byArticleId,
+  restoreSections: byArticleId,
+  deleteArticle: oneArticle((input) => input.id, true),
+  restoreArticle: oneArticle((input) => input.id, true),
   importFile: imported,
   importContent: imported,
   importUrl: imported,

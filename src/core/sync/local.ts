@@ -112,9 +112,11 @@ function markMissing(
 }
 
 export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
-  const articleRows = db.prepare<[], ArticleMetaRow>(`
+  // each read for every article, or one (@only)
+  type Only = { only: string | null }
+  const articleRows = db.prepare<Only, ArticleMetaRow>(`
     SELECT id, title, format, source_format, source_path, source_url, byline, published_at, imported_at,
-      content_hash, version, version_imported_at, deleted_at FROM articles`)
+      content_hash, version, version_imported_at, deleted_at FROM articles WHERE @only IS NULL OR id = @only`)
   const articleBody = db.prepare<[string], { text: string; content_html: string | null }>(
     `SELECT text, content_html FROM articles WHERE id = ?`,
   )
@@ -122,7 +124,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
     SELECT id, ordinal, base_kind AS kind, level, start_offset AS start, end_offset AS "end", page, role
     FROM sections WHERE article_id = ? ORDER BY ordinal`)
   const versionRows = db.prepare<
-    [],
+    Only,
     {
       article_id: string
       number: number
@@ -132,14 +134,16 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       imported_at: string
     }
   >(
-    `SELECT article_id, number, format, source_format, content_hash, imported_at FROM versions ORDER BY article_id, number`,
+    `SELECT article_id, number, format, source_format, content_hash, imported_at FROM versions
+    WHERE @only IS NULL OR article_id = @only ORDER BY article_id, number`,
   )
   const versionBody = db.prepare<
     [string, number],
     { text: string; content_html: string | null; sections: string }
   >(`SELECT text, content_html, sections FROM versions WHERE article_id = ? AND number = ?`)
-  const hiddenRows = db.prepare<[], { article_id: string; id: string; reason: string }>(
-    `SELECT article_id, id, coalesce(quarantine_reason, '') AS reason FROM sections WHERE kind = 'quarantined'`,
+  const hiddenRows = db.prepare<Only, { article_id: string; id: string; reason: string }>(
+    `SELECT article_id, id, coalesce(quarantine_reason, '') AS reason FROM sections
+    WHERE kind = 'quarantined' AND (@only IS NULL OR article_id = @only)`,
   )
   const excerptColumns = `SELECT id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment,
       anchor_status, verbatim, reviewed_at, created_at, updated_at, deleted_at FROM excerpts`
@@ -163,15 +167,16 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
     .prepare<[string], string>(`SELECT DISTINCT note_id FROM note_links WHERE article_id = ?`)
     .pluck()
 
-  function articles({ keep }: PushOptions): void {
+  /** every article (entries gone from SQLite marked purged), or only this one */
+  function articles({ keep }: PushOptions, only: string | null = null): void {
     const hidden = new Map<string, Map<string, string>>()
-    for (const h of hiddenRows.all()) {
+    for (const h of hiddenRows.all({ only })) {
       const of = hidden.get(h.article_id) ?? new Map<string, string>()
       of.set(h.id, h.reason)
       hidden.set(h.article_id, of)
     }
     const past = new Map<string, VersionEntry[]>()
-    for (const v of versionRows.all()) {
+    for (const v of versionRows.all({ only })) {
       const of = past.get(v.article_id) ?? []
       of.push({
         number: v.number,
@@ -192,7 +197,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       }
     }
     const present = new Set<string>()
-    for (const a of articleRows.all()) {
+    for (const a of articleRows.all({ only })) {
       present.add(a.id)
       // one that arrived and waits (its new version's text) is not written back over
       if (keep.has(a.id)) continue
@@ -223,7 +228,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       })
       syncHidden(map, hidden.get(a.id) ?? new Map())
     }
-    markMissing(nd.articles, present, keep)
+    if (only === null) markMissing(nd.articles, present, keep)
   }
 
   function syncHidden(article: Y.Map<unknown>, hidden: Map<string, string>): void {
@@ -317,7 +322,7 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
       tagLinks(options)
       notes(options)
     },
-    /** every article's fields and hidden sections (their text once per version) */
+    /** articles' fields and hidden sections (their text once per version): all, or one */
     articles,
     /** the excerpts of one article (its trashing or a new version changed them) */
     excerptsOf(articleId: string): void {
