@@ -5,6 +5,7 @@ import type { EntityKind } from '../shared/research'
 import { runParseJob } from './import/parseJob'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
 import { baseKindOf, type ParsedArticle, type SourceFormat } from './import/types'
+import { createMedia, layoutJson } from './media'
 import { newId, now } from './store/clock'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './store/open'
@@ -116,8 +117,9 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     INSERT INTO articles (id, title, format, source_format, source_path, source_url, byline, published_at, imported_at, content_hash, text, content_html)
     VALUES (@id, @title, @format, @sourceFormat, @sourcePath, @sourceUrl, @byline, @publishedAt, @importedAt, @contentHash, @text, @contentHtml)`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role, layout)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role, @layout)`)
+  const media = createMedia(db)
   const setKind = db.prepare(`
     UPDATE sections SET kind = CASE WHEN @quarantine THEN 'quarantined'
         -- a hidden heading an older build stored as a paragraph still has its level
@@ -185,6 +187,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
       text: parsed.text,
       contentHtml: parsed.contentHtml,
     })
+    const mediaIds = media.store(id, parsed.media)
     parsed.sections.forEach((section, index) => {
       insertSection.run({
         id: newId(),
@@ -199,6 +202,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
         reason: section.quarantineReason ?? null,
         page: section.page ?? null,
         role: section.role ?? null,
+        layout: layoutJson(section.layout, mediaIds),
       })
     })
     const article = summary(id)
@@ -252,6 +256,7 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
   return {
     summary,
     live,
+    media,
 
     list: db.transaction((filter: ArticleFilter): ArticleSummary[] => {
       const query = filter.query?.trim() ?? ''

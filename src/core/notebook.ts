@@ -137,6 +137,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
       const article = articles.get(id)
       return { ...article, readingPosition: positions.get(id, article.sections) }
     },
+    getMedia: ({ id }) => articles.media.get(id),
     importFile: async ({ path }) => (await readyForVersions(), articles.importFile(path)),
     importContent: async (input) => (await readyForVersions(), articles.importContent(input)),
     importUrl: async ({ url }) => (await readyForVersions(), articles.importUrl(url)),

@@ -12,14 +12,22 @@
  */
 import { resolve } from 'node:path'
 import { GlossError } from '../shared/errors'
-import type { ImportResult, VersionDetail, VersionReport, VersionSummary } from '../shared/model'
+import type {
+  ImportResult,
+  SectionLayout,
+  VersionDetail,
+  VersionReport,
+  VersionSummary,
+} from '../shared/model'
 import { describeRange } from './anchoring'
 import { reanchorVersion, type ExcerptAnchor } from './anchoring/reanchorVersion'
 import type { Articles } from './articles'
+import { readLayout } from './import/layout'
 import { defaultParsePool, type ParsePool } from './import/parsePool'
 import { baseKindOf, type ImportFormat, type ParsedArticle } from './import/types'
 import type { Notes } from './notes/repository'
 import type { SectionMove } from './notes/relink'
+import { layoutJson } from './media'
 import { newId, now } from './store/clock'
 import type { Db } from './store/open'
 import type { SectionRow } from './store/rows'
@@ -60,6 +68,8 @@ interface StoredSection {
   start: number
   end: number
   page: number | null
+  /** the section's layout then (schema 10; absent in versions stored before) */
+  layout?: SectionLayout | null
 }
 
 export interface ImportVersionInput {
@@ -103,15 +113,15 @@ export function createVersions(
     VALUES (@articleId, @number, @format, @sourceFormat, @text, @contentHtml, @contentHash, @importedAt, @textLength, @sections)`)
   const negateOrdinals = db.prepare(`UPDATE sections SET ordinal = -ordinal WHERE article_id = ?`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role, layout)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role, @layout)`)
   // two statements: setting `text` fires the search index's trigger, so only a changed text is set
   const moveSection = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, layout = @layout WHERE id = @id`)
   const moveSectionText = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, text = @text WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, layout = @layout, text = @text WHERE id = @id`)
   const deleteSection = db.prepare(`DELETE FROM sections WHERE id = ?`)
   // likewise `exact` is indexed: a fuzzy or orphaned excerpt keeps its quote (the review shows it)
   const placeExcerpt = db.prepare(`
@@ -200,15 +210,19 @@ export function createVersions(
     )
 
     // the version being replaced, as it was
-    const stored: StoredSection[] = oldSections.map((s) => ({
-      id: s.id,
-      ordinal: s.ordinal,
-      kind: s.kind,
-      level: s.level,
-      start: s.start_offset,
-      end: s.end_offset,
-      page: s.page ?? null,
-    }))
+    const stored: StoredSection[] = oldSections.map((s) => {
+      const layout = readLayout(s.layout ?? null, s.text.length)
+      return {
+        id: s.id,
+        ordinal: s.ordinal,
+        kind: s.kind,
+        level: s.level,
+        start: s.start_offset,
+        end: s.end_offset,
+        page: s.page ?? null,
+        ...(layout ? { layout } : {}),
+      }
+    })
     insertVersion.run({
       articleId,
       number: article.version,
@@ -229,6 +243,8 @@ export function createVersions(
       if (n >= 0) continues.set(n, oldSections[o]!)
     })
     negateOrdinals.run(articleId)
+    // the new version's pictures join the article's (the old version's stay: its layouts name them)
+    const mediaIds = articles.media.store(articleId, parsed.media)
     const moves = new Map<string, SectionMove>()
     parsed.sections.forEach((section, index) => {
       const old = continues.get(index)
@@ -254,6 +270,7 @@ export function createVersions(
         reason,
         page: section.page ?? null,
         role: section.role ?? null,
+        layout: layoutJson(section.layout, mediaIds),
       }
       newIds[index] = values.id
       if (!old) insertSection.run(values)

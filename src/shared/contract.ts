@@ -148,6 +148,13 @@ export const contract = {
     effect: 'write',
     summary: 'Remember where the reader left an article: the section at its top and px scrolled past it',
   },
+  getMedia: {
+    input: z.object({ id: z.string().uuid('media id must be a UUID (a layout image’s mediaId)') }).strict(),
+    output: returns<{ mime: string; base64: string }>(),
+    effect: 'read',
+    summary:
+      'A picture stored with an article (a section layout’s image mediaId): its type and bytes in base64',
+  },
   importFile: {
     input: z.object({ path: filePath }).strict(),
     output: returns<ImportResult>(),

@@ -53,10 +53,22 @@ describe('a .docx', () => {
       { kind: 'heading', level: 1, text: 'Treaty Notes' },
       { kind: 'heading', level: 1, text: 'Background' },
       { kind: 'paragraph', text: 'The first talks began in spring.' },
-      { kind: 'paragraph', text: 'Item one of the list' },
-      { kind: 'paragraph', text: 'Item two of the list' },
-      { kind: 'paragraph', text: 'Step one' },
-      { kind: 'paragraph', text: 'A quoted sentence from the record.' },
+      {
+        kind: 'paragraph',
+        text: 'Item one of the list',
+        layout: { block: { type: 'item', ordered: false, depth: 1 } },
+      },
+      {
+        kind: 'paragraph',
+        text: 'Item two of the list',
+        layout: { block: { type: 'item', ordered: false, depth: 1 } },
+      },
+      {
+        kind: 'paragraph',
+        text: 'Step one',
+        layout: { block: { type: 'item', ordered: true, depth: 1, number: 1 } },
+      },
+      { kind: 'paragraph', text: 'A quoted sentence from the record.', layout: { block: { type: 'quote' } } },
       { kind: 'heading', level: 2, text: 'Details' },
       { kind: 'paragraph', text: 'The last paragraph.' },
     ])

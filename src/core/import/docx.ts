@@ -6,7 +6,9 @@
  * an encrypted OLE file, not a zip), is refused saying which.
  */
 import { lazyRequire } from '../lazy'
-import { sectionsFromDom } from './htmlSections'
+import { sectionsFromDom, type LayoutContext } from './htmlSections'
+import { absoluteLink } from './layout'
+import { MediaSink, remotePicture, type ParsedMedia } from './pictures'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata, NO_METADATA } from './metadata'
 import { sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
@@ -21,6 +23,19 @@ export interface DocxImport {
   drafts: SectionDraft[]
   metadata: ArticleMetadata
   contentHtml: string
+  media: ParsedMedia[]
+}
+
+// a picture's src while the document is sanitized and sectioned: the sha256 of its bytes follows
+const PICTURE_SRC = 'https://localhost/gloss-docx/'
+
+/** The document's own pictures by their placeholder src; anything else is no picture of the document. */
+const docxLayout: LayoutContext = {
+  link: absoluteLink,
+  picture: (src, alt) => {
+    const key = src?.startsWith(PICTURE_SRC) ? src.slice(PICTURE_SRC.length) : ''
+    return /^[0-9a-f]{64}$/.test(key) ? { mediaId: key, alt } : remotePicture(null, alt)
+  },
 }
 
 const WHAT = 'a Word document (.docx)'
@@ -68,14 +83,18 @@ export async function parseDocx(bytes: Uint8Array, source: string): Promise<Docx
   }
   const lib = mammoth()
   let html: string
+  const sink = new MediaSink()
   try {
     const result = await lib.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
-        // images would come back as data: URLs of any size; the sections are text
-        convertImage: lib.images.imgElement(() => Promise.resolve({ src: '' })),
+        // stored with the article (within the caps), never as data: URLs of any size in the HTML
+        convertImage: lib.images.imgElement(async (image) => {
+          const key = sink.add(new Uint8Array(await image.read()))
+          return { src: key === null ? '' : PICTURE_SRC + key }
+        }),
       },
     )
     html = result.value
@@ -85,8 +104,14 @@ export async function parseDocx(bytes: Uint8Array, source: string): Promise<Docx
   const dom = new (jsdom().JSDOM)(`<!DOCTYPE html><body>${html}</body>`)
   const clean = sanitizeNode(dom.window.document.body)
   dom.window.close()
-  clean.querySelectorAll('img').forEach((el) => el.remove())
-  const drafts = sectionsFromDom(clean)
+  const drafts = sectionsFromDom(clean, docxLayout)
   if (drafts.length === 0) throw refuseImport(source, 'the document has no readable text.')
-  return { drafts, contentHtml: clean.innerHTML, metadata: coreProperties(files.get('docProps/core.xml')) }
+  // the HTML kept is the text's: the pictures are in the sections' layouts
+  clean.querySelectorAll('img').forEach((el) => el.remove())
+  return {
+    drafts,
+    contentHtml: clean.innerHTML,
+    metadata: coreProperties(files.get('docProps/core.xml')),
+    media: sink.media,
+  }
 }

@@ -8,10 +8,12 @@
  */
 import type { JSDOM as JSDOMClass } from 'jsdom'
 import { lazyRequire } from '../lazy'
-import { sectionsFromDom } from './htmlSections'
-import { MAX_HTML_DEPTH } from './limits'
+import { sectionsFromDom, type LayoutContext } from './htmlSections'
+import { absoluteLink } from './layout'
+import { MAX_HTML_DEPTH, MAX_PICTURE_BYTES } from './limits'
 import { cleanMetadataText, normalizeDate, type ArticleMetadata } from './metadata'
 import { scanHtml } from './nesting'
+import { dataUriBytes, MediaSink, remotePicture, type ParsedMedia } from './pictures'
 import { sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
 import { refuseImport } from './validate'
@@ -23,6 +25,26 @@ export interface EpubImport {
   drafts: SectionDraft[]
   metadata: ArticleMetadata
   contentHtml: string
+  media: ParsedMedia[]
+}
+
+const PICTURE_FILE = /\.(png|jpe?g|gif|webp)$/i
+
+/** A chapter's pictures: files of the book (relative to the chapter), data: URIs; remote ones by address. */
+function chapterLayout(chapter: string, files: Map<string, Uint8Array>, sink: MediaSink): LayoutContext {
+  return {
+    link: absoluteLink,
+    picture: (src, alt) => {
+      const given = src?.trim() ?? ''
+      const remote = absoluteLink(given)
+      if (remote !== null) return remotePicture(remote.startsWith('http') ? remote : null, alt)
+      const bytes = /^data:/i.test(given)
+        ? dataUriBytes(given)
+        : (files.get(resolveHref(chapter, given)) ?? null)
+      const key = bytes === null ? null : sink.add(bytes)
+      return key === null ? remotePicture(null, alt) : { mediaId: key, alt }
+    },
+  }
 }
 
 const WHAT = 'an EPUB'
@@ -153,9 +175,15 @@ function chapterDom(markup: string): JSDOMClass {
 }
 
 export function parseEpub(bytes: Uint8Array, source: string): EpubImport {
-  const { names, files } = readZip(bytes, source, WHAT, (name) =>
-    /^META-INF\/|\.(opf|ncx|x?html?|xml)$/i.test(name),
+  const { names, files } = readZip(
+    bytes,
+    source,
+    WHAT,
+    (name, size) =>
+      /^META-INF\/|\.(opf|ncx|x?html?|xml)$/i.test(name) ||
+      (PICTURE_FILE.test(name) && size <= MAX_PICTURE_BYTES),
   )
+  const sink = new MediaSink()
   checkDrm(names, files, source)
   const opfPath = packagePath(names, files, source)
   const opf = parseXml(entryText(files.get(opfPath)!), source, opfPath)
@@ -191,8 +219,10 @@ export function parseEpub(bytes: Uint8Array, source: string): EpubImport {
     const dom = chapterDom(scan.markup)
     const clean = sanitizeNode(dom.window.document.body)
     dom.window.close()
-    clean.querySelectorAll('img, svg, picture, video, audio').forEach((el) => el.remove())
-    const chapter = sectionsFromDom(clean)
+    clean.querySelectorAll('svg, video, audio').forEach((el) => el.remove())
+    const chapter = sectionsFromDom(clean, chapterLayout(item.path, files, sink))
+    // the HTML kept is the text's: the pictures are in the sections' layouts
+    clean.querySelectorAll('img, picture').forEach((el) => el.remove())
     const title = titles.get(item.path)
     const opening = chapter.find((d) => d.kind === 'heading')
     const opensWithTitle =
@@ -217,6 +247,7 @@ export function parseEpub(bytes: Uint8Array, source: string): EpubImport {
   return {
     drafts,
     contentHtml: html.join('\n'),
+    media: sink.media,
     metadata: {
       title: cleanMetadataText(byName(meta, 'title')[0]?.textContent),
       byline: creators.length > 0 ? creators.join(', ') : null,

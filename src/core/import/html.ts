@@ -3,17 +3,29 @@ import type { JSDOM as JSDOMClass } from 'jsdom'
 import { lazyRequire } from '../lazy'
 import { annotateHints } from './chrome/hints'
 import { markChrome } from './chrome/index'
-import { blocksFromDom, HINT_ATTRIBUTE } from './htmlSections'
+import { blocksFromDom, HINT_ATTRIBUTE, type LayoutContext } from './htmlSections'
 import { readPageFacts, resolveMetadata } from './htmlMetadata'
 import { jsonLdArticle } from './jsonld'
+import { allowedLink } from './layout'
 import { cleanMetadataText, type ArticleMetadata } from './metadata'
 import { MAX_HTML_DEPTH, MAX_HTML_MARKUP_CHARS, READABILITY_MAX_DEPTH } from './limits'
 import { scanHtml } from './nesting'
+import {
+  LOCAL_BASE,
+  MediaSink,
+  PLACEHOLDER,
+  pageAddress,
+  pagePictures,
+  type PageAddresses,
+  type ParsedMedia,
+} from './pictures'
 import { preloadSanitizer, sanitizeNode } from './sanitize'
 import type { SectionDraft } from './sectioning'
 import { refuseImport } from './validate'
 
-const DEFAULT_BASE_URL = 'https://localhost/'
+// A page without an address of its own is parsed at a placeholder that stands for its folder:
+// Readability makes relative addresses absolute against it, and layouts read them back (pictures.ts).
+const DEFAULT_BASE_URL = LOCAL_BASE
 // Never article content. Navigation is left to Readability (it scores the page better with it) and
 // to the chrome rules, which hide what of it reaches the article.
 const CHROME = 'script, style, noscript, template'
@@ -42,6 +54,55 @@ export interface HtmlImport {
   metadata: ArticleMetadata
   contentHtml: string
   sourceUrl: string | null
+  /** pictures the sections' layouts name */
+  media: ParsedMedia[]
+}
+
+export interface HtmlOptions {
+  /** the folder of the imported file: pictures next to it are stored with the article */
+  folder?: string
+}
+
+/** Links and pictures of a page resolved against its address (see PLACEHOLDER), pictures into `sink`. */
+function pageLayout(
+  givenUrl: string | undefined,
+  pageUrl: string | null,
+  sink: MediaSink,
+  folder?: string,
+): LayoutContext {
+  const at: PageAddresses = {
+    domUrl: httpUrl(givenUrl) ?? DEFAULT_BASE_URL,
+    placeholder: PLACEHOLDER,
+    localBase: LOCAL_BASE,
+    pageUrl,
+    folder,
+  }
+  return {
+    link: (href) => (href.trim().startsWith('#') ? null : allowedLink(pageAddress(href, at).url)),
+    picture: pagePictures(sink, at),
+  }
+}
+
+/** A picture before a hidden section (an "Enlarge" label, a credit) stands before the next shown one. */
+function picturesOffHidden(drafts: SectionDraft[]): void {
+  let carried: NonNullable<SectionDraft['layout']>['images'] = []
+  for (const draft of drafts) {
+    const images = draft.layout?.images
+    if (draft.kind === 'quarantined') {
+      if (images === undefined) continue
+      carried.push(...images)
+      const { images: _moved, ...rest } = draft.layout!
+      if (Object.keys(rest).length > 0) draft.layout = rest
+      else delete draft.layout
+    } else if (carried.length > 0) {
+      draft.layout = { ...draft.layout, images: [...carried, ...(images ?? [])] }
+      carried = []
+    }
+  }
+  const last = [...drafts].reverse().find((d) => d.kind !== 'quarantined')
+  if (carried.length > 0 && last !== undefined) {
+    last.layout = { ...last.layout, images: [...(last.layout?.images ?? []), ...carried] }
+  }
 }
 
 function httpUrl(href: string | null | undefined, base?: string): string | null {
@@ -98,9 +159,10 @@ function textOutsideNavigation(root: Element): boolean {
 }
 
 /** Sections of sanitized content with its chrome marked, and the content's HTML without class names. */
-function sectionize(clean: HTMLElement): { drafts: SectionDraft[]; html: string } {
+function sectionize(clean: HTMLElement, context: LayoutContext): { drafts: SectionDraft[]; html: string } {
   removeMarkers(clean)
-  const drafts = markChrome(blocksFromDom(clean), clean)
+  const drafts = markChrome(blocksFromDom(clean, context), clean)
+  picturesOffHidden(drafts)
   clean.querySelectorAll('[class]').forEach((el) => el.removeAttribute('class'))
   clean.querySelectorAll(`[${HINT_ATTRIBUTE}]`).forEach((el) => el.removeAttribute(HINT_ATTRIBUTE))
   return { drafts, html: clean.innerHTML }
@@ -148,13 +210,17 @@ function parseDom(markup: string, givenUrl: string | undefined): JSDOMClass {
 }
 
 /** The whole body without chrome, sanitized and sectioned: for pages Readability cannot use. */
-function wholeBody(markup: string, givenUrl: string | undefined): { drafts: SectionDraft[]; html: string } {
+function wholeBody(
+  markup: string,
+  givenUrl: string | undefined,
+  context: LayoutContext,
+): { drafts: SectionDraft[]; html: string } {
   const dom = parseDom(markup, givenUrl)
   const body = dom.window.document.body
   body.querySelectorAll(`${CHROME}, ${BODY_CHROME}`).forEach((el) => el.remove())
   const clean = sanitizeNode(body)
   dom.window.close()
-  return sectionize(clean)
+  return sectionize(clean, context)
 }
 
 /**
@@ -164,7 +230,12 @@ function wholeBody(markup: string, givenUrl: string | undefined): { drafts: Sect
  * Nesting is measured before jsdom builds the tree, and again on the tree: too deep is
  * refused, deep skips Readability (see limits.ts).
  */
-export function parseHtml(html: string, source: string, givenUrl?: string): HtmlImport {
+export function parseHtml(
+  html: string,
+  source: string,
+  givenUrl?: string,
+  options: HtmlOptions = {},
+): HtmlImport {
   const scan = scanHtml(html)
   if (scan.depth > MAX_HTML_DEPTH) throw refuseDeep(source, scan.depth)
   const markup = scan.markup.length - scan.inlineDataChars
@@ -177,6 +248,8 @@ export function parseHtml(html: string, source: string, givenUrl?: string): Html
   const dom = parseDom(scan.markup, givenUrl)
   const doc = dom.window.document
   const sourceUrl = pageUrl(doc, givenUrl)
+  const sink = new MediaSink()
+  const context = pageLayout(givenUrl, sourceUrl, sink, options.folder)
   doc.querySelectorAll(CHROME).forEach((el) => el.remove())
   const depth = domDepth(doc.documentElement)
   if (depth > MAX_HTML_DEPTH) throw refuseDeep(source, depth)
@@ -197,10 +270,10 @@ export function parseHtml(html: string, source: string, givenUrl?: string): Html
   const articleTime = clean?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null
   // an "article" of navigation only is no article: Readability settles for it on an empty page
   let { drafts, html: contentHtml } =
-    clean !== null && textOutsideNavigation(clean) ? sectionize(clean) : { drafts: [], html: '' }
+    clean !== null && textOutsideNavigation(clean) ? sectionize(clean, context) : { drafts: [], html: '' }
   dom.window.close()
   // the page again, whole: Readability has rewritten the first copy
-  if (drafts.length === 0) ({ drafts, html: contentHtml } = wholeBody(scan.markup, givenUrl))
+  if (drafts.length === 0) ({ drafts, html: contentHtml } = wholeBody(scan.markup, givenUrl, context))
   if (drafts.length === 0) throw refuseImport(source, 'it has no readable text.')
 
   const metadata: ArticleMetadata = resolveMetadata(facts, {
@@ -212,5 +285,5 @@ export function parseHtml(html: string, source: string, givenUrl?: string): Html
     articleTime,
     drafts,
   })
-  return { drafts, contentHtml, sourceUrl, metadata }
+  return { drafts, contentHtml, sourceUrl, metadata, media: sink.media }
 }

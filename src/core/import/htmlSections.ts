@@ -1,3 +1,6 @@
+import type { InlineMark, InlineMarkType, SectionBlock, SectionImage } from '../../shared/model'
+import { absoluteLink, collapseMarks, makeLayout, tidyMarks, type RawMark } from './layout'
+import { remotePicture, type PictureResolver } from './pictures'
 import type { SectionDraft } from './sectioning'
 import { collapseWhitespace, tidyCode } from './text'
 
@@ -140,23 +143,80 @@ function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE
 }
 
-/** An element's words with its blocks and line breaks apart: "<div>Flag</div><div>Coat of arms</div>" is "Flag Coat of arms". */
-function spacedText(el: Element): string {
-  let out = ''
+/** How an import resolves a section's links and pictures (its addresses, its media). */
+export interface LayoutContext {
+  /** a link's target (http, https or mailto, absolute), or null to drop the link */
+  link(href: string): string | null
+  picture: PictureResolver
+}
+
+/** Links only when absolute; pictures only as their alt and http(s) address. */
+export const PLAIN_LAYOUT: LayoutContext = {
+  link: absoluteLink,
+  picture: (src, alt) => {
+    const url = src === null ? null : absoluteLink(src)
+    return remotePicture(url !== null && url.startsWith('http') ? url : null, alt)
+  },
+}
+
+const MARK_TAGS: Record<string, InlineMarkType> = {
+  EM: 'em',
+  I: 'em',
+  STRONG: 'strong',
+  B: 'strong',
+  CODE: 'code',
+  KBD: 'code',
+  SUB: 'sub',
+  SUP: 'sup',
+  A: 'link',
+}
+
+/** The mark an inline element makes, or null (a link whose target is refused makes none). */
+function markOf(el: Element, tag: string, context: LayoutContext): Omit<RawMark, 'start' | 'end'> | null {
+  const type = MARK_TAGS[tag]
+  if (type === undefined) return null
+  if (type !== 'link') return { type }
+  const href = el.getAttribute('href')
+  const target = href === null ? null : context.link(href)
+  return target === null ? null : { type, href: target }
+}
+
+/** The picture an <img> shows: its src (else the first of its srcset) and alt. */
+function pictureOf(el: Element, context: LayoutContext): SectionImage | null {
+  const src = el.getAttribute('src')?.trim() || el.getAttribute('srcset')?.trim().split(/\s+/)[0] || null
+  return context.picture(src, collapseWhitespace(el.getAttribute('alt') ?? ''))
+}
+
+/**
+ * An element's words and marks, `apart`: with its blocks and line breaks apart ("<div>Flag</div><div>Coat
+ * of arms</div>" is "Flag Coat of arms"), else exactly its textContent.
+ */
+function inlineWords(el: Element, context: LayoutContext, apart: boolean): { raw: string; marks: RawMark[] } {
+  let raw = ''
+  const marks: RawMark[] = []
   const walk = (node: Node): void => {
     if (node.nodeType === TEXT_NODE) {
-      out += node.textContent ?? ''
+      raw += node.textContent ?? ''
       return
     }
     if (!isElement(node)) return
     const tag = node.tagName.toUpperCase()
-    const apart = tag === 'BR' || BLOCK_TAGS.has(tag)
-    if (apart) out += ' '
+    const spaced = apart && (tag === 'BR' || BLOCK_TAGS.has(tag))
+    const mark = markOf(node, tag, context)
+    if (spaced) raw += ' '
+    const start = raw.length
     node.childNodes.forEach(walk)
-    if (apart) out += ' '
+    if (mark !== null) marks.push({ ...mark, start, end: raw.length })
+    if (spaced) raw += ' '
   }
   walk(el)
-  return collapseWhitespace(out)
+  return { raw, marks }
+}
+
+/** A text with its marks from inline words, the text as collapseWhitespace makes it. */
+function collapsedWords(words: { raw: string; marks: RawMark[] }): { text: string; marks: InlineMark[] } {
+  const text = collapseWhitespace(words.raw)
+  return { text, marks: tidyMarks(text, collapseMarks(words.raw, text, words.marks)) }
 }
 
 /** A section as parsed, with the element whose words it holds, for the chrome and caption rules. */
@@ -166,33 +226,85 @@ export interface HtmlBlock {
   el: Element
 }
 
+/** The list item, or quote, the words of a block are in. */
+interface Frame {
+  item: { block: SectionBlock; used: boolean } | null
+  quote: boolean
+  lists: number
+}
+
+const TOP: Frame = { item: null, quote: false, lists: 0 }
+
+/** The block a paragraph's words make: a list item's first, else a quote's, else none. */
+function blockOf(frame: Frame): SectionBlock | undefined {
+  if (frame.item !== null && !frame.item.used) {
+    frame.item.used = true
+    return frame.item.block
+  }
+  return frame.quote ? { type: 'quote' } : undefined
+}
+
+/** An ordered list's numbers as its items are met: its start, then one more each (an item's value resets it). */
+function itemNumber(li: Element, list: Element, next: Map<Element, number>): number {
+  const value = Number.parseInt(li.getAttribute('value') ?? '', 10)
+  const start = Number.parseInt(list.getAttribute('start') ?? '', 10)
+  const number = Number.isFinite(value) ? value : (next.get(list) ?? (Number.isFinite(start) ? start : 1))
+  next.set(list, number + 1)
+  return number
+}
+
 /**
  * Blocks in document order: headings whole; every other run of inline words (a <p>, an <li>, a
  * text-bearing <div>, a caption or credit span) one paragraph; <pre> keeps its lines; a table row
- * is one paragraph with its cells separated by " | ".
+ * is one paragraph with its cells separated by " | ". Each section's layout comes from the same
+ * walk: its block (list item, quote, code, row), its inline marks and the pictures before it.
  */
-export function blocksFromDom(root: Node): HtmlBlock[] {
+export function blocksFromDom(root: Node, context: LayoutContext = PLAIN_LAYOUT): HtmlBlock[] {
   const blocks: HtmlBlock[] = []
   let words = ''
+  let marks: RawMark[] = []
+  // marks whose element the walk is inside: a flush ends them in the words it takes, then they go on
+  const open: Array<Omit<RawMark, 'end'>> = []
+  // pictures met since the last section: they stand before the next one
+  let pictures: SectionImage[] = []
   // the caption or credit the words so far belong to, and the element they came from
   let wordsRole: InlineRole = null
   let wordsEl: Element | null = null
-  const flush = (el: Element): void => {
+  const push = (draft: SectionDraft, el: Element, block?: SectionBlock, inline?: InlineMark[]): void => {
+    const layout = makeLayout(block, inline, pictures)
+    if (layout !== null) draft.layout = layout
+    pictures = []
+    blocks.push({ draft, el })
+  }
+  const flush = (el: Element, frame: Frame): void => {
     const text = collapseWhitespace(words)
-    if (text !== '') blocks.push({ draft: { kind: 'paragraph', text }, el: wordsEl ?? el })
+    if (text !== '') {
+      for (const m of open) marks.push({ ...m, end: words.length })
+      const inline = marks.length === 0 ? [] : tidyMarks(text, collapseMarks(words, text, marks))
+      push({ kind: 'paragraph', text }, wordsEl ?? el, blockOf(frame), inline)
+    }
+    for (const m of open) m.start = 0
     words = ''
+    marks = []
     wordsRole = null
     wordsEl = null
   }
   const rootElement = isElement(root) ? root : (root.parentElement ?? root.ownerDocument!.documentElement)
   const inPicture = rememberedInFigure()
-  // `container` is the block the words go into; `role` and `roleEl` the inline caption or credit around them
-  const visit = (node: Node, container: Element, role: InlineRole, roleEl: Element | null): void => {
+  const numbers = new Map<Element, number>()
+  // `container` is the block the words go into, `frame` its list item or quote; `role` and `roleEl` the inline caption or credit around them
+  const visit = (
+    node: Node,
+    container: Element,
+    frame: Frame,
+    role: InlineRole,
+    roleEl: Element | null,
+  ): void => {
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? ''
       if (/\S/.test(text) && role !== wordsRole) {
         // a caption's words and its credit's are separate blocks, and both apart from the words around
-        if (collapseWhitespace(words) !== '') flush(container)
+        if (collapseWhitespace(words) !== '') flush(container, frame)
         wordsRole = role
         wordsEl = roleEl
       }
@@ -205,35 +317,87 @@ export function blocksFromDom(root: Node): HtmlBlock[] {
       words += ' '
       return
     }
+    if (tag === 'IMG') {
+      const picture = pictureOf(node, context)
+      if (picture !== null) pictures.push(picture)
+      return
+    }
     if (!BLOCK_TAGS.has(tag)) {
       const own = inlineRole(node, inPicture)
       const innerRole = own === undefined ? role : own
       const innerEl = own === undefined ? roleEl : own === role && roleEl !== null ? roleEl : node
-      node.childNodes.forEach((child) => visit(child, container, innerRole, innerEl))
+      const mark = markOf(node, tag, context)
+      const opened = mark === null ? null : { ...mark, start: words.length }
+      if (opened !== null) open.push(opened)
+      node.childNodes.forEach((child) => visit(child, container, frame, innerRole, innerEl))
+      if (opened !== null) {
+        open.splice(open.indexOf(opened), 1)
+        marks.push({ ...opened, end: words.length })
+      }
       return
     }
-    flush(container)
+    flush(container, frame)
     const level = HEADING.exec(tag)?.[1]
     if (level !== undefined) {
       const text = collapseWhitespace(node.textContent ?? '')
-      if (text !== '') blocks.push({ draft: { kind: 'heading', level: Number(level), text }, el: node })
+      if (text !== '') {
+        const own = collapsedWords(inlineWords(node, context, false))
+        push(
+          { kind: 'heading', level: Number(level), text },
+          node,
+          undefined,
+          own.text === text ? own.marks : [],
+        )
+      }
     } else if (tag === 'PRE') {
       const text = tidyCode(node.textContent ?? '')
-      if (text.trim() !== '') blocks.push({ draft: { kind: 'paragraph', text }, el: node })
+      if (text.trim() !== '') push({ kind: 'paragraph', text }, node, { type: 'code' })
     } else if (tag === 'TR') {
-      const cells = Array.from(node.children, spacedText).filter(Boolean)
-      if (cells.length > 0) blocks.push({ draft: { kind: 'paragraph', text: cells.join(' | ') }, el: node })
+      const cells = Array.from(node.children, (cell) => ({
+        header: cell.tagName.toUpperCase() === 'TH',
+        ...collapsedWords(inlineWords(cell, context, true)),
+      })).filter((cell) => cell.text !== '')
+      if (cells.length > 0) {
+        const ranges: Array<[number, number]> = []
+        const inline: InlineMark[] = []
+        let at = 0
+        for (const cell of cells) {
+          ranges.push([at, at + cell.text.length])
+          for (const m of cell.marks) inline.push({ ...m, start: m.start + at, end: m.end + at })
+          at += cell.text.length + ROW_SEPARATOR.length
+        }
+        const text = cells.map((cell) => cell.text).join(ROW_SEPARATOR)
+        const header = cells.every((cell) => cell.header)
+        push({ kind: 'paragraph', text }, node, { type: 'row', header, cells: ranges }, inline)
+      }
     } else {
-      node.childNodes.forEach((child) => visit(child, node, null, null))
-      flush(node)
+      let inner = frame
+      if (tag === 'OL' || tag === 'UL') inner = { ...frame, item: null, lists: frame.lists + 1 }
+      else if (tag === 'BLOCKQUOTE') inner = { ...frame, item: null, quote: true }
+      else if (tag === 'LI') {
+        const list = node.parentElement
+        const ordered = list?.tagName.toUpperCase() === 'OL'
+        const block: SectionBlock = { type: 'item', ordered, depth: Math.max(1, frame.lists) }
+        if (ordered) block.number = itemNumber(node, list!, numbers)
+        inner = { ...frame, item: { block, used: false } }
+      }
+      node.childNodes.forEach((child) => visit(child, node, inner, null, null))
+      flush(node, inner)
     }
   }
-  root.childNodes.forEach((child) => visit(child, rootElement, null, null))
-  flush(rootElement)
+  root.childNodes.forEach((child) => visit(child, rootElement, TOP, null, null))
+  flush(rootElement, TOP)
+  // pictures after the last words stand with the last section
+  if (pictures.length > 0 && blocks.length > 0) {
+    const last = blocks[blocks.length - 1]!.draft
+    last.layout = { ...last.layout, images: [...(last.layout?.images ?? []), ...pictures] }
+  }
   return blocks
 }
 
+const ROW_SEPARATOR = ' | '
+
 /** The sections of `root` (see blocksFromDom). */
-export function sectionsFromDom(root: Node): SectionDraft[] {
-  return blocksFromDom(root).map((b) => b.draft)
+export function sectionsFromDom(root: Node, context: LayoutContext = PLAIN_LAYOUT): SectionDraft[] {
+  return blocksFromDom(root, context).map((b) => b.draft)
 }

@@ -9,7 +9,8 @@ import { assembleSections, sha256Hex, type SectionDraft } from './sectioning'
 import { sniffFormat } from './sniff'
 import { normalizeText, splitPlainParagraphs } from './text'
 import { chooseTitle } from './title'
-import type { ArticleFormat, SourceFormat, ParsedArticle } from './types'
+import type { ParsedMedia } from './pictures'
+import type { ArticleFormat, SourceFormat, ParsedArticle, ParsedSection } from './types'
 import {
   checkText,
   decodeFileBytes,
@@ -42,6 +43,8 @@ export interface ParseFileInput {
   sourceUrl?: string
   /** how errors name the input (default: the quoted file name) */
   source?: string
+  /** the folder of a file on disk: pictures an HTML or Markdown file names next to it are stored */
+  folder?: string
 }
 
 export interface ParseTextOptions {
@@ -65,21 +68,23 @@ function parseDecoded(
   source: string,
   fileName: string | undefined,
   givenUrl: string | undefined,
+  folder: string | undefined,
 ): ParsedArticle {
   const normalized = normalizeText(text)
   let drafts: SectionDraft[]
   let metadata = NO_METADATA
   let contentHtml: string | null = null
   let sourceUrl = givenUrl ?? null
+  let media: ParsedMedia[] = []
   if (format === 'html') {
-    const html = parseHtml(normalized, source, givenUrl)
-    ;({ drafts, metadata, contentHtml, sourceUrl } = html)
+    const html = parseHtml(normalized, source, givenUrl, { folder })
+    ;({ drafts, metadata, contentHtml, sourceUrl, media } = html)
   } else if (format === 'markdown') {
-    ;({ drafts, metadata } = parseMarkdown(normalized, source))
+    ;({ drafts, metadata, media } = parseMarkdown(normalized, source, { folder }))
   } else {
     drafts = splitPlainParagraphs(normalized).map((p): SectionDraft => ({ kind: 'paragraph', text: p }))
   }
-  return finish({ drafts, metadata, contentHtml, sourceUrl, format, sourceFormat: format }, fileName)
+  return finish({ drafts, metadata, contentHtml, sourceUrl, format, sourceFormat: format, media }, fileName)
 }
 
 interface Extracted {
@@ -90,6 +95,14 @@ interface Extracted {
   sourceUrl: string | null
   format: ArticleFormat
   sourceFormat: SourceFormat
+  media?: ParsedMedia[]
+}
+
+/** The pictures some section's layout names (a page parsed twice may have collected others). */
+function namedMedia(sections: ParsedSection[], media: ParsedMedia[] | undefined): ParsedMedia[] {
+  if (media === undefined || media.length === 0) return []
+  const named = new Set(sections.flatMap((s) => s.layout?.images?.map((i) => i.mediaId) ?? []))
+  return media.filter((m) => named.has(m.sha256))
 }
 
 /** Edge junk quarantined, sections laid end to end, the title chosen: the same for every format. */
@@ -113,6 +126,7 @@ function finish(extracted: Extracted, fileName: string | undefined): ParsedArtic
     contentHash: sha256Hex(canonical),
     sections,
     contentHtml,
+    media: namedMedia(sections, extracted.media),
   }
 }
 
@@ -142,9 +156,12 @@ async function parseBinary(
       fileName,
     )
   }
-  const { drafts, metadata, contentHtml } =
+  const { drafts, metadata, contentHtml, media } =
     format === 'epub' ? parseEpub(bytes, source) : await parseDocx(bytes, source)
-  return finish({ drafts, metadata, contentHtml, sourceUrl, format: 'html', sourceFormat: format }, fileName)
+  return finish(
+    { drafts, metadata, contentHtml, sourceUrl, format: 'html', sourceFormat: format, media },
+    fileName,
+  )
 }
 
 function givenFormat(input: ParseFileInput): SourceFormat | undefined {
@@ -170,6 +187,7 @@ export function parseArticle(input: ParseFileInput): ParsedArticle {
     source,
     input.fileName,
     input.sourceUrl,
+    input.folder,
   )
 }
 
@@ -192,5 +210,5 @@ export function parseText(text: string, opts: ParseTextOptions = {}): ParsedArti
   const source = 'pasted text'
   const checked = checkText(text, source)
   const format = (opts.format ?? sniffFormat(checked)) as ArticleFormat
-  return parseDecoded(checked, format, source, undefined, opts.sourceUrl)
+  return parseDecoded(checked, format, source, undefined, opts.sourceUrl, undefined)
 }

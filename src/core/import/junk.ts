@@ -30,6 +30,8 @@ export function quarantineEdgeJunk(drafts: SectionDraft[]): SectionDraft[] {
   return drafts.map((draft, i) => {
     const reason = reasons[i]
     if ((i >= head && i < tail) || reason === undefined || draft.kind === 'quarantined') return draft
-    return { kind: 'quarantined', text: draft.text, quarantineReason: reason }
+    const hidden: SectionDraft = { kind: 'quarantined', text: draft.text, quarantineReason: reason }
+    if (draft.layout !== undefined) hidden.layout = draft.layout
+    return hidden
   })
 }

@@ -37,3 +37,9 @@ export const PARSE_TIMEOUT_MS = 20_000
  * 19 MB page took 3.1 GB. Past the cap the worker dies alone and the import is refused.
  */
 export const PARSE_MEMORY_MB = 1024
+
+/** Largest picture stored with an article (a data: URI, an EPUB's or .docx's image, a file next to an import). */
+export const MAX_PICTURE_BYTES = 8 * 1024 * 1024
+
+/** All the pictures one article may store; past it the rest keep only their alt text. */
+export const MAX_ARTICLE_PICTURE_BYTES = 64 * 1024 * 1024

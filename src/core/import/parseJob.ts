@@ -1,4 +1,5 @@
 /** One import's parse, as the parse worker runs it (and as the in-thread sample import does). */
+import { dirname } from 'node:path'
 import { GlossError, toErrorData, type GlossErrorData } from '../../shared/errors'
 import { parseArticle, parseDocument } from './index'
 import { readImportFile } from './readFile'
@@ -36,7 +37,11 @@ export function runParseJob(job: ParseJob): ParsedFile {
   if (job.kind === 'url') throw refuseImport(describeJob(job), 'an address is fetched in the import worker.')
   if (job.kind === 'file') {
     const file = readImportFile(job.path)
-    return { article: parseArticle({ bytes: file.bytes, fileName: file.name }), sourcePath: file.absolute }
+    const folder = dirname(file.absolute)
+    return {
+      article: parseArticle({ bytes: file.bytes, fileName: file.name, folder }),
+      sourcePath: file.absolute,
+    }
   }
   const { bytes, fileName, format, sourceUrl } = job
   return { article: parseArticle({ bytes, fileName, format, sourceUrl }), sourcePath: null }
@@ -46,7 +51,11 @@ export function runParseJob(job: ParseJob): ParsedFile {
 export async function runParseJobAsync(job: ParseJob): Promise<ParsedFile> {
   if (job.kind === 'file') {
     const file = readImportFile(job.path, maxBytesFor(job.path))
-    const article = await parseDocument({ bytes: file.bytes, fileName: file.name })
+    const article = await parseDocument({
+      bytes: file.bytes,
+      fileName: file.name,
+      folder: dirname(file.absolute),
+    })
     return { article, sourcePath: file.absolute }
   }
   if (job.kind === 'url') {

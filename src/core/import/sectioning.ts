@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { SectionLayout } from '../../shared/model'
 import type { ParsedSection, SectionKind } from './types'
 
 /** A section before it has offsets: what the format parsers produce. */
@@ -8,6 +9,8 @@ export interface SectionDraft {
   level?: number
   quarantineReason?: string
   role?: 'caption'
+  /** the structure the section had in its source (layout.ts); absent when it had none */
+  layout?: SectionLayout
 }
 
 export const SECTION_SEPARATOR = '\n\n'
@@ -28,6 +31,7 @@ export function assembleSections(drafts: SectionDraft[]): { text: string; sectio
     if (draft.level !== undefined) section.level = draft.level
     if (draft.quarantineReason !== undefined) section.quarantineReason = draft.quarantineReason
     if (draft.role !== undefined) section.role = draft.role
+    if (draft.layout !== undefined) section.layout = draft.layout
     sections.push(section)
     offset = section.end
   }

@@ -1,5 +1,6 @@
 /** What an importer produces before anything touches the database. */
-import type { ArticleFormat, SourceFormat } from '../../shared/model'
+import type { ArticleFormat, SectionLayout, SourceFormat } from '../../shared/model'
+import type { ParsedMedia } from './pictures'
 
 export type { ArticleFormat, SourceFormat } from '../../shared/model'
 
@@ -19,6 +20,8 @@ export interface ParsedSection {
   page?: number
   /** an image caption: shown as the caption of a picture, never as a body paragraph */
   role?: 'caption'
+  /** the structure it had in its source; a picture's mediaId is the sha256 of one of ParsedArticle.media */
+  layout?: SectionLayout
 }
 
 /** The kind a section goes back to when restored: a hidden heading keeps its level, so is one. */
@@ -52,4 +55,6 @@ export interface ParsedArticle {
   sections: ParsedSection[]
   /** sanitized HTML of the readable content, for HTML imports only */
   contentHtml: string | null
+  /** pictures that came inside the import, named by the sections' layouts */
+  media: ParsedMedia[]
 }

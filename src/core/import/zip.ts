@@ -33,7 +33,7 @@ export function readZip(
   bytes: Uint8Array,
   source: string,
   what: string,
-  wanted: (name: string) => boolean,
+  wanted: (name: string, size: number) => boolean,
 ): ZipContents {
   if (!isZip(bytes)) throw refuseImport(source, `it is not ${what}: it is not a zip archive.`)
   const names = new Set<string>()
@@ -44,7 +44,7 @@ export function readZip(
     files = fflate().unzipSync(bytes, {
       filter(file) {
         names.add(file.name)
-        if (!wanted(file.name)) return false
+        if (!wanted(file.name, file.originalSize)) return false
         total += file.originalSize
         if (total > MAX_UNZIPPED_BYTES) tooBig = true
         return !tooBig

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { NotebookImportReport } from '../../shared/model'
+import type { NotebookImportReport, SectionLayout } from '../../shared/model'
 import { openTempNotebook, tableCounts, type TempNotebook } from '../testing/tempNotebook'
 import { renderExport } from '../export'
 import { generatorName } from '../export/version'
@@ -15,6 +15,7 @@ import { NOTEBOOK_VERSION } from './upgrade'
 const DOCUMENT_TABLES = [
   'articles',
   'sections',
+  'media',
   'versions',
   'excerpts',
   'excerpt_tags',
@@ -149,10 +150,21 @@ describe('importNotebook', () => {
       reviewedAt: expect.any(String),
     })
 
+    // the picture before the caption travels with the article (schema 10)
+    const caption = deltas.sections.find((s) => s.role === 'caption')!
+    const picture = (caption.layout as SectionLayout).images![0]!
+    expect(deltas.media).toEqual([
+      { id: picture.mediaId, mime: 'image/gif', sha256: expect.any(String), base64: 'R0lGODlhAQABAAAAACw=' },
+    ])
+
     await source.call('emptyTrash', {})
     await target.call('importNotebook', { document: exportDocument() })
     expect(dump(target.notebook.db)).toEqual(dump(source.notebook.db))
     expect((await target.call('listVersions', { articleId: source.maps.id })).length).toBe(2)
+    expect(await target.call('getMedia', { id: picture.mediaId! })).toEqual({
+      mime: 'image/gif',
+      base64: 'R0lGODlhAQABAAAAACw=',
+    })
   })
 
   test('imports a document an earlier Gloss wrote (version 1), upgraded on the way', async () => {
@@ -369,5 +381,79 @@ describe('importNotebook', () => {
       expect((error as Error).message).toContain(field.replace(/^document\./, ''))
       expect(dump(target.notebook.db)).toEqual(before)
     })
+  })
+})
+
+describe('layouts and pictures from a document (untrusted)', () => {
+  const GIF = 'R0lGODlhAQABAAAAACw='
+  const GIF_SHA = '8f5a2ad8a07f5b4a7dc4d4b8b2a8b0a1ae2c0d4e9c6a5f1c4b3e2d1a0f9e8d7c'
+
+  /** The sample's document with its first paragraph given `layout` and its article `media`. */
+  function withLayout(layout: unknown, media?: unknown): unknown {
+    const doc = exportDocument() as unknown as {
+      articles: Array<{ id: string; media?: unknown; sections: Array<{ kind: string; layout?: unknown }> }>
+    }
+    const article = doc.articles.find((a) => a.id === source.article.id)!
+    article.sections.find((s) => s.kind === 'paragraph')!.layout = layout
+    if (media !== undefined) article.media = media
+    return doc
+  }
+
+  test('a valid layout with a picture is stored and read back', async () => {
+    const { createHash } = await import('node:crypto')
+    const sha256 = createHash('sha256').update(Buffer.from(GIF, 'base64')).digest('hex')
+    const id = '01890a5d-ac96-774b-bcce-b302099a8057'
+    const doc = withLayout(
+      { marks: [{ type: 'em', start: 0, end: 3 }], images: [{ mediaId: id, alt: 'dot' }] },
+      [{ id, mime: 'image/gif', sha256, base64: GIF }],
+    )
+    await target.call('importNotebook', { document: doc as never })
+    const article = await target.call('getArticle', { id: source.article.id })
+    const section = article.sections.find((s) => s.layout !== null)!
+    expect(section.layout).toEqual({
+      marks: [{ type: 'em', start: 0, end: 3 }],
+      images: [{ mediaId: id, alt: 'dot' }],
+    })
+    expect((await target.call('getMedia', { id })).base64).toBe(GIF)
+  })
+
+  test.each([
+    [
+      'a mark past the text',
+      { marks: [{ type: 'em', start: 0, end: 1e6 }] },
+      undefined,
+      /is not within the text/,
+    ],
+    ['an unknown block', { block: { type: 'poem' } }, undefined, /layout/],
+    [
+      'a javascript: link',
+      { marks: [{ type: 'link', start: 0, end: 3, href: 'javascript:alert(1)' }] },
+      undefined,
+      /http, https or mailto/,
+    ],
+    [
+      'a picture not in the media',
+      { images: [{ mediaId: 'nope', alt: '' }] },
+      undefined,
+      /no picture "nope"/,
+    ],
+    [
+      'media whose bytes are not their hash',
+      {},
+      [{ id: 'm1', mime: 'image/gif', sha256: GIF_SHA, base64: GIF }],
+      /do not match its sha256/,
+    ],
+    [
+      'media that is no picture',
+      {},
+      [{ id: 'm1', mime: 'image/png', sha256: GIF_SHA, base64: Buffer.from('<svg/>').toString('base64') }],
+      /not a png, jpeg, gif or webp/,
+    ],
+  ])('refuses %s, naming where, with nothing written', async (_what, layout, media, message) => {
+    const before = tableCounts(target.notebook.db)
+    await expect(
+      target.call('importNotebook', { document: withLayout(layout, media) as never }),
+    ).rejects.toThrow(message)
+    expect(tableCounts(target.notebook.db)).toEqual(before)
   })
 })

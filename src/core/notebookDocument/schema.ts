@@ -3,7 +3,8 @@
  * `importNotebook` reads back.
  *
  *   { format: 'gloss-notebook', version: 2, exportedAt, generator,
- *     articles: [{ …, text, contentHtml, sections: [{ id, ordinal, kind, baseKind, …, page, role }],
+ *     articles: [{ …, text, contentHtml, sections: [{ id, ordinal, kind, baseKind, …, page, role, layout? }],
+ *                  media?: [{ id, mime, sha256, base64 }],
  *                  version, versionImportedAt, versions: [{ number, …, text, sections }],
  *                  quoteCorrections?: [{ quoteKey, speaker: { kind, name, description }, correctedAt }] }],
  *     excerpts: [{ id, articleId, sectionId, quote: TextQuoteSelector, position: TextPositionSelector,
@@ -26,7 +27,11 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { GlossError } from '../../shared/errors'
 import { isHttpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from '../../shared/formats'
-import { EXCERPT_COLORS, SOURCE_FORMATS } from '../../shared/model'
+import { EXCERPT_COLORS, SOURCE_FORMATS, type SectionLayout } from '../../shared/model'
+import { layoutProblem } from '../import/layout'
+import { MAX_PICTURE_BYTES } from '../import/limits'
+import { PICTURE_MIMES } from '../import/pictures'
+import { mediaProblem } from '../media'
 import { SPEAKER_KINDS } from '../../shared/research'
 import { normalizeTagName } from '../tags'
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, upgradeNotebookDocument } from './upgrade'
@@ -51,6 +56,16 @@ const sectionSchema = z.object({
   page: z.number().int().positive().nullable().optional(),
   /** 'caption': a picture's caption */
   role: z.literal('caption').nullable(),
+  /** SectionLayout over its text (checked against it below); absent or null: plain */
+  layout: z.unknown().optional(),
+})
+
+/** A picture stored with the article: a layout image's mediaId names it; its bytes are checked below. */
+const mediaSchema = z.object({
+  id: docId,
+  mime: z.enum(PICTURE_MIMES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'),
+  base64: z.string().max(Math.ceil(MAX_PICTURE_BYTES / 3) * 4 + 4, 'is larger than a picture may be'),
 })
 
 /** A version the article had before its current one: its text and how it was split (read-only). */
@@ -71,6 +86,7 @@ const versionSchema = z.object({
       start: offset,
       end: offset,
       page: z.number().int().positive().nullable(),
+      layout: z.unknown().optional(),
     }),
   ),
 })
@@ -94,6 +110,8 @@ const articleSchema = z.object({
   version: z.number().int().positive(),
   versionImportedAt: timestamp.nullable(),
   versions: z.array(versionSchema),
+  /** pictures its sections' layouts name */
+  media: z.array(mediaSchema).max(10_000).optional(),
   /** speakers the person set on its quotations (the research analysis), by their folded words */
   quoteCorrections: z
     .array(
@@ -197,6 +215,22 @@ export const notebookDocumentSchema = z
       articleText.set(a.id, a.text)
       if (sha256(a.text) !== a.contentHash)
         issue(['articles', i, 'contentHash'], 'does not match the article text')
+      const mediaIds = new Set<string>()
+      a.media?.forEach((m, j) => {
+        const problem = mediaProblem(m)
+        if (problem !== null) issue(['articles', i, 'media', j], problem)
+        if (mediaIds.has(m.id)) issue(['articles', i, 'media', j, 'id'], `duplicate media id "${m.id}"`)
+        mediaIds.add(m.id)
+      })
+      /** a layout over `length` characters whose pictures are this article's */
+      const checkLayout = (layout: unknown, length: number, at: Array<string | number>) => {
+        if (layout === undefined || layout === null) return
+        const problem = layoutProblem(layout, length)
+        if (problem !== null) return issue([...at, 'layout'], problem)
+        for (const image of (layout as SectionLayout).images ?? [])
+          if (image.mediaId !== null && !mediaIds.has(image.mediaId))
+            issue([...at, 'layout', 'images'], `no picture "${image.mediaId}" in the article's media`)
+      }
       const ordinals = new Set<number>()
       a.sections.forEach((s, j) => {
         const at = ['articles', i, 'sections', j]
@@ -210,6 +244,7 @@ export const notebookDocumentSchema = z
           issue([...at, 'text'], 'does not match the article text at its offsets')
         if (s.kind !== 'quarantined' && s.kind !== s.baseKind)
           issue([...at, 'baseKind'], `must be "${s.kind}"`)
+        checkLayout(s.layout, s.text.length, at)
       })
       const numbers = new Set<number>()
       a.versions.forEach((v, j) => {
@@ -224,6 +259,7 @@ export const notebookDocumentSchema = z
               [...at, 'sections', k, 'end'],
               `range ${s.start}–${s.end} is outside the text (${v.text.length})`,
             )
+          else checkLayout(s.layout, s.end - s.start, [...at, 'sections', k])
         })
       })
     })

@@ -15,8 +15,11 @@ import type { NoteRow } from '../notes/repository'
 import { now } from '../store/clock'
 import type { Db } from '../store/open'
 import { toExcerpt, type ArticleRow, type ExcerptRow, type SectionRow } from '../store/rows'
+import { readLayout } from '../import/layout'
+import type { PictureMime } from '../import/pictures'
 import type {
   ArticleRecord,
+  MediaRecord,
   ExcerptRecord,
   NoteRecord,
   QuoteCorrectionRecord,
@@ -132,6 +135,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
       quarantineReason: s.quarantine_reason,
       page: s.page ?? null,
       role: s.role ?? null,
+      layout: readLayout(s.layout ?? null, s.text.length),
     })
     sectionsByArticle.set(s.article_id, list)
   }
@@ -160,9 +164,26 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
         start: s.start,
         end: s.end,
         page: s.page ?? null,
+        ...(s.layout ? { layout: s.layout } : {}),
       })),
     })
     versionsByArticle.set(v.article_id, list)
+  }
+  const mediaByArticle = new Map<string, MediaRecord[]>()
+  for (const m of db
+    .prepare(
+      `SELECT article_id, id, mime, sha256, bytes FROM media WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    )
+    .all(ids(articleIds)) as Array<{
+    article_id: string
+    id: string
+    mime: PictureMime
+    sha256: string
+    bytes: Buffer
+  }>) {
+    const list = mediaByArticle.get(m.article_id) ?? []
+    list.push({ id: m.id, mime: m.mime, sha256: m.sha256, base64: m.bytes.toString('base64') })
+    mediaByArticle.set(m.article_id, list)
   }
   const corrections = new Map<string, QuoteCorrectionRecord[]>()
   for (const c of db
@@ -199,6 +220,7 @@ function collectNow(db: Db, scope: ExportScope, options: CollectOptions): Snapsh
     version: a.version,
     versionImportedAt: a.version_imported_at,
     versions: versionsByArticle.get(a.id) ?? [],
+    ...(mediaByArticle.has(a.id) ? { media: mediaByArticle.get(a.id) } : {}),
     ...(corrections.has(a.id) ? { quoteCorrections: corrections.get(a.id) } : {}),
   }))
 

@@ -6,9 +6,11 @@ import type {
   ExportScope,
   NoteLink,
   SectionKind,
+  SectionLayout,
   SourceFormat,
 } from '../../shared/model'
 import type { QuoteSpeaker } from '../../shared/research'
+import type { PictureMime } from '../import/pictures'
 
 export interface SectionRecord {
   id: string
@@ -25,6 +27,16 @@ export interface SectionRecord {
   page: number | null
   /** 'caption': a picture's caption (the reader shows it so) */
   role: 'caption' | null
+  /** the structure it had in its source (list item, quote, marks, pictures); null: plain */
+  layout: SectionLayout | null
+}
+
+/** A picture stored with an article (a layout image's mediaId is its id). */
+export interface MediaRecord {
+  id: string
+  mime: PictureMime
+  sha256: string
+  base64: string
 }
 
 /** A section of a replaced version, as the versions table keeps it. */
@@ -36,6 +48,8 @@ export interface VersionSectionRecord {
   start: number
   end: number
   page: number | null
+  /** its layout then; absent for versions stored before layouts */
+  layout?: SectionLayout | null
 }
 
 /** A version an article had before its current one (read-only). */
@@ -66,6 +80,8 @@ export interface ArticleRecord extends Omit<
   versionImportedAt: string | null
   /** the versions it replaced, oldest first */
   versions: VersionRecord[]
+  /** the pictures its sections' layouts name (those of past versions too); absent when none */
+  media?: MediaRecord[]
   /** speakers the person set, by the quotation's folded words (the research analysis); absent when none */
   quoteCorrections?: QuoteCorrectionRecord[]
 }

@@ -1,4 +1,5 @@
 /** Row shapes as SQLite returns them, and their mapping to the contract's model. */
+import { readLayout } from '../import/layout'
 import type { ArticleSummary, Excerpt, ExcerptColor, Section, TagRef } from '../../shared/model'
 
 export interface ArticleRow {
@@ -68,6 +69,8 @@ export interface SectionRow {
   quarantine_reason: string | null
   page: number | null
   role: 'caption' | null
+  /** SectionLayout as JSON (schema 10); NULL for a plain section (and absent before 10) */
+  layout?: string | null
 }
 
 export function toSection(row: SectionRow): Section {
@@ -83,8 +86,8 @@ export function toSection(row: SectionRow): Section {
     quarantineReason: row.quarantine_reason,
     page: row.page ?? null,
     role: row.role ?? null,
-    // set by the article read once layouts are stored (issue 12)
-    layout: null,
+    // read defensively: a damaged value shows the section plain
+    layout: readLayout(row.layout ?? null, row.text.length),
   }
 }
 

@@ -335,6 +335,32 @@ migrations.push({
 })
 
 migrations.push({
+  // Section layouts (issue 12): the structure a section had in its source (list item, quote,
+  // code, table row, inline marks, pictures) as JSON over its own text, NULL for a plain one; and
+  // the pictures that came inside an import, once per article and content hash, removed with it.
+  // Articles already here with stored HTML may get layouts derived once from it
+  // (meta 'layout_backfill_until': the last article seq to look at).
+  version: 10,
+  up(db) {
+    db.exec(`
+      ALTER TABLE sections ADD COLUMN layout TEXT;
+      CREATE TABLE media (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp')),
+        sha256 TEXT NOT NULL,
+        byte_length INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        UNIQUE (article_id, sha256)
+      );
+      INSERT INTO meta (key, value)
+        SELECT 'layout_backfill_until', max(seq) FROM articles WHERE content_html IS NOT NULL HAVING max(seq) IS NOT NULL;
+    `)
+  },
+})
+
+migrations.push({
   // Reading positions (issue 12): where each article was left, in the notebook rather than the
   // page's storage (whose origin changes with the web shell's port). One row per article: the
   // section at the top of the reader (its ordinal too, for a new version that drops its id) and

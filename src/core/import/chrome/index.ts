@@ -182,13 +182,29 @@ function judgeBlock(block: HtmlBlock, root: Element, inPicture: InPicture): Bloc
   return {}
 }
 
+/** A heading without its page's markers; its marks kept only where its words did not move. */
+function tidiedHeading(draft: SectionDraft): SectionDraft {
+  const text = tidyHeading(draft.text)
+  if (text === draft.text) return draft
+  const { layout, ...rest } = draft
+  const tidied: SectionDraft = { ...rest, text }
+  if (layout === undefined || !draft.text.startsWith(text)) {
+    if (layout?.images !== undefined) tidied.layout = { images: layout.images }
+    return tidied
+  }
+  const marks = layout.marks?.filter((m) => m.end <= text.length)
+  const kept = { ...layout, marks }
+  if (marks === undefined || marks.length === 0) delete kept.marks
+  if (Object.keys(kept).length > 0) tidied.layout = kept
+  return tidied
+}
+
 /**
  * The article's sections with chrome quarantined (with its reason) and captions marked. Headings
  * lose the "[edit]", "¶" or "#" their page puts after them.
  */
 export function markChrome(blocks: HtmlBlock[], root: Element): SectionDraft[] {
-  for (const b of blocks)
-    if (b.draft.kind === 'heading') b.draft = { ...b.draft, text: tidyHeading(b.draft.text) }
+  for (const b of blocks) if (b.draft.kind === 'heading') b.draft = tidiedHeading(b.draft)
   const live = blocks.filter((b) => b.draft.text !== '')
   const inPicture = rememberedInFigure() // the tree does not change while it is judged
   const verdicts = live.map((b) => judgeBlock(b, root, inPicture))
@@ -206,6 +222,7 @@ export function markChrome(blocks: HtmlBlock[], root: Element): SectionDraft[] {
         quarantineReason: JUNK_PREFIX + v.reason,
       }
       if (b.draft.level !== undefined) draft.level = b.draft.level
+      if (b.draft.layout !== undefined) draft.layout = b.draft.layout
       return draft
     }
     if (v.caption && b.draft.kind === 'paragraph') return { ...b.draft, role: 'caption' }

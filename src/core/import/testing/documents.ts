@@ -197,3 +197,10 @@ ${book.chapters.map((c) => `<item id="${c.id}" href="${chapterFile(c)}" media-ty
   for (const c of book.chapters) entries[`OEBPS/${chapterFile(c)}`] = xhtml(c.title, c.body)
   return zip({ ...entries, ...extra }, { storeFirst: true })
 }
+
+/** A 1×1 PNG and a 1×1 GIF: real pictures, for the imports that store them. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+export const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64')
