@@ -11,10 +11,16 @@
  * or landed at the start of the note. Here a key pressed on such a block does what it says:
  * a character or Enter starts a paragraph after it, Ctrl+Home/End go to the note's start/end
  * (past a block at either end, into a new paragraph), and arrows leave the first/last block.
+ *
+ * Lexical hears of a caret the browser moved from `selectionchange`, a task after the key that
+ * moved it. Keys that come sooner (fast typing, a loaded machine) were judged from the caret's old
+ * place: ←← over "A" then the chip let the browser step into the chip, and the next letter
+ * replaced it. Each key first brings Lexical's selection to where the browser's caret is.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import {
   $createParagraphNode,
+  $createRangeSelectionFromDom,
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
   $getRoot,
@@ -24,6 +30,7 @@ import {
   $isNodeSelection,
   $isRangeSelection,
   $isTextNode,
+  $setSelection,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
   KEY_DOWN_COMMAND,
@@ -63,6 +70,18 @@ function $stepOverToken(direction: 'left' | 'right'): boolean {
   const edge = direction === 'left' ? 0 : token.getTextContentSize()
   token.select(edge, edge)
   return true
+}
+
+/** Lexical's range selection, moved to the browser's caret if that moved since (not a card's). */
+function $catchUpWithBrowser(editor: LexicalEditor): void {
+  const current = $getSelection()
+  const dom = window.getSelection()
+  const root = editor.getRootElement()
+  if (!$isRangeSelection(current) || !dom?.anchorNode || !root?.contains(dom.anchorNode)) return
+  const host = dom.anchorNode instanceof Element ? dom.anchorNode : dom.anchorNode.parentElement
+  if (host?.closest('[data-lexical-decorator="true"]')) return
+  const fresh = $createRangeSelectionFromDom(dom, editor)
+  if (fresh && !fresh.is(current)) $setSelection(fresh)
 }
 
 /** Move a collapsed caret that fell inside a token (a section chip) to one of its edges. */
@@ -146,6 +165,7 @@ export function CaretPlugin() {
         KEY_DOWN_COMMAND,
         (event) => {
           if (event.isComposing || event.altKey) return false
+          $catchUpWithBrowser(editor)
           const mod = event.ctrlKey || event.metaKey
           if (mod && !event.shiftKey && (event.key === 'End' || event.key === 'Home')) {
             event.preventDefault()
