@@ -2,6 +2,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react'
 import type { NoteRef, Section, SectionImage } from '../../../shared/model'
 import { SectionBacklinks } from '../common/BacklinkBadges'
 import { inlineTree, safeHref, type InlineNode } from './layoutTree'
+import { useMediaUrl } from './media'
 
 /** A section's text with its marks: every character in one text node, in order (offsets.ts). */
 function renderInline(nodes: readonly InlineNode[], key = ''): ReactNode[] {
@@ -22,13 +23,16 @@ function renderInline(nodes: readonly InlineNode[], key = ''): ReactNode[] {
         </span>
       )
     const { mark } = node
-    if (mark.type === 'link')
+    if (mark.type === 'link') {
+      const href = safeHref(mark.href)!
       return (
-        // target _blank: the system browser (main's window-open handler checks the address)
-        <a key={k} href={safeHref(mark.href)!} target="_blank" rel="noopener noreferrer" draggable={false}>
+        // target _blank: the system browser (main's window-open handler checks the address);
+        // the title shows where it goes, as the desktop app has no status bar
+        <a key={k} href={href} title={href} target="_blank" rel="noopener noreferrer" draggable={false}>
           {children}
         </a>
       )
+    }
     const Tag = mark.type
     return <Tag key={k}>{children}</Tag>
   })
@@ -64,7 +68,7 @@ const SectionText = memo(function SectionText({ section }: { section: Section })
       return (
         <List
           className={`section-list section-list-depth-${((depth - 1) % 3) + 1}`}
-          style={{ '--indent': `${depth * 1.5}em` } as CSSProperties}
+          style={{ '--depth': depth } as CSSProperties}
         >
           <li {...props} value={block.ordered ? block.number : undefined}>
             {content}
@@ -90,17 +94,43 @@ const SectionText = memo(function SectionText({ section }: { section: Section })
   }
 })
 
+/** A picture stored with the article, from the notebook as a blob: URL (media.ts). */
+function StoredPicture({ id, alt }: { id: string; alt: string }) {
+  const media = useMediaUrl(id)
+  if (media.status === 'ready')
+    return (
+      <figure className="section-picture">
+        <img src={media.url} alt={alt} />
+      </figure>
+    )
+  return (
+    <figure className="section-picture section-picture-missing" aria-busy={media.status === 'loading'}>
+      <span className="section-picture-alt">{alt || 'A picture'}</span>
+      {media.status === 'failed' && (
+        <span className="section-picture-note">The picture could not be read from the notebook.</span>
+      )}
+    </figure>
+  )
+}
+
 /**
  * A picture that stood before the section. A stored one is shown from the notebook; a remote
  * one is never fetched (reading is offline): its alt text and address are shown instead.
  */
 function SectionPicture({ image }: { image: SectionImage }) {
+  if (image.mediaId) return <StoredPicture id={image.mediaId} alt={image.alt} />
   return (
-    <figure className="section-picture section-picture-remote">
+    <figure className="section-picture section-picture-missing">
       <span className="section-picture-alt">{image.alt || 'A picture'}</span>
       <span className="section-picture-note">
-        {image.mediaId === null ? 'Not loaded (a remote picture):' : 'Not stored with the article'}{' '}
-        {image.remoteUrl && <span className="section-picture-url">{image.remoteUrl}</span>}
+        {image.remoteUrl ? (
+          <>
+            Not loaded (a picture on the web, never fetched while reading):{' '}
+            <span className="section-picture-url">{image.remoteUrl}</span>
+          </>
+        ) : (
+          'Not stored with the article.'
+        )}
       </span>
     </figure>
   )
