@@ -8,7 +8,9 @@ import { tempDir } from '../testing/tempNotebook'
 import { sectionsFromDom } from './htmlSections'
 import { parseArticle } from './index'
 import { layoutProblem, readLayout } from './layout'
-import { GIF, PNG } from './testing/documents'
+import { parseDocx } from './docx'
+import { parseEpub } from './epub'
+import { GIF, makeDocx, makeEpub, PNG, wordParagraph, wordPicture } from './testing/documents'
 import type { ParsedArticle } from './types'
 
 const drafts = (html: string) => sectionsFromDom(new JSDOM(`<body>${html}</body>`).window.document.body)
@@ -296,5 +298,55 @@ describe('stored layouts read back', () => {
       `<p>${prose('check')} <a href="https://x.example/">x</a> <em>y</em></p><ul><li>z</li></ul>`,
     )
     for (const s of a.sections) if (s.layout) expect(layoutProblem(s.layout, s.text.length)).toBeNull()
+  })
+})
+
+describe('pictures inside books and Word documents', () => {
+  it('an EPUB: its images stored (relative to the chapter), a remote one by address; the HTML kept is the text', () => {
+    const book = makeEpub(
+      {
+        title: 'Pictures',
+        creators: ['A. Writer'],
+        chapters: [
+          {
+            id: 'c1',
+            title: 'One',
+            body: `<h1>One</h1><figure><img src="../images/dot.png" alt="The dot"/><figcaption>A dot.</figcaption></figure>
+              <p>Text with <em>emphasis</em>.</p><img src="https://example.com/far.gif" alt="Far"/><p>After.</p>
+              <img src="../images/missing.png" alt="Missing"/><p>End.</p>`,
+          },
+        ],
+      },
+      { 'OEBPS/images/dot.png': PNG },
+    )
+    const a = parseEpub(book, '"pictures.epub"')
+    expect(a.drafts.map((d) => [d.text, d.layout ?? null])).toEqual([
+      ['One', null],
+      ['A dot.', { images: [{ mediaId: a.media[0]!.sha256, alt: 'The dot' }] }],
+      ['Text with emphasis.', { marks: [{ type: 'em', start: 10, end: 18 }] }],
+      ['After.', { images: [{ mediaId: null, alt: 'Far', remoteUrl: 'https://example.com/far.gif' }] }],
+      ['End.', { images: [{ mediaId: null, alt: 'Missing' }] }],
+    ])
+    expect(a.media.map((m) => m.mime)).toEqual(['image/png'])
+    expect(a.contentHtml).not.toContain('<img')
+  })
+
+  it('a .docx: its pictures stored with their description as alt', async () => {
+    const doc = makeDocx(
+      [
+        wordParagraph('Before the picture.'),
+        wordPicture('dot.gif', 'A small dot'),
+        wordParagraph('The caption line.'),
+      ],
+      {},
+      { 'dot.gif': GIF },
+    )
+    const a = await parseDocx(doc, '"pictures.docx"')
+    expect(a.drafts.map((d) => [d.text, d.layout ?? null])).toEqual([
+      ['Before the picture.', null],
+      ['The caption line.', { images: [{ mediaId: a.media[0]!.sha256, alt: 'A small dot' }] }],
+    ])
+    expect(a.media.map((m) => [m.mime, Buffer.from(m.bytes).equals(GIF)])).toEqual([['image/gif', true]])
+    expect(a.contentHtml).not.toContain('<img')
   })
 })

@@ -84,11 +84,15 @@ export function simplePdf(text: string, encrypted = false): Buffer {
   return handWrittenPdf(objects, `/Encrypt 6 0 R /ID [${id} ${id}] `)
 }
 
-/** A zip of text entries (stored in the order given). */
-export function zip(entries: Record<string, string>, options: { storeFirst?: boolean } = {}): Uint8Array {
+/** A zip of text (or binary) entries (stored in the order given). */
+export function zip(
+  entries: Record<string, string | Uint8Array>,
+  options: { storeFirst?: boolean } = {},
+): Uint8Array {
   const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {}
   Object.entries(entries).forEach(([name, content], i) => {
-    files[name] = [strToU8(content), { level: i === 0 && options.storeFirst ? 0 : 6 }]
+    const bytes = typeof content === 'string' ? strToU8(content) : content
+    files[name] = [bytes, { level: i === 0 && options.storeFirst ? 0 : 6 }]
   })
   return zipSync(files)
 }
@@ -109,11 +113,22 @@ export function wordParagraph(
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`
 }
 
-/** A minimal .docx: document, styles (headings, Quote, Title), numbering (a bullet list) and core properties. */
+/** A paragraph holding one picture: the image at word/media/`name` (makeDocx's `media`), described `alt`. */
+export function wordPicture(name: string, alt: string): string {
+  const a = 'http://schemas.openxmlformats.org/drawingml/2006/main'
+  const pic = 'http://schemas.openxmlformats.org/drawingml/2006/picture'
+  const r = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+  const wp = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing'
+  return `<w:p><w:r><w:drawing><wp:inline xmlns:wp="${wp}"><wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="${name}" descr="${alt}"/><a:graphic xmlns:a="${a}"><a:graphicData uri="${pic}"><pic:pic xmlns:pic="${pic}"><pic:nvPicPr><pic:cNvPr id="0" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip xmlns:r="${r}" r:embed="rId-${name}"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+}
+
+/** A minimal .docx: document, styles (headings, Quote, Title), numbering (a bullet list), core properties, and `media` (word/media/…). */
 export function makeDocx(
   paragraphs: string[],
   core: { title?: string; creator?: string; created?: string } = {},
+  media: Record<string, Uint8Array> = {},
 ): Uint8Array {
+  const pictures = Object.entries(media)
   const style = (id: string, name: string) =>
     `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`
   return zip({
@@ -121,6 +136,8 @@ export function makeDocx(
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
+<Default Extension="png" ContentType="image/png"/>
+<Default Extension="gif" ContentType="image/gif"/>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
@@ -135,6 +152,7 @@ export function makeDocx(
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+${pictures.map(([name]) => `<Relationship Id="rId-${name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`).join('\n')}
 </Relationships>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <w:document xmlns:w="${W}"><w:body>${paragraphs.join('')}</w:body></w:document>`,
@@ -151,6 +169,7 @@ export function makeDocx(
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 ${core.title ? `<dc:title>${core.title}</dc:title>` : ''}${core.creator ? `<dc:creator>${core.creator}</dc:creator>` : ''}${core.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${core.created}</dcterms:created>` : ''}
 </cp:coreProperties>`,
+    ...Object.fromEntries(pictures.map(([name, bytes]) => [`word/media/${name}`, bytes])),
   })
 }
 
@@ -165,13 +184,13 @@ export interface EpubChapter {
 /** An EPUB 3 book: mimetype first (stored), container.xml, an OPF, a nav document, XHTML chapters. */
 export function makeEpub(
   book: { title: string; creators: string[]; date?: string; chapters: EpubChapter[]; spine?: string[] },
-  extra: Record<string, string> = {},
+  extra: Record<string, string | Uint8Array> = {},
 ): Uint8Array {
   const chapterFile = (c: EpubChapter) => `text/${c.id}.xhtml`
   const xhtml = (title: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>${title}</title></head><body>${body}</body></html>`
   const spine = book.spine ?? book.chapters.map((c) => c.id)
-  const entries: Record<string, string> = {
+  const entries: Record<string, string | Uint8Array> = {
     mimetype: 'application/epub+zip',
     'META-INF/container.xml': `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
