@@ -133,11 +133,11 @@ test('a note typed in one web shell appears in the other', async ({ page, browse
     .click()
   const dialog = page.getByRole('dialog', { name: 'Sync' })
   await dialog.getByRole('checkbox', { name: 'Sync this notebook' }).check()
-  await dialog.getByLabel('Server URL').fill('http://127.0.0.1:1')
+  await dialog.getByLabel('Server URL').fill('ws://someone:secret@127.0.0.1:1')
   await dialog.getByLabel('Token').fill(token)
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog.getByRole('alert')).toHaveText(
-    'serverUrl "http://127.0.0.1:1" is not a ws:// or wss:// address',
+    'setSyncSettings: serverUrl: must not carry a user name or password (the token is what opens the notebook)',
   )
   await dialog.getByRole('button', { name: 'Cancel' }).click()
 

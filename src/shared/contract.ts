@@ -31,7 +31,7 @@ import type {
 } from './model'
 import { ARTICLE_SORTS, EXCERPT_COLORS, EXPORT_FORMATS, REVIEW_ACTIONS, SOURCE_FORMATS } from './model'
 import { httpUrl, isoDateLike, isoTimestamp, tagColor, tagName } from './formats'
-import { syncServerUrlProblem, type SyncStatus } from './sync'
+import { syncServerUrlProblem, type NotePeer, type SyncStatus } from './sync'
 import { ENTITY_KINDS, SPEAKER_KINDS } from './research'
 import type { ResearchEntity, ResearchEvent, ResearchQuote, ResearchStatus } from './research'
 
@@ -682,6 +682,23 @@ export const contract = {
     output: returns<SyncStatus>(),
     effect: 'write',
     summary: 'Turn sync on or off, or change its server, token or the name others see',
+  },
+  setNotePresence: {
+    input: z
+      .object({
+        noteId: id('note id').nullable(),
+        caret: z
+          .object({ block: z.number().int().min(0), offset: z.number().int().min(0) })
+          .strict()
+          .nullable()
+          .default(null),
+      })
+      .strict(),
+    output: returns<NotePeer[]>(),
+    // the others see it through sync; nothing in the notebook changes
+    effect: 'read',
+    summary:
+      'Sync presence: the note this window is in (null: none) and its caret, which the others see; returns who else is in that note',
   },
 } as const satisfies Record<string, OperationSpec>
 

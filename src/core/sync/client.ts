@@ -10,7 +10,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { SerializedEditorState } from 'lexical'
 import * as Y from 'yjs'
 import type { NoteJson } from '../../shared/notes/reconcile'
-import { syncSocketUrl, type SyncSettings, type SyncStatus } from '../../shared/sync'
+import {
+  presenceColor,
+  syncSocketUrl,
+  type NoteCaret,
+  type NotePeer,
+  type SyncSettings,
+  type SyncStatus,
+} from '../../shared/sync'
 import type { Db } from '../store/open'
 import {
   isPurged,
@@ -30,6 +37,8 @@ const LOCAL = Symbol('local write')
 const LOADED = Symbol('loaded from the notebook')
 /** a local save merged with what arrived since its editor read the note */
 const MERGED = Symbol('local save merged')
+/** a window that has not said where it is for this long is gone from its note (it says so every 20 s) */
+const PRESENCE_EXPIRES_MS = 45_000
 /** stored updates of one document merged into one row past this many */
 const COMPACT_AFTER = 200
 
@@ -196,7 +205,15 @@ export class SyncClient {
 
   status(): Pick<
     SyncStatus,
-    'state' | 'reason' | 'unsynced' | 'waiting' | 'peers' | 'lastSyncedAt' | 'received' | 'noteChanges'
+    | 'state'
+    | 'reason'
+    | 'unsynced'
+    | 'waiting'
+    | 'peers'
+    | 'lastSyncedAt'
+    | 'received'
+    | 'noteChanges'
+    | 'presence'
   > {
     const providers = this.providers()
     const unsynced = providers.filter((p) => !p.isSynced || p.hasUnsyncedChanges).length
@@ -214,6 +231,7 @@ export class SyncClient {
       lastSyncedAt: this.lastSyncedAt,
       received: this.received,
       noteChanges: Object.fromEntries(this.arrivals),
+      presence: this.presence(),
     }
     if (this.failure) return { ...base, state: 'error', reason: this.failure }
     if (this.connection !== 'connected')
@@ -223,6 +241,52 @@ export class SyncClient {
         reason: `no connection to ${this.settings.serverUrl}; changes are kept and sent when it returns`,
       }
     return { ...base, state: unsynced === 0 ? 'synced' : 'syncing', reason: null }
+  }
+
+  // — presence: who is in which note, through each note body's awareness —
+
+  private here: { noteId: string; expires: ReturnType<typeof setTimeout> } | null = null
+
+  /** This window is in this note (null: in none), its caret there; returns the others in it. */
+  setPresence(noteId: string | null, caret: NoteCaret | null): NotePeer[] {
+    if (this.here) {
+      clearTimeout(this.here.expires)
+      if (this.here.noteId !== noteId)
+        this.bodies.get(this.here.noteId)?.provider?.setAwarenessField('here', null)
+      this.here = null
+    }
+    if (noteId === null) return []
+    const provider = this.bodies.get(noteId)?.provider
+    const { name } = this.settings
+    provider?.setAwarenessField('user', { name, color: presenceColor(name) })
+    provider?.setAwarenessField('here', { caret })
+    const expires = setTimeout(() => this.setPresence(null, null), PRESENCE_EXPIRES_MS)
+    expires.unref?.()
+    this.here = { noteId, expires }
+    return this.peersIn(noteId)
+  }
+
+  private peersIn(noteId: string): NotePeer[] {
+    const awareness = this.bodies.get(noteId)?.provider?.awareness
+    if (!awareness) return []
+    const peers: NotePeer[] = []
+    for (const [client, state] of awareness.getStates()) {
+      const here = state.here as { caret: NoteCaret | null } | null | undefined
+      if (client === awareness.clientID || !here) continue
+      const user = (state.user ?? {}) as { name?: string; color?: string }
+      const name = user.name ?? 'someone'
+      peers.push({ name, color: user.color ?? presenceColor(name), caret: here.caret ?? null })
+    }
+    return peers
+  }
+
+  private presence(): Record<string, NotePeer[]> {
+    const all: Record<string, NotePeer[]> = {}
+    for (const id of this.bodies.keys()) {
+      const peers = this.peersIn(id)
+      if (peers.length > 0) all[id] = peers
+    }
+    return all
   }
 
   /** A local operation succeeded: write what it changed into the documents. */
@@ -250,6 +314,7 @@ export class SyncClient {
   }
 
   close(): void {
+    if (this.here) clearTimeout(this.here.expires)
     for (const p of this.providers()) p.destroy()
     this.socket?.destroy()
     for (const open of this.bodies.values()) open.body.destroy()

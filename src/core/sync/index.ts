@@ -35,10 +35,8 @@ export function readSyncSettings(db: Db): SyncSettings {
 function checkSettings(settings: SyncSettings): void {
   if (!settings.enabled) return
   const problem =
-    settings.serverUrl === ''
-      ? 'serverUrl is required to turn sync on'
-      : syncServerUrlProblem(settings.serverUrl)
-  if (problem) throw new GlossError('invalid_input', problem, 'serverUrl')
+    settings.serverUrl === '' ? 'is required to turn sync on' : syncServerUrlProblem(settings.serverUrl)
+  if (problem) throw new GlossError('invalid_input', `serverUrl ${problem}`, 'serverUrl')
   if (!notebookOfToken(settings.token))
     throw new GlossError(
       'invalid_input',
@@ -78,7 +76,15 @@ export function openSync(db: Db, options: SyncOptions) {
   const status = (): SyncStatus => {
     const { token, ...rest } = settings
     const shown = { ...rest, notebook: notebookOfToken(token), hasToken: token !== '' }
-    const idle = { unsynced: 0, waiting: [], peers: [], lastSyncedAt: null, received: 0, noteChanges: {} }
+    const idle = {
+      unsynced: 0,
+      waiting: [],
+      peers: [],
+      lastSyncedAt: null,
+      received: 0,
+      noteChanges: {},
+      presence: {},
+    }
     if (!settings.enabled) return { ...idle, state: 'off', reason: null, settings: shown }
     if (failure) return { ...idle, state: 'error', reason: failure, settings: shown }
     if (!client) return { ...idle, state: 'syncing', reason: null, settings: shown }
@@ -97,6 +103,7 @@ export function openSync(db: Db, options: SyncOptions) {
   return {
     handlers: {
       getSyncStatus: () => status(),
+      setNotePresence: ({ noteId, caret }) => client?.setPresence(noteId, caret) ?? [],
       setSyncSettings: async (input: Partial<SyncSettings>) => {
         const next = { ...settings, ...input }
         // a new token for the same server keeps the one stored when none is given
@@ -109,7 +116,7 @@ export function openSync(db: Db, options: SyncOptions) {
         if (settings.enabled) await start()
         return status()
       },
-    } satisfies Pick<Handlers, 'getSyncStatus' | 'setSyncSettings'>,
+    } satisfies Pick<Handlers, 'getSyncStatus' | 'setSyncSettings' | 'setNotePresence'>,
 
     /** The handlers, each write followed by one call into sync while it runs; untouched while off. */
     track(handlers: Handlers): Handlers {

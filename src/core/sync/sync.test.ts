@@ -11,6 +11,7 @@ import { $createSectionLinkNode, NOTE_NODES } from '../../shared/notes/nodes'
 import { emptyNoteContent } from '../../shared/notes/schema'
 import { openTempNotebook, tempDir, type TempNotebook } from '../testing/tempNotebook'
 import { startSyncServer, type RunningSyncServer } from './server'
+import { presenceColor } from '../../shared/sync'
 import { notebookToken } from './tokens'
 
 const paragraph = (text: string) => ({
@@ -505,6 +506,43 @@ describe('sync', () => {
     await expect(b.call('getExcerpt', { id: excerpt.id })).rejects.toThrow()
   })
 
+  it('shows who else is in a note and their caret, through the note’s awareness', async () => {
+    const { a, b } = await pair()
+    const note = await a.call('createNote', { title: 'Together', content: content('Kim arrived first.') })
+    const other = await a.call('createNote', { title: 'Elsewhere', content: content('Nobody here.') })
+    await until('both notes on b', () => noteText(b, other.id).catch(() => ''))
+
+    expect(await a.call('setNotePresence', { noteId: note.id, caret: { block: 0, offset: 3 } })).toEqual([])
+    const seen = await until('a in the note, seen from b', async () => {
+      const status = await b.call('getSyncStatus', {})
+      return status.presence[note.id]
+    })
+    expect(seen).toEqual([
+      { name: 'machine 1', color: presenceColor('machine 1'), caret: { block: 0, offset: 3 } },
+    ])
+    expect((await b.call('getSyncStatus', {})).presence[other.id]).toBeUndefined()
+    // b opens it: told a is there; a sees b (no caret yet)
+    const withB = await b.call('setNotePresence', { noteId: note.id })
+    expect(withB.map((p) => p.name)).toEqual(['machine 1'])
+    await until(
+      'b seen from a',
+      async () => (await a.call('getSyncStatus', {})).presence[note.id]?.[0]?.name === 'machine 2',
+    )
+
+    // a's caret moves; then a goes to the other note
+    await a.call('setNotePresence', { noteId: note.id, caret: { block: 0, offset: 10 } })
+    await until(
+      'the caret moved',
+      async () => (await b.call('getSyncStatus', {})).presence[note.id]?.[0]?.caret?.offset === 10,
+    )
+    await a.call('setNotePresence', { noteId: other.id, caret: null })
+    await until(
+      'a left the note',
+      async () => (await b.call('getSyncStatus', {})).presence[note.id] === undefined,
+    )
+    expect((await b.call('getSyncStatus', {})).presence[other.id]?.map((p) => p.name)).toEqual(['machine 1'])
+  })
+
   it('costs nothing while off: no document is kept and Yjs is not started', async () => {
     const nb = openTempNotebook({ samplePath: null, syncConnect: true })
     open.push(nb)
@@ -533,7 +571,10 @@ describe('sync', () => {
     open.push(nb)
     const token = notebookToken(server.secret, 'research')
     const refused: Array<[string, RegExp]> = [
-      ['file:///etc/passwd', /must start with ws:\/\/, wss:\/\/, http:\/\/ or https:\/\/ \(not file:\/\/\)/],
+      [
+        'file:///etc/passwd',
+        /^setSyncSettings: serverUrl: "file:\/\/\/etc\/passwd" must start with ws:\/\/, wss:\/\/, http:\/\/ or https:\/\/ \(not file:\/\/\)$/,
+      ],
       ['javascript:alert(1)', /must start with ws:\/\//],
       ['ws://someone:secret@127.0.0.1:4455', /must not carry a user name or password/],
       ['localhost:4455', /must start with ws:\/\/.*\(not localhost:\/\/\)/],
