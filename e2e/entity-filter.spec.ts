@@ -114,7 +114,9 @@ test('the library by a name picked from a searchable list, or from the entity in
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(articles(page)).toHaveCount(2)
 
-  // from the entity index, across the notebook
+  // from the entity index, across the notebook, with the library hidden: it comes back to show them
+  await page.getByRole('button', { name: 'Hide library' }).click()
+  await expect(page.getByRole('list', { name: 'Articles' })).toHaveCount(0)
   await page.getByRole('tab', { name: 'Research' }).click()
   await page.getByRole('combobox', { name: 'Show' }).selectOption('notebook')
   await page.getByRole('tab', { name: 'Names' }).click()

@@ -64,7 +64,7 @@ function EntityItem({
   showArticles,
   onShowQuotes,
 }: { entity: ResearchEntity } & Omit<Props, 'entities'>) {
-  const { ui } = useGloss()
+  const { ui, panes } = useGloss()
   const research = useResearchState()
   const { id: openId } = useOpenArticle()
   const [open, setOpen] = useState(false)
@@ -97,6 +97,7 @@ function EntityItem({
           onClick={() => {
             research.libraryEntity.set(ref)
             ui.setLeftTab('library')
+            panes.showLeft()
           }}
         >
           Show articles
