@@ -127,6 +127,49 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
       quarantine_reason = CASE WHEN @quarantine THEN coalesce(quarantine_reason, 'hidden by you') ELSE quarantine_reason END
     WHERE article_id = @articleId AND id = @id`)
 
+  // Articles imported before layouts (schema 10) with stored HTML: derived once, on first read
+  const backfillUntil = db.prepare<[], { value: string }>(
+    `SELECT value FROM meta WHERE key = 'layout_backfill_until'`,
+  )
+  const withoutLayouts = db.prepare<[string, number], { content_html: string }>(`
+    SELECT a.content_html FROM articles a
+    WHERE a.id = ? AND a.seq <= ? AND a.format = 'html' AND coalesce(a.source_format, 'html') = 'html'
+      AND a.content_html IS NOT NULL AND a.deleted_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.article_id = a.id AND s.layout IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = 'layouts derived ' || a.id)`)
+  const setLayout = db.prepare(`UPDATE sections SET layout = ? WHERE id = ? AND layout IS NULL`)
+  const markDerived = db.prepare(
+    `INSERT OR IGNORE INTO meta (key, value) VALUES ('layouts derived ' || ?, ?)`,
+  )
+  const deriving = new Map<string, Promise<void>>()
+  const forgetDerived = db.prepare(
+    `DELETE FROM meta WHERE key LIKE 'layouts derived %' AND substr(key, 17) NOT IN (SELECT id FROM articles)`,
+  )
+
+  /**
+   * Each stored section whose text the stored HTML gives again, word for word and in order, takes
+   * the layout derived with it (and the pictures it names); any other stays plain. Done once.
+   */
+  const applyDerived = db.transaction((articleId: string, derived: ParsedArticle | null) => {
+    const stored = sectionsOf.all(articleId)
+    const layouts: Array<[SectionRow, NonNullable<ParsedArticle['sections'][number]['layout']>]> = []
+    let next = 0
+    for (const s of stored) {
+      const at = derived?.sections.findIndex((d, i) => i >= next && d.text === s.text) ?? -1
+      if (at < 0) continue
+      next = at + 1
+      const layout = derived!.sections[at]!.layout
+      if (layout !== undefined) layouts.push([s, layout])
+    }
+    const named = new Set(layouts.flatMap(([, l]) => l.images?.map((i) => i.mediaId) ?? []))
+    const ids = media.store(
+      articleId,
+      (derived?.media ?? []).filter((m) => named.has(m.sha256)),
+    )
+    for (const [s, layout] of layouts) setLayout.run(layoutJson(layout, ids), s.id)
+    markDerived.run(articleId, `${layouts.length}/${stored.length}`)
+  })
+
   // An article's text changes only with a new version (versions.ts calls forgetText), so the last
   // few read are kept: excerpts are made in runs on one article, and reading a long text per
   // excerpt cost more than the write.
@@ -284,6 +327,32 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     sections,
 
     /**
+     * The layouts of an article imported before them, from its stored HTML, parsed in a worker
+     * (once; a read-only notebook keeps it plain). Resolves when they are stored.
+     */
+    deriveLayouts(id: string): Promise<void> {
+      const until = Number(backfillUntil.get()?.value ?? 0)
+      const row = until > 0 ? withoutLayouts.get(id, until) : undefined
+      if (row === undefined) return Promise.resolve()
+      let pending = deriving.get(id)
+      if (pending === undefined) {
+        pending = parser()
+          .parse({ kind: 'layouts', html: row.content_html })
+          .then(
+            ({ article }) => article,
+            () => null, // a page the worker cannot read again stays plain
+          )
+          .then((derived) => {
+            if (db.open && withoutLayouts.get(id, until)) applyDerived(id, derived)
+          })
+          .catch(() => {}) // read-only, or closed meanwhile: plain this time
+          .finally(() => deriving.delete(id))
+        deriving.set(id, pending)
+      }
+      return pending
+    },
+
+    /**
      * Parse in a worker of its own (bounded in time and memory, see import/parsePool.ts), then
      * store here in one transaction: this thread stays free for other requests meanwhile.
      */
@@ -346,7 +415,11 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
     }),
 
     /** emptyTrash: articles in the trash, with their sections, excerpts and versions. */
-    purgeDeleted: (): number => purgeTrashed.run().changes,
+    purgeDeleted: (): number => {
+      const purged = purgeTrashed.run().changes
+      if (purged > 0) forgetDerived.run()
+      return purged
+    },
 
     /** After a new version replaced the text: the cache must not serve the old one. */
     forgetText: (id: string): void => {

@@ -116,29 +116,51 @@ describe('an imported page', () => {
 })
 
 describe('a notebook of schema 9', () => {
-  it('migrates to layouts: old sections read plain, the HTML articles are marked for deriving', async () => {
+  it('migrates to layouts: HTML articles get them once from their stored HTML, where the texts agree', async () => {
     const dir = tempDir()
     const path = join(dir, 'old.db')
     const db = new Database(path)
     db.pragma('foreign_keys = ON')
     for (const m of migrations.filter((m) => m.version <= 9)) m.up(db)
     db.pragma('user_version = 9')
-    db.exec(`
-      INSERT INTO articles (id, title, format, source_format, imported_at, content_hash, text, content_html)
-        VALUES ('a1', 'Old', 'html', 'html', '2024-01-01T00:00:00.000Z', 'h1', 'Old words.', '<p><em>Old</em> words.</p>');
-      INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset)
-        VALUES ('s1', 'a1', 1, 'paragraph', 'paragraph', 'Old words.', 0, 10);`)
+    const html = `<p><em>Old</em> words.</p><figure><img src="${dataUri}" alt="Dot"><figcaption>A caption.</figcaption></figure><p>Then <b>new</b> words.</p>`
+    const text = 'Old words.\n\nA caption.\n\nDifferent words.'
+    db.prepare(
+      `INSERT INTO articles (id, title, format, source_format, imported_at, content_hash, text, content_html)
+        VALUES ('a1', 'Old', 'html', 'html', '2024-01-01T00:00:00.000Z', 'h1', ?, ?)`,
+    ).run(text, html)
+    db.prepare(
+      `INSERT INTO articles (id, title, format, source_format, imported_at, content_hash, text, content_html)
+        VALUES ('a2', 'Plain', 'text', 'text', '2024-01-01T00:00:00.000Z', 'h2', 'Plain.', NULL)`,
+    ).run()
+    const section = db.prepare(
+      `INSERT INTO sections (id, article_id, ordinal, kind, base_kind, text, start_offset, end_offset)
+        VALUES (?, ?, ?, 'paragraph', 'paragraph', ?, ?, ?)`,
+    )
+    section.run('s1', 'a1', 1, 'Old words.', 0, 10)
+    section.run('s2', 'a1', 2, 'A caption.', 12, 22)
+    section.run('s3', 'a1', 3, 'Different words.', 24, 40)
+    section.run('s4', 'a2', 1, 'Plain.', 0, 6)
     db.close()
     const old = openTempNotebook({ path, samplePath: null })
     try {
       const article = await old.call('getArticle', { id: 'a1' })
-      expect(article.sections).toMatchObject([{ text: 'Old words.', layout: null }])
-      const until = old.notebook.db
-        .prepare(`SELECT value FROM meta WHERE key = 'layout_backfill_until'`)
+      const [first, caption, changed] = article.sections
+      expect(first!.layout).toEqual({ marks: [{ type: 'em', start: 0, end: 3 }] })
+      expect(caption!.layout?.images).toEqual([{ mediaId: expect.any(String), alt: 'Dot' }])
+      expect((await old.call('getMedia', { id: caption!.layout!.images![0]!.mediaId! })).base64).toBe(
+        PNG.toString('base64'),
+      )
+      // its text is not what the stored HTML says: it stays plain
+      expect(changed!.layout).toBeNull()
+      expect((await old.call('getArticle', { id: 'a2' })).sections[0]!.layout).toBeNull()
+      // once: with its layouts gone, it is not derived again
+      const marker = old.notebook.db
+        .prepare(`SELECT value FROM meta WHERE key = 'layouts derived a1'`)
         .pluck()
-        .get()
-      expect(Number(until)).toBeGreaterThan(0)
-      expect(old.notebook.db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0)
+      expect(marker.get()).toBe('2/3')
+      old.notebook.db.prepare(`UPDATE sections SET layout = NULL WHERE article_id = 'a1'`).run()
+      expect((await old.call('getArticle', { id: 'a1' })).sections.every((s) => s.layout === null)).toBe(true)
     } finally {
       old.cleanup()
     }

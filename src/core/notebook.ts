@@ -133,7 +133,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
     })),
 
     listArticles: (filter) => articles.list(filter),
-    getArticle: ({ id }) => {
+    getArticle: async ({ id }) => {
+      await articles.deriveLayouts(id) // an article from before layouts: once, from its stored HTML
       const article = articles.get(id)
       return { ...article, readingPosition: positions.get(id, article.sections) }
     },

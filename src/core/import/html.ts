@@ -2,7 +2,7 @@ import type { Readability as ReadabilityClass } from '@mozilla/readability'
 import type { JSDOM as JSDOMClass } from 'jsdom'
 import { lazyRequire } from '../lazy'
 import { annotateHints } from './chrome/hints'
-import { markChrome } from './chrome/index'
+import { markChrome, tidiedHeading } from './chrome/index'
 import { blocksFromDom, HINT_ATTRIBUTE, type LayoutContext } from './htmlSections'
 import { readPageFacts, resolveMetadata } from './htmlMetadata'
 import { jsonLdArticle } from './jsonld'
@@ -286,4 +286,19 @@ export function parseHtml(
     drafts,
   })
   return { drafts, contentHtml, sourceUrl, metadata, media: sink.media }
+}
+
+/**
+ * The sections an article imported before layouts would have had, with their layouts, from its
+ * stored (sanitized, class-free) HTML: the walk without the chrome rules (hiding never changes a
+ * text), headings tidied. Links only when absolute; the page's own relative links and pictures
+ * were made absolute against a placeholder then and are dropped.
+ */
+export function sectionsOfStoredHtml(html: string): { drafts: SectionDraft[]; media: ParsedMedia[] } {
+  const dom = parseDom(`<!DOCTYPE html><body>${html}</body>`, undefined)
+  const sink = new MediaSink()
+  const blocks = blocksFromDom(dom.window.document.body, pageLayout(undefined, null, sink))
+  dom.window.close()
+  const drafts = blocks.map((b) => (b.draft.kind === 'heading' ? tidiedHeading(b.draft) : b.draft))
+  return { drafts: drafts.filter((d) => d.text !== ''), media: sink.media }
 }

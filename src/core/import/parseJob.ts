@@ -1,7 +1,9 @@
 /** One import's parse, as the parse worker runs it (and as the in-thread sample import does). */
 import { dirname } from 'node:path'
 import { GlossError, toErrorData, type GlossErrorData } from '../../shared/errors'
+import { sectionsOfStoredHtml } from './html'
 import { parseArticle, parseDocument } from './index'
+import { assembleSections, sha256Hex } from './sectioning'
 import { readImportFile } from './readFile'
 import type { SourceFormat, ParsedArticle } from './types'
 import { describeUrl, fetchForImport } from './url'
@@ -14,6 +16,8 @@ export type ParseJob =
   | { kind: 'bytes'; bytes: Uint8Array; fileName?: string; format?: SourceFormat; sourceUrl?: string }
   /** fetch an http(s) address (bounded in time and size, see url.ts) and parse what it holds */
   | { kind: 'url'; url: string }
+  /** the sections and layouts of an article's stored HTML (one imported before layouts) */
+  | { kind: 'layouts'; html: string }
 
 export interface ParsedFile {
   article: ParsedArticle
@@ -26,6 +30,7 @@ export type ParseOutcome = { ok: true; parsed: ParsedFile } | { ok: false; error
 /** How errors name what a job imports. */
 export function describeJob(job: ParseJob): string {
   if (job.kind === 'url') return describeUrl(job.url)
+  if (job.kind === 'layouts') return 'the stored page'
   return job.kind === 'file' ? `"${job.path.split(/[\\/]/).pop() ?? job.path}"` : describeFile(job.fileName)
 }
 
@@ -35,6 +40,7 @@ export function describeJob(job: ParseJob): string {
  */
 export function runParseJob(job: ParseJob): ParsedFile {
   if (job.kind === 'url') throw refuseImport(describeJob(job), 'an address is fetched in the import worker.')
+  if (job.kind === 'layouts') return { article: storedLayouts(job.html), sourcePath: null }
   if (job.kind === 'file') {
     const file = readImportFile(job.path)
     const folder = dirname(file.absolute)
@@ -58,6 +64,7 @@ export async function runParseJobAsync(job: ParseJob): Promise<ParsedFile> {
     })
     return { article, sourcePath: file.absolute }
   }
+  if (job.kind === 'layouts') return { article: storedLayouts(job.html), sourcePath: null }
   if (job.kind === 'url') {
     const { bytes, fileName, format } = await fetchForImport(job.url)
     const url = new URL(job.url).href
@@ -67,6 +74,25 @@ export async function runParseJobAsync(job: ParseJob): Promise<ParsedFile> {
   }
   const { bytes, fileName, format, sourceUrl } = job
   return { article: await parseDocument({ bytes, fileName, format, sourceUrl }), sourcePath: null }
+}
+
+/** The stored page's sections as an article (only its sections and media mean anything). */
+function storedLayouts(html: string): ParsedArticle {
+  const { drafts, media } = sectionsOfStoredHtml(html)
+  const { text, sections } = assembleSections(drafts)
+  return {
+    title: '',
+    byline: null,
+    publishedAt: null,
+    sourceUrl: null,
+    format: 'html',
+    sourceFormat: 'html',
+    text,
+    contentHash: sha256Hex(text),
+    sections,
+    contentHtml: null,
+    media,
+  }
 }
 
 /** A job's result as plain data: refusals as they are, a parser crash as a refusal saying so. */

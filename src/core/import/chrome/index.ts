@@ -183,7 +183,7 @@ function judgeBlock(block: HtmlBlock, root: Element, inPicture: InPicture): Bloc
 }
 
 /** A heading without its page's markers; its marks kept only where its words did not move. */
-function tidiedHeading(draft: SectionDraft): SectionDraft {
+export function tidiedHeading(draft: SectionDraft): SectionDraft {
   const text = tidyHeading(draft.text)
   if (text === draft.text) return draft
   const { layout, ...rest } = draft
