@@ -35,13 +35,15 @@ describe('attributeQuotes: cues found on held-out pages', () => {
         'Another respondent highlighted the opportunities: “AI is growing fast, and our toolchain can be improved.”',
         'Maria Okafor runs the harbour office. She put it bluntly: “Nobody here remembers a longer strike.”',
         'The report’s conclusion is stark: “Half of the ports will close within a decade.”',
+        'Example: “That was so funny I literally cried until the morning.”',
       ),
     ).quotes
     expect(quotes.map((q) => [q.speaker.kind, q.speaker.name ?? q.speaker.description])).toEqual([
       ['person', 'Rachel Stephens'],
       ['unnamed', 'another respondent'],
       ['person', 'Maria Okafor'],
-      // a report is no speaker
+      // a report is no speaker, nor a capitalised first word
+      ['unknown', null],
       ['unknown', null],
     ])
   })

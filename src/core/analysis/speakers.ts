@@ -720,7 +720,13 @@ function colonCue(p: Paragraph, clause: Clause): Cue | null {
       colon,
     )
   const [run] = nameRuns(rest, p.start + clause.at + lead)
-  if (run && run.start === p.start + clause.at + lead && nameKind(run) !== 'place') {
+  // a person's name, not a capitalised first word ("Example:", "Regardless of …:") nor a place
+  const kind = run && nameKind(run)
+  if (
+    run &&
+    run.start === p.start + clause.at + lead &&
+    (kind === 'person' || (kind === 'name' && run.words.length > 1))
+  ) {
     const owned = possessed(p, nameRuns(rest, p.start + clause.at + lead), 0)
     return cue(p, 'said-before', { kind: 'name', run: owned ?? run }, clause.at + lead, colon)
   }
