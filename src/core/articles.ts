@@ -18,6 +18,8 @@ import {
 } from './store/rows'
 
 const RECENT_TEXTS = 4
+/** How long a first read waits for an old article's layouts to be derived (see deriveLayouts). */
+const DERIVE_WAIT_MS = 1500
 
 export interface ArticlesOptions {
   /** where imports are parsed; this thread's shared pool of parse workers by default */
@@ -328,9 +330,10 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
 
     /**
      * The layouts of an article imported before them, from its stored HTML, parsed in a worker
-     * (once; a read-only notebook keeps it plain). Resolves when they are stored.
+     * (once; a read-only notebook keeps it plain). Resolves when they are stored, or after
+     * `waitMs` (a long page's go on in the worker and show on the next read).
      */
-    deriveLayouts(id: string): Promise<void> {
+    deriveLayouts(id: string, waitMs = DERIVE_WAIT_MS): Promise<void> {
       const until = Number(backfillUntil.get()?.value ?? 0)
       const row = until > 0 ? withoutLayouts.get(id, until) : undefined
       if (row === undefined) return Promise.resolve()
@@ -349,7 +352,9 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
           .finally(() => deriving.delete(id))
         deriving.set(id, pending)
       }
-      return pending
+      let timer: NodeJS.Timeout | undefined
+      const waited = new Promise<void>((done) => (timer = setTimeout(done, waitMs)))
+      return Promise.race([pending, waited]).finally(() => clearTimeout(timer))
     },
 
     /**

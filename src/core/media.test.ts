@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { GlossError } from '../shared/errors'
 import { PNG } from './import/testing/documents'
 import { migrations } from './store/schema'
@@ -101,7 +101,7 @@ describe('an imported page', () => {
   })
 
   it('a new version stores its layouts (continuing sections and new ones)', async () => {
-    const v1 = `# Plan\n\nThe first paragraph of the plan, plain.\n\nThe second paragraph.\n`
+    const v1 = `# Plan\n\nThe first paragraph of the plan, plain.\n\nThe **second** paragraph.\n`
     const { article } = await nb.call('importContent', { content: v1, fileName: 'plan.md' })
     const v2 = `# Plan\n\nThe first paragraph of the *plan*, plain.\n\n- The second paragraph.\n\n> A new quote.\n`
     await nb.call('importVersion', { articleId: article.id, content: v2, fileName: 'plan.md' })
@@ -111,6 +111,16 @@ describe('an imported page', () => {
       ['The first paragraph of the plan, plain.', { marks: [{ type: 'em', start: 27, end: 31 }] }],
       ['The second paragraph.', { block: { type: 'item', ordered: false, depth: 1 } }],
       ['A new quote.', { block: { type: 'quote' } }],
+    ])
+    // the replaced version keeps its layouts with its sections
+    const past = nb.notebook.db
+      .prepare(`SELECT sections FROM versions WHERE article_id = ? AND number = 1`)
+      .pluck()
+      .get(article.id) as string
+    expect((JSON.parse(past) as Array<{ layout?: unknown }>).map((s) => s.layout ?? null)).toEqual([
+      null,
+      null,
+      { marks: [{ type: 'strong', start: 4, end: 10 }] },
     ])
   })
 })
@@ -144,7 +154,15 @@ describe('a notebook of schema 9', () => {
     db.close()
     const old = openTempNotebook({ path, samplePath: null })
     try {
-      const article = await old.call('getArticle', { id: 'a1' })
+      // the first read waits a moment for the worker; on a busy machine the layouts come a read later
+      const article = await vi.waitFor(
+        async () => {
+          const read = await old.call('getArticle', { id: 'a1' })
+          expect(read.sections[0]!.layout).not.toBeNull()
+          return read
+        },
+        { timeout: 25_000, interval: 200 },
+      )
       const [first, caption, changed] = article.sections
       expect(first!.layout).toEqual({ marks: [{ type: 'em', start: 0, end: 3 }] })
       expect(caption!.layout?.images).toEqual([{ mediaId: expect.any(String), alt: 'Dot' }])
