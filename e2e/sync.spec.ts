@@ -235,3 +235,67 @@ test('a note open on both sides takes the other’s typing live, and typing mean
   await expect(other.locator('.gloss-note-status')).toHaveText(/Saved/)
   await other.close()
 })
+
+test('in a note open on both sides, each sees who else is there and where their caret is', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await other.goto(otherUrl)
+  await turnOnSync(page, 'Desk')
+  if (
+    await topBar(other)
+      .getByRole('button', { name: /Sync off/ })
+      .isVisible()
+  )
+    await turnOnSync(other, 'Laptop')
+
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Met here')
+  const desk = page.getByRole('textbox', { name: 'Note text' })
+  await desk.click()
+  await desk.pressSequentially('Both of us are in this note now.')
+  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/, { timeout: 10_000 })
+
+  await other.getByRole('tab', { name: 'Notes' }).click()
+  const item = other.getByRole('list', { name: 'All notes' }).getByRole('button', { name: /^Met here/ })
+  await expect(item).toContainText('Both of us', { timeout: 15_000 })
+  await item.click()
+  const laptop = other.getByRole('textbox', { name: 'Note text' })
+  await laptop.click()
+  await other.keyboard.press('End')
+
+  await expect(page.locator('.gloss-presence')).toHaveText('1 other here: Laptop', { timeout: 15_000 })
+  await expect(other.locator('.gloss-presence')).toHaveText('1 other here: Desk', { timeout: 15_000 })
+
+  // the laptop's caret, drawn in the desk's editor where it is: after the text, then before it
+  const caret = page.locator('.gloss-remote-caret')
+  await expect(caret).toHaveText('Laptop')
+  const textEdge = (side: 'left' | 'right') =>
+    desk
+      .locator('p')
+      .first()
+      .evaluate((p, side) => {
+        const range = document.createRange()
+        range.selectNodeContents(p)
+        return range.getBoundingClientRect()[side]
+      }, side)
+  const caretLeft = async () => (await caret.boundingBox())!.x + 1
+  await expect
+    .poll(async () => Math.abs((await caretLeft()) - (await textEdge('right'))), { timeout: 15_000 })
+    .toBeLessThan(4)
+  await photograph(page, 'sync-presence')
+  await other.keyboard.press('Home')
+  await expect
+    .poll(async () => Math.abs((await caretLeft()) - (await textEdge('left'))), { timeout: 15_000 })
+    .toBeLessThan(4)
+
+  // the laptop leaves the note: the desk's note is its own again
+  await other.getByRole('button', { name: 'Back to all notes' }).click()
+  await expect(page.locator('.gloss-presence')).toBeHidden({ timeout: 15_000 })
+  await expect(caret).toHaveCount(0)
+  await other.close()
+})

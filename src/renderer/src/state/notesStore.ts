@@ -1,5 +1,6 @@
 import type { GlossApi } from '../../../shared/contract'
 import type { NoteSummary } from '../../../shared/model'
+import type { NotePeer } from '../../../shared/sync'
 import { errorMessage } from '../api/errors'
 import { Store } from './store'
 
@@ -20,6 +21,8 @@ export class NotesStore extends Store<NoteList> {
   readonly openNoteId = new Store<string | null>(null)
   /** per note id, how many changes to its body arrived from sync (an open editor reloads on a new one) */
   readonly arrivals = new Store<Readonly<Record<string, number>>>({})
+  /** per note id, the others in it now (sync's presence); null while sync is off */
+  readonly presence = new Store<Readonly<Record<string, NotePeer[]>> | null>(null)
   /** the panel's list scope, kept while the panel is hidden */
   scope: 'all' | 'article' = 'all'
   /** a note just created: its editor takes the caret when it opens */

@@ -9,7 +9,8 @@ const POLL_MS = { offline: 3000, syncing: 700, synced: 1500, error: 5000 } as co
  * The sync status, asked for on a timer. When changes from the other side have arrived the
  * lists on screen are fetched again (articles, tags, excerpts, notes), so they show them, and
  * the notes whose bodies changed are told (the notes store's arrivals), so an open editor of one
- * takes the new body. While sync is off nothing can change it but the settings, which hand the
+ * takes the new body, and who else is in which note (the notes store's presence; null while off:
+ * an editor then says nothing of where it is). While sync is off nothing can change it but the settings, which hand the
  * new status in (and start the asking again).
  */
 export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void] {
@@ -40,6 +41,9 @@ export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void]
         const arrivals = stores.notes.arrivals
         if (JSON.stringify(next.noteChanges) !== JSON.stringify(arrivals.get()))
           arrivals.set(next.noteChanges)
+        const presence = next.state === 'off' ? null : next.presence
+        if (JSON.stringify(presence) !== JSON.stringify(stores.notes.presence.get()))
+          stores.notes.presence.set(presence)
         received.current = next.received
       }
       if (next?.state === 'off') return

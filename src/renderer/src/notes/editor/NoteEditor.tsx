@@ -39,6 +39,7 @@ import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin'
 import { ExcerptDropPlugin } from './plugins/ExcerptDropPlugin'
 import { ExcerptInsertPlugin } from './plugins/ExcerptInsertPlugin'
 import { HorizontalRulePlugin } from './plugins/HorizontalRulePlugin'
+import { PresencePlugin } from './plugins/PresencePlugin'
 import { RemoteBodyPlugin } from './plugins/RemoteBodyPlugin'
 import { SanitizedPastePlugin } from './plugins/SanitizedPastePlugin'
 import { SectionLinkOpenPlugin } from './plugins/SectionLinkOpenPlugin'
@@ -212,6 +213,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
         <ExcerptInsertPlugin noteId={note.id} onError={(error) => onErrorRef.current?.(error)} />
         <OnChangePlugin ignoreSelectionChange onChange={onChange} />
         <RemoteBodyPlugin noteId={note.id} saver={saver} />
+        <PresencePlugin noteId={note.id} />
         <BlurPlugin onBlur={onBlur} />
       </LexicalComposer>
       <div className="gloss-note-status">
