@@ -72,7 +72,7 @@ export interface VersionEntry {
   importedAt: string
 }
 
-/** What an article version's blob holds: its text and how it was cut into sections. */
+/** What an article version's blob holds: its text, how it was cut into sections, and its pictures. */
 export interface ArticleBlob {
   text: string
   contentHtml: string | null
@@ -84,8 +84,12 @@ export interface ArticleBlob {
     start: number
     end: number
     page: number | null
-    role: 'caption' | null
+    role?: 'caption' | null
+    /** its structure over its text (schema 10), as the versions table keeps it: parsed */
+    layout?: unknown
   }>
+  /** the article's pictures when the blob was made, which the layouts name by id (absent in a past version's) */
+  media?: Array<{ id: string; mime: string; sha256: string; base64: string }>
 }
 
 function removeMissing(
@@ -120,9 +124,12 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
   const articleBody = db.prepare<[string], { text: string; content_html: string | null }>(
     `SELECT text, content_html FROM articles WHERE id = ?`,
   )
-  const sectionsOf = db.prepare<[string], ArticleBlob['sections'][number]>(`
-    SELECT id, ordinal, base_kind AS kind, level, start_offset AS start, end_offset AS "end", page, role
+  const sectionsOf = db.prepare<[string], ArticleBlob['sections'][number] & { layout: string | null }>(`
+    SELECT id, ordinal, base_kind AS kind, level, start_offset AS start, end_offset AS "end", page, role, layout
     FROM sections WHERE article_id = ? ORDER BY ordinal`)
+  const mediaOf = db.prepare<[string], { id: string; mime: string; sha256: string; bytes: Buffer }>(
+    `SELECT id, mime, sha256, bytes FROM media WHERE article_id = ? ORDER BY seq`,
+  )
   const versionRows = db.prepare<
     Only,
     {
@@ -206,7 +213,15 @@ export function createPush(db: Db, nd: NotebookDoc, bodies: Bodies) {
         const blob: ArticleBlob = {
           text: body.text,
           contentHtml: body.content_html,
-          sections: sectionsOf.all(a.id),
+          sections: sectionsOf
+            .all(a.id)
+            .map((s) => ({ ...s, layout: s.layout === null ? null : (JSON.parse(s.layout) as unknown) })),
+          media: mediaOf.all(a.id).map((m) => ({
+            id: m.id,
+            mime: m.mime,
+            sha256: m.sha256,
+            base64: m.bytes.toString('base64'),
+          })),
         }
         nd.blobs.set(a.content_hash, JSON.stringify(blob))
       }

@@ -6,6 +6,7 @@
  * article text is here under another id, is left pending with the reason.
  */
 import { emptyNoteContent } from '../../shared/notes/schema'
+import { sniffPicture } from '../import/pictures'
 import { sanitizeHtml } from '../import/sanitize'
 import { deriveNoteIndex } from '../notes/derive'
 import type { Db } from '../store/open'
@@ -57,8 +58,46 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
     UPDATE articles SET title = @title, source_path = @sourcePath, source_url = @sourceUrl, byline = @byline,
       published_at = @publishedAt, deleted_at = @deletedAt WHERE id = @id`)
   const insertSection = db.prepare(`
-    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role)
-    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role)`)
+    INSERT INTO sections (id, article_id, ordinal, kind, base_kind, level, text, start_offset, end_offset, quarantine_reason, page, role, layout)
+    VALUES (@id, @articleId, @ordinal, @kind, @baseKind, @level, @text, @start, @end, @reason, @page, @role, @layout)`)
+  const insertMedia = db.prepare(`
+    INSERT INTO media (id, article_id, mime, sha256, byte_length, bytes) VALUES (@id, @articleId, @mime, @sha256, @byteLength, @bytes)
+    ON CONFLICT DO NOTHING`)
+  /** a blob's sections as rows of this article (hidden as the document says) */
+  const sectionValues = (articleId: string, blob: ArticleBlob, hidden: Record<string, string> | undefined) =>
+    blob.sections.map((s) => {
+      const reason = hidden?.[s.id]
+      return {
+        id: s.id,
+        articleId,
+        ordinal: s.ordinal,
+        kind: reason === undefined ? s.kind : 'quarantined',
+        baseKind: s.kind,
+        level: s.level,
+        text: blob.text.slice(s.start, s.end),
+        start: s.start,
+        end: s.end,
+        reason: reason ? reason : null,
+        page: s.page,
+        role: s.role ?? null,
+        layout: s.layout === undefined || s.layout === null ? null : JSON.stringify(s.layout),
+      }
+    })
+  /** the pictures the blob's layouts name, with their ids (bytes that are not the picture they say are left out) */
+  const storeMedia = (articleId: string, blob: ArticleBlob) => {
+    for (const m of blob.media ?? []) {
+      const bytes = Buffer.from(m.base64, 'base64')
+      if (sniffPicture(bytes) !== m.mime) continue
+      insertMedia.run({
+        id: m.id,
+        articleId,
+        mime: m.mime,
+        sha256: m.sha256,
+        byteLength: bytes.byteLength,
+        bytes,
+      })
+    }
+  }
   const sectionsState = db.prepare<
     [string],
     { id: string; kind: string; base_kind: string; reason: string | null }
@@ -82,8 +121,8 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
   const insertVersion = db.prepare(`
     INSERT INTO versions (article_id, number, format, source_format, text, content_html, content_hash, imported_at, text_length, sections)
     VALUES (@articleId, @number, @format, @sourceFormat, @text, @contentHtml, @contentHash, @importedAt, @textLength, @sections)`)
-  const storedSections = db.prepare<[string], ArticleBlob['sections'][number]>(`
-    SELECT id, ordinal, kind, level, start_offset AS start, end_offset AS "end", page FROM sections
+  const storedSections = db.prepare<[string], ArticleBlob['sections'][number] & { layout: string | null }>(`
+    SELECT id, ordinal, kind, level, start_offset AS start, end_offset AS "end", page, layout FROM sections
     WHERE article_id = ? ORDER BY ordinal`)
   const sectionTexts = db.prepare<[string], { id: string; text: string }>(
     `SELECT id, text FROM sections WHERE article_id = ?`,
@@ -92,10 +131,12 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
   // setting `text` fires the search index's trigger: only a changed text is set (as versions.ts does)
   const moveSection = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role,
+      layout = @layout WHERE id = @id`)
   const moveSectionText = db.prepare(`
     UPDATE sections SET ordinal = @ordinal, kind = @kind, base_kind = @baseKind, level = @level,
-      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role, text = @text WHERE id = @id`)
+      start_offset = @start, end_offset = @end, quarantine_reason = @reason, page = @page, role = @role,
+      layout = @layout, text = @text WHERE id = @id`)
   const deleteSection = db.prepare(`DELETE FROM sections WHERE id = ?`)
   const excerptsOfArticle = db
     .prepare<[string], string>(`SELECT id FROM excerpts WHERE article_id = ?`)
@@ -196,17 +237,8 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
       version: field<number | null>(m, 'version') ?? 1,
       versionImportedAt: field(m, 'versionImportedAt'),
     })
-    for (const s of blob.sections) {
-      const reason = hidden?.[s.id]
-      insertSection.run({
-        ...s,
-        articleId: id,
-        kind: reason === undefined ? s.kind : 'quarantined',
-        baseKind: s.kind,
-        text: blob.text.slice(s.start, s.end),
-        reason: reason ? reason : null,
-      })
-    }
+    storeMedia(id, blob)
+    for (const values of sectionValues(id, blob, hidden)) insertSection.run(values)
     return pastVersions(id, m, null)
   }
 
@@ -226,7 +258,13 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
     if (unseen) return `the text of its version ${unseen.number} has not arrived`
     for (const v of past) {
       const body: ArticleBlob = fromHere(v)
-        ? { text: local!.text, contentHtml: local!.content_html, sections: storedSections.all(id) }
+        ? {
+            text: local!.text,
+            contentHtml: local!.content_html,
+            sections: storedSections
+              .all(id)
+              .map((s) => ({ ...s, layout: s.layout === null ? null : (JSON.parse(s.layout) as unknown) })),
+          }
         : (JSON.parse(nd.blobs.get(v.contentHash)!) as ArticleBlob)
       insertVersion.run({
         articleId: id,
@@ -239,7 +277,8 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
         importedAt: v.importedAt,
         textLength: body.text.length,
         sections: JSON.stringify(
-          body.sections.map(({ id, ordinal, kind, level, start, end, page }) => ({
+          // as versions.ts stores them: the layout (an object) only where there is one
+          body.sections.map(({ id, ordinal, kind, level, start, end, page, layout }) => ({
             id,
             ordinal,
             kind,
@@ -247,6 +286,7 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
             start,
             end,
             page,
+            ...(layout ? { layout } : {}),
           })),
         ),
       })
@@ -275,17 +315,9 @@ export function createApply(db: Db, nd: NotebookDoc, hooks: ApplyHooks) {
     const blob = JSON.parse(raw) as ArticleBlob
     const before = new Map(sectionTexts.all(id).map((s) => [s.id, s.text]))
     negateOrdinals.run(id)
-    for (const s of blob.sections) {
-      const reason = hidden[s.id]
-      const values = {
-        ...s,
-        articleId: id,
-        kind: reason === undefined ? s.kind : 'quarantined',
-        baseKind: s.kind,
-        text: blob.text.slice(s.start, s.end),
-        reason: reason ? reason : null,
-      }
-      const old = before.get(s.id)
+    storeMedia(id, blob)
+    for (const values of sectionValues(id, blob, hidden)) {
+      const old = before.get(values.id)
       if (old === undefined) insertSection.run(values)
       else (old === values.text ? moveSection : moveSectionText).run(values)
     }

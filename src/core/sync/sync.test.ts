@@ -12,6 +12,7 @@ import { emptyNoteContent } from '../../shared/notes/schema'
 import { openTempNotebook, tempDir, type TempNotebook } from '../testing/tempNotebook'
 import { startSyncServer, type RunningSyncServer } from './server'
 import { presenceColor } from '../../shared/sync'
+import { PNG } from '../import/testing/documents'
 import { notebookToken } from './tokens'
 
 const paragraph = (text: string) => ({
@@ -541,6 +542,38 @@ describe('sync', () => {
       async () => (await b.call('getSyncStatus', {})).presence[note.id] === undefined,
     )
     expect((await b.call('getSyncStatus', {})).presence[other.id]?.map((p) => p.name)).toEqual(['machine 1'])
+  })
+
+  it('carries an article’s section layouts and its pictures with its text, for a new version too', async () => {
+    const { a, b } = await pair()
+    const picture = `data:image/png;base64,${PNG.toString('base64')}`
+    const prose = (topic: string) =>
+      `This paragraph about ${topic} has enough words to read as article prose. `.repeat(3)
+    const page = (extra: string) => `<!doctype html><html><head><title>Pictures</title></head><body><article>
+      <h1>Pictures</h1><p>${prose('the dot')} with <em>emphasis</em>.</p>
+      <figure><img src="${picture}" alt="A dot"><figcaption>The dot.</figcaption></figure>
+      <ul><li>${prose('a list item')}</li></ul>${extra}</article></body></html>`
+    const { article } = await a.call('importContent', { content: page(''), fileName: 'pictures.html' })
+    const layouts = async (nb: TempNotebook) =>
+      (await nb.call('getArticle', { id: article.id })).sections.map((s) => [s.id, s.text, s.layout])
+    await until('the article on b', () => b.call('getArticle', { id: article.id }).catch(() => null))
+    const onA = await layouts(a)
+    expect(onA.some(([, , layout]) => layout?.block?.type === 'item')).toBe(true)
+    expect(await layouts(b)).toEqual(onA)
+    const mediaId = onA.flatMap(([, , l]) => l?.images ?? []).find((i) => i.mediaId)!.mediaId!
+    const got = await b.call('getMedia', { id: mediaId })
+    expect(Buffer.from(got.base64, 'base64').equals(PNG)).toBe(true)
+
+    await a.call('importVersion', {
+      articleId: article.id,
+      content: page(`<p>${prose('a new <strong>strong</strong> ending')}</p>`),
+      fileName: 'pictures.html',
+    })
+    await until('version 2 on b', async () => (await b.call('getArticle', { id: article.id })).version === 2)
+    expect(await layouts(b)).toEqual(await layouts(a))
+    expect((await b.call('getVersion', { articleId: article.id, number: 1 })).sections).toEqual(
+      (await a.call('getVersion', { articleId: article.id, number: 1 })).sections,
+    )
   })
 
   it('costs nothing while off: no document is kept and Yjs is not started', async () => {
