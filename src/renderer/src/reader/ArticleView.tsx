@@ -134,8 +134,16 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes
     },
   })
-  // every height measured at the old settings is wrong now
-  useEffect(() => virtualizer.measure(), [settings, estimates, virtualizer])
+  // every height measured at the old settings or width is wrong now (not so when rows come and go:
+  // the measured ones keep their heights, by section id). Forget them, and measure again the rows
+  // on screen, whose resize was seen before this and will not be seen again (the positions are
+  // first laid out from the estimates, so each measurement counts as a change)
+  useEffect(() => {
+    virtualizer.measure()
+    virtualizer.getVirtualItems()
+    for (const row of body.current?.querySelectorAll<HTMLElement>('.section-row[data-index]') ?? [])
+      virtualizer.measureElement(row)
+  }, [settings, layout.charsPerLine, layout.fontSize, virtualizer])
   const items = virtualizer.getVirtualItems()
   const totalSize = virtualizer.getTotalSize()
 
