@@ -183,7 +183,8 @@ function markOf(el: Element, tag: string, context: LayoutContext): Omit<RawMark,
 
 /** The picture an <img> shows: its src (else the first of its srcset) and alt. */
 function pictureOf(el: Element, context: LayoutContext): SectionImage | null {
-  const src = el.getAttribute('src')?.trim() || el.getAttribute('srcset')?.trim().split(/\s+/)[0] || null
+  const candidate = el.getAttribute('srcset')?.trim().split(/\s+/)[0]?.replace(/,$/, '')
+  const src = el.getAttribute('src')?.trim() || candidate || null
   return context.picture(src, collapseWhitespace(el.getAttribute('alt') ?? ''))
 }
 
@@ -246,9 +247,12 @@ function blockOf(frame: Frame): SectionBlock | undefined {
 
 /** An ordered list's numbers as its items are met: its start, then one more each (an item's value resets it). */
 function itemNumber(li: Element, list: Element, next: Map<Element, number>): number {
-  const value = Number.parseInt(li.getAttribute('value') ?? '', 10)
-  const start = Number.parseInt(list.getAttribute('start') ?? '', 10)
-  const number = Number.isFinite(value) ? value : (next.get(list) ?? (Number.isFinite(start) ? start : 1))
+  // a number a layout can hold (layout.ts allows ±1e9), else as if not given
+  const given = (name: string, el: Element) => {
+    const n = Number.parseInt(el.getAttribute(name) ?? '', 10)
+    return Number.isFinite(n) && Math.abs(n) < 1e9 ? n : undefined
+  }
+  const number = given('value', li) ?? next.get(list) ?? given('start', list) ?? 1
   next.set(list, number + 1)
   return number
 }
