@@ -93,6 +93,14 @@ function $readState(): ToolbarState | null {
   return { block, formats, link: $isLinkNode(linkNode) ? linkNode.getURL() : null }
 }
 
+function sameState(a: ToolbarState, b: ToolbarState): boolean {
+  return (
+    a.block === b.block &&
+    a.link === b.link &&
+    FORMATS.every(({ format }) => Boolean(a.formats[format]) === Boolean(b.formats[format]))
+  )
+}
+
 /** Arrow keys (and Home/End) move between toolbar controls, as in the ARIA toolbar pattern. */
 function onToolbarKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
   if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return
@@ -123,17 +131,15 @@ export function Toolbar() {
   const blockId = useId()
 
   useEffect(() => {
-    const update = () => {
-      const next = editor.getEditorState().read(() => $readState())
-      if (next) setState(next)
+    // a new state only when it differs: each React commit while the caret is in the note walks
+    // the note's DOM up to the caret (React saves and restores the selection around a commit),
+    // which in a long note costs more than the keystroke itself
+    const show = (next: ToolbarState | null) => {
+      if (next) setState((old) => (sameState(old, next) ? old : next))
     }
+    const update = () => show(editor.getEditorState().read(() => $readState()))
     return mergeRegister(
-      editor.registerUpdateListener(({ editorState }) =>
-        editorState.read(() => {
-          const next = $readState()
-          if (next) setState(next)
-        }),
-      ),
+      editor.registerUpdateListener(({ editorState }) => show(editorState.read(() => $readState()))),
       editor.registerCommand(
         SELECTION_CHANGE_COMMAND,
         () => {

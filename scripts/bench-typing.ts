@@ -1,0 +1,220 @@
+/**
+ * Typing bench: keypress-to-paint latency in the note editor, in Chromium against `gloss serve`,
+ * an empty note and a 200-page note (headings, paragraphs, a section chip every tenth paragraph)
+ * in the same run. Not a test (nothing here asserts a time). Needs `npm run build:node` and
+ * `npm run build:web`.
+ *
+ *   node_modules/node/bin/node bin/run-ts.mjs scripts/bench-typing.ts [--pages 200] [--keys 200]
+ *
+ * Each key's latency runs from its keydown event's timestamp to the task after the next
+ * animation frame (the frame that shows the letter has been painted by then). Keys come 60 ms
+ * apart in sentences of 25 with a 600 ms pause after each (the autosave runs in the pauses, as
+ * when someone stops to think), so a save that holds up the next key shows.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from 'playwright'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at > 0 ? Number(process.argv[at + 1]) : fallback
+}
+const PAGES = arg('pages', 200)
+const KEYS = arg('keys', 200)
+const PARAGRAPHS_PER_PAGE = 12
+
+const WORDS =
+  'the committee heard evidence from witnesses about the summit and what each side might give in return for relief while analysts weighed the record'.split(
+    ' ',
+  )
+const words = (i: number, count: number) =>
+  Array.from({ length: count }, (_, w) => WORDS[(i * 7 + w * 13) % WORDS.length]!).join(' ')
+
+async function startServer(dbPath: string) {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/gloss.mjs'), 'serve', '--port', '0', '--db', dbPath],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const url = await new Promise<string>((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Gloss web shell: (\S+)/.exec(output)
+      if (match) done(match[1]!)
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => fail(new Error(`gloss serve exited ${code}: ${output}`)))
+  })
+  const parsed = new URL(url)
+  const token = parsed.searchParams.get('token')!
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const response = await fetch(`${parsed.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gloss-token': token },
+      body: JSON.stringify(input),
+    })
+    const reply = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
+    if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`)
+    return reply.value
+  }
+  return { url, call, stop: () => child.kill('SIGTERM') }
+}
+
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type,
+  version: 1,
+  children,
+  direction: null,
+  format: '',
+  indent: 0,
+  ...extra,
+})
+
+/** A note of `pages` pages: a heading each, then paragraphs of 40 words; every tenth paragraph cites a section. */
+function longNote(pages: number, chip: { articleId: string; sectionId: string; ordinal: number }) {
+  const children: unknown[] = []
+  let n = 0
+  for (let p = 1; p <= pages; p++) {
+    children.push(element('heading', [text(`Page ${p}`)], { tag: 'h2' }))
+    for (let i = 0; i < PARAGRAPHS_PER_PAGE; i++, n++) {
+      const runs: unknown[] = [text(`${words(n, 40)}. `)]
+      if (n % 10 === 0)
+        runs.push(
+          {
+            ...text(`¶${chip.ordinal}`),
+            mode: 'token',
+            type: 'gloss-section-link',
+            ...chip,
+            label: `¶${chip.ordinal}`,
+          },
+          text(' as the report says.'),
+        )
+      children.push(element('paragraph', runs, { textFormat: 0, textStyle: '' }))
+    }
+  }
+  children.push(element('paragraph', [], { textFormat: 0, textStyle: '' }))
+  return { root: element('root', children) }
+}
+
+async function openNote(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  const back = page.getByRole('button', { name: 'All notes' })
+  if (await back.count()) await back.first().click()
+  await page
+    .getByRole('list', { name: 'All notes' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click()
+  const editor = page.getByRole('textbox', { name: 'Note text' })
+  await editor.waitFor()
+  // the caret at the note's end
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.waitForTimeout(1000)
+}
+
+/** Type KEYS letters; each key's keydown-to-painted-frame latency in ms. */
+async function typeAndMeasure(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchLatencies: number[]; benchListener?: (e: KeyboardEvent) => void }
+    w.benchLatencies = []
+    if (w.benchListener) document.removeEventListener('keydown', w.benchListener, true)
+    w.benchListener = (event: KeyboardEvent) => {
+      const start = event.timeStamp
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => w.benchLatencies.push(performance.now() - start)
+        channel.port2.postMessage(null)
+      })
+    }
+    document.addEventListener('keydown', w.benchListener, true)
+  })
+  const sentence = 'a quick note on the talks '
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(sentence[i % sentence.length]!)
+    await page.waitForTimeout((i + 1) % 25 === 0 ? 600 : 60)
+  }
+  await page.waitForTimeout(1000)
+  return page.evaluate(() => (window as unknown as { benchLatencies: number[] }).benchLatencies)
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+const fmt = (n: number) => `${n.toFixed(1)} ms`
+
+const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'))
+const server = await startServer(join(dir, 'gloss.db'))
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+})
+try {
+  const [article] = await server.call<{ id: string }[]>('listArticles', {})
+  const sections = await server.call<{ id: string; ordinal: number }[]>('listSections', {
+    articleId: article!.id,
+  })
+  const chip = { articleId: article!.id, sectionId: sections[2]!.id, ordinal: sections[2]!.ordinal }
+  const content = longNote(PAGES, chip)
+  await server.call('createNote', {
+    title: 'Empty note',
+    content: { root: element('root', [element('paragraph', [], { textFormat: 0, textStyle: '' })]) },
+  })
+  await server.call('createNote', { title: 'Long note', content })
+  const chars = JSON.stringify(content).length
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(server.url)
+  await page.locator('article.article [data-ordinal]').first().waitFor()
+  console.log(
+    `Chromium ${browser.version()}, viewport 1400×900; ${KEYS} keys per note; the long note: ${PAGES} pages, ${PAGES * PARAGRAPHS_PER_PAGE} paragraphs, ${(chars / 1024).toFixed(0)} KiB of JSON`,
+  )
+  const results: Record<string, number[]> = {}
+  for (const title of ['Empty note', 'Long note', 'Empty note', 'Long note']) {
+    await openNote(page, title)
+    results[title] = [...(results[title] ?? []), ...(await typeAndMeasure(page))]
+  }
+  const summary = (title: string) => {
+    const values = results[title]!
+    return {
+      p50: percentile(values, 50),
+      p95: percentile(values, 95),
+      max: Math.max(...values),
+      n: values.length,
+    }
+  }
+  const empty = summary('Empty note')
+  const long = summary('Long note')
+  for (const [name, s] of [
+    ['empty note', empty],
+    [`${PAGES}-page note`, long],
+  ] as const)
+    console.log(
+      `${name}: keypress to paint p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)} (${s.n} keys)`,
+    )
+  console.log(
+    `ratio ${PAGES}-page / empty: p50 ${(long.p50 / empty.p50).toFixed(2)}×, p95 ${(long.p95 / empty.p95).toFixed(2)}×`,
+  )
+} finally {
+  await browser.close()
+  server.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
