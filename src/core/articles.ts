@@ -143,6 +143,8 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
   const markDerived = db.prepare(
     `INSERT OR IGNORE INTO meta (key, value) VALUES ('layouts derived ' || ?, ?)`,
   )
+  // each article's derivation, while it runs and after (one that could not be stored, in a
+  // read-only notebook, is not tried again this session)
   const deriving = new Map<string, Promise<void>>()
   const forgetDerived = db.prepare(
     `DELETE FROM meta WHERE key LIKE 'layouts derived %' AND substr(key, 17) NOT IN (SELECT id FROM articles)`,
@@ -349,7 +351,6 @@ export function createArticles(db: Db, options: ArticlesOptions = {}) {
             if (db.open && withoutLayouts.get(id, until)) applyDerived(id, derived)
           })
           .catch(() => {}) // read-only, or closed meanwhile: plain this time
-          .finally(() => deriving.delete(id))
         deriving.set(id, pending)
       }
       let timer: NodeJS.Timeout | undefined
