@@ -142,12 +142,30 @@ test('lists, quote, emphasis, code, table, link and pictures are rendered; a rem
   const img = body.locator('.section-picture img[alt="A red marker on the map"]')
   await expect(img).toHaveAttribute('src', /^blob:/)
   await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.naturalWidth)).toBe(24)
+  const src = (await img.getAttribute('src'))!
+  const loads = (url: string) =>
+    page.evaluate(
+      (url) =>
+        new Promise<boolean>((done) => {
+          const probe = new Image()
+          probe.onload = () => done(true)
+          probe.onerror = () => done(false)
+          probe.src = url
+        }),
+      url,
+    )
+  expect(await loads(src)).toBe(true)
   // the remote one: its alt and address as text, nothing loaded
   const remote = body.locator('.section-picture').filter({ hasText: 'The valley at dawn' })
   await expect(remote).toContainText('https://example.org/photos/valley.jpg')
   await expect(remote).toContainText('Not loaded')
   await expect(remote.locator('img')).toHaveCount(0)
   expect(requests.filter((url) => !url.startsWith(gloss.origin) && !url.startsWith('blob:'))).toEqual([])
+
+  // another article opens: the picture leaves the screen and its blob: URL is revoked
+  await page.locator('.article-item').filter({ hasNotText: TITLE }).first().click()
+  await expect(body).not.toHaveAttribute('aria-label', TITLE)
+  await expect.poll(() => loads(src)).toBe(false)
 })
 
 test('a selection across an <em> boundary makes an excerpt of exactly those words, drawn on them', async ({
