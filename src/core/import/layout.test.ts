@@ -1,5 +1,5 @@
 /** Section layouts from HTML and Markdown: blocks, inline marks on the exact text, pictures. */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -8,6 +8,8 @@ import { tempDir } from '../testing/tempNotebook'
 import { sectionsFromDom } from './htmlSections'
 import { parseArticle } from './index'
 import { layoutProblem, readLayout } from './layout'
+import { MAX_PICTURE_BYTES } from './limits'
+import { dataUriBytes, localPictureBytes, MediaSink } from './pictures'
 import { parseDocx } from './docx'
 import { parseEpub } from './epub'
 import { GIF, makeDocx, makeEpub, PNG, wordParagraph, wordPicture } from './testing/documents'
@@ -348,5 +350,32 @@ describe('pictures inside books and Word documents', () => {
     ])
     expect(a.media.map((m) => [m.mime, Buffer.from(m.bytes).equals(GIF)])).toEqual([['image/gif', true]])
     expect(a.contentHtml).not.toContain('<img')
+  })
+})
+
+describe('what a picture may be', () => {
+  it('its bytes decide: png, jpeg, gif, webp only, whatever the data: URI says; past the cap it is not decoded', () => {
+    const sink = new MediaSink()
+    expect(sink.add(dataUriBytes(`data:image/png;base64,${GIF.toString('base64')}`)!)).not.toBeNull()
+    expect(sink.media.map((m) => m.mime)).toEqual(['image/gif'])
+    expect(dataUriBytes('data:image/svg+xml,<svg onload="x()"/>')).toBeNull()
+    expect(sink.add(new Uint8Array(Buffer.from('<svg/>')))).toBeNull()
+    expect(dataUriBytes(`data:image/png;base64,${'A'.repeat(12 * 1024 * 1024)}`)).toBeNull()
+    expect(sink.add(new Uint8Array(MAX_PICTURE_BYTES + 1))).toBeNull()
+  })
+
+  it('a file next to the import: inside its folder only, no link out of it, no absolute path', () => {
+    const dir = tempDir('gloss-layout-')
+    dirs.push(dir)
+    mkdirSync(join(dir, 'folder'))
+    writeFileSync(join(dir, 'outside.png'), PNG)
+    writeFileSync(join(dir, 'folder', 'inside.png'), PNG)
+    symlinkSync(join(dir, 'outside.png'), join(dir, 'folder', 'link.png'))
+    const folder = join(dir, 'folder')
+    expect(localPictureBytes(folder, 'inside.png')).not.toBeNull()
+    expect(localPictureBytes(folder, '../outside.png')).toBeNull()
+    expect(localPictureBytes(folder, 'link.png')).toBeNull()
+    expect(localPictureBytes(folder, join(dir, 'outside.png'))).toBeNull()
+    expect(localPictureBytes(folder, '.')).toBeNull()
   })
 })
