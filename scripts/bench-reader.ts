@@ -9,7 +9,8 @@
  * - scroll: wheel steps through the article and a jump to its middle; the longest task, by wall
  *   time (PerformanceObserver) and by the main thread's CPU time (a trace), which a busy machine
  *   does not inflate.
- * - highlights: a 1 MB article with 1,000 excerpts, and a 140-section one with 1,000 all on screen; the reader's own `gloss:highlights`
+ * - highlights: a 1 MB article with 1,000 excerpts, and a 140-section one with 1,000 all on screen (plain, and in
+ *   Markdown with emphasis, code and links every few words); the reader's own `gloss:highlights`
  *   user-timing measures (full draws and the redraw after one excerpt changes colour).
  */
 import { spawn } from 'node:child_process'
@@ -220,28 +221,54 @@ try {
     })
   }
 
-  // 140 paragraphs (all rendered: short articles are not windowed) with 1,000 excerpts on them
-  const dense = await server.call<{ article: { id: string; title: string } }>('importContent', {
-    content: Array.from({ length: 140 }, (_, i) => paragraph(i + 90_000)).join('\n\n'),
-    fileName: 'dense.txt',
-    format: 'text',
-  })
-  const denseDetail = await server.call<{ sections: { start: number; end: number; kind: string }[] }>(
-    'getArticle',
-    { id: dense.article.id },
-  )
-  const denseReadable = denseDetail.sections.filter((s) => s.kind === 'paragraph')
-  for (let i = 0; i < HIGHLIGHTS; i++) {
-    const s = denseReadable[i % denseReadable.length]!
-    const start = s.start + 6 + Math.floor(i / denseReadable.length) * 40
-    if (start + 30 > s.end) continue
-    await server.call('createExcerpt', {
-      articleId: dense.article.id,
-      start,
-      end: start + 30,
-      color: colors[i % 5],
+  // 140 paragraphs (all rendered: short articles are not windowed) with 1,000 excerpts on them;
+  // again in Markdown with marks every few words (each range crossing several elements)
+  const seedDense = async (content: string, fileName: string, format: 'text' | 'markdown') => {
+    const imported = await server.call<{ article: { id: string; title: string } }>('importContent', {
+      content,
+      fileName,
+      format,
     })
+    const { sections } = await server.call<{ sections: { start: number; end: number; kind: string }[] }>(
+      'getArticle',
+      { id: imported.article.id },
+    )
+    const readable = sections.filter((s) => s.kind === 'paragraph')
+    for (let i = 0; i < HIGHLIGHTS; i++) {
+      const s = readable[i % readable.length]!
+      const start = s.start + 6 + Math.floor(i / readable.length) * 40
+      if (start + 30 > s.end) continue
+      await server.call('createExcerpt', {
+        articleId: imported.article.id,
+        start,
+        end: start + 30,
+        color: colors[i % 5],
+      })
+    }
+    return imported
   }
+  const denseParagraphs = Array.from({ length: 140 }, (_, i) => paragraph(i + 90_000))
+  const dense = await seedDense(denseParagraphs.join('\n\n'), 'dense.txt', 'text')
+  const marked = (text: string) =>
+    text
+      .split(' ')
+      .map((w, i) =>
+        i % 13 === 12
+          ? `[${w}](https://example.org/${i})`
+          : i % 7 === 3
+            ? `**${w}**`
+            : i % 5 === 1
+              ? `*${w}*`
+              : i % 11 === 6
+                ? `\`${w}\``
+                : w,
+      )
+      .join(' ')
+  const denseMarked = await seedDense(
+    `# Marked\n\n${denseParagraphs.map(marked).join('\n\n')}`,
+    'dense-marked.md',
+    'markdown',
+  )
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await page.goto(server.url)
@@ -281,6 +308,15 @@ try {
   const full = await highlightMeasures(page)
   console.log(`open a 140-section article with its excerpts all rendered: ${fmt(denseOpen.ms)}`)
   for (const d of full) console.log(`  highlight draw: ${fmt(d.ms)} ${JSON.stringify(d.drawn)}`)
+  await page.evaluate(() => performance.clearMeasures('gloss:highlights'))
+  const markedOpen = await openArticle(page, denseMarked.article.title)
+  await page.waitForTimeout(300)
+  const marks = await page.evaluate(
+    () => document.querySelectorAll('article.article [data-section-id] *').length,
+  )
+  console.log(`the same with marks (${marks} inline elements), excerpts all rendered: ${fmt(markedOpen.ms)}`)
+  for (const d of await highlightMeasures(page))
+    console.log(`  highlight draw: ${fmt(d.ms)} ${JSON.stringify(d.drawn)}`)
   await openArticle(page, hlTitle)
 
   // one excerpt changes colour (from its card): only it is redrawn
