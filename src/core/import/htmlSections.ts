@@ -385,8 +385,15 @@ export function blocksFromDom(root: Node, context: LayoutContext = PLAIN_LAYOUT)
         if (ordered) block.number = itemNumber(node, list!, numbers)
         inner = { ...frame, item: { block, used: false } }
       }
+      const [blocksBefore, picturesBefore] = [blocks.length, pictures.length]
       node.childNodes.forEach((child) => visit(child, node, inner, null, null))
       flush(node, inner)
+      // a figure's picture after its caption is still the caption's picture
+      if (tag === 'FIGURE' && blocks.length > blocksBefore && pictures.length > picturesBefore) {
+        const caption = blocks[blocksBefore]!.draft
+        const own = pictures.splice(picturesBefore)
+        caption.layout = { ...caption.layout, images: [...(caption.layout?.images ?? []), ...own] }
+      }
     }
   }
   root.childNodes.forEach((child) => visit(child, rootElement, TOP, null, null))

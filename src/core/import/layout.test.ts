@@ -237,6 +237,16 @@ describe('pictures', () => {
     expect(svg.layout?.images).toEqual([{ mediaId: null, alt: 'An SVG' }])
   })
 
+  it("a figure's picture after its caption is the caption's", () => {
+    const got = drafts(
+      '<figure><figcaption>The caption first.</figcaption><img src="https://x.example/a.png" alt="A"></figure><p>Next.</p>',
+    )
+    expect(got.map((d) => [d.text, d.layout ?? null])).toEqual([
+      ['The caption first.', { images: [{ mediaId: null, alt: 'A', remoteUrl: 'https://x.example/a.png' }] }],
+      ['Next.', null],
+    ])
+  })
+
   it('an HTML file on disk: a picture next to it is stored, one outside its folder (..) is not', () => {
     const dir = tempDir('gloss-layout-')
     dirs.push(dir)
