@@ -576,6 +576,28 @@ describe('sync', () => {
     )
   })
 
+  it('emptying the trash while the other side writes in a note in it keeps the note, with the writing, in the trash', async () => {
+    const { a, b } = await pair()
+    const note = await a.call('createNote', { title: 'Draft', content: content('First line.') })
+    await until('the note on b', () => noteText(b, note.id).catch(() => ''))
+
+    await b.call('setSyncSettings', { enabled: false })
+    await a.call('deleteNote', { id: note.id })
+    await a.call('emptyTrash', {})
+    await until('a synced', async () => (await a.call('getSyncStatus', {})).state === 'synced')
+    await expect(a.call('getNote', { id: note.id })).rejects.toThrow()
+    await b.call('saveNote', { id: note.id, content: content('First line.', 'Written on b meanwhile.') })
+    await b.call('setSyncSettings', { enabled: true })
+
+    for (const nb of [a, b]) {
+      const kept = await until('the note kept', async () => {
+        const got = await nb.call('getNote', { id: note.id }).catch(() => null)
+        return got?.text === 'First line.\n\nWritten on b meanwhile.' ? got : null
+      })
+      expect(kept.deletedAt).not.toBeNull()
+    }
+  })
+
   it('costs nothing while off: no document is kept and Yjs is not started', async () => {
     const nb = openTempNotebook({ samplePath: null, syncConnect: true })
     open.push(nb)
