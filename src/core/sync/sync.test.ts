@@ -505,6 +505,17 @@ describe('sync', () => {
       ),
     )
     await expect(b.call('getExcerpt', { id: excerpt.id })).rejects.toThrow()
+
+    // the marks stay in the document for 30 days, then go when sync starts
+    const marked = (await b.notebook.sync.ready())!.nd.excerpts.get(excerpt.id)!
+    expect(marked.get('purgedSeen')).toBeDefined()
+    marked.set('purgedAt', new Date(Date.now() - 31 * 86_400_000).toISOString())
+    await b.call('setSyncSettings', { enabled: false })
+    await b.call('setSyncSettings', { enabled: true })
+    await until(
+      'the mark gone on a',
+      async () => !(await a.notebook.sync.ready())!.nd.excerpts.has(excerpt.id),
+    )
   })
 
   it('shows who else is in a note and their caret, through the note’s awareness', async () => {
