@@ -566,12 +566,16 @@ describe('sync', () => {
       <ul><li>${prose('a list item')}</li></ul>${extra}</article></body></html>`
     const { article } = await a.call('importContent', { content: page(''), fileName: 'pictures.html' })
     const layouts = async (nb: TempNotebook) =>
-      (await nb.call('getArticle', { id: article.id })).sections.map((s) => [s.id, s.text, s.layout])
+      (await nb.call('getArticle', { id: article.id })).sections.map((s) => ({
+        id: s.id,
+        text: s.text,
+        layout: s.layout,
+      }))
     await until('the article on b', () => b.call('getArticle', { id: article.id }).catch(() => null))
     const onA = await layouts(a)
-    expect(onA.some(([, , layout]) => layout?.block?.type === 'item')).toBe(true)
+    expect(onA.some(({ layout }) => layout?.block?.type === 'item')).toBe(true)
     expect(await layouts(b)).toEqual(onA)
-    const mediaId = onA.flatMap(([, , l]) => l?.images ?? []).find((i) => i.mediaId)!.mediaId!
+    const mediaId = onA.flatMap(({ layout }) => layout?.images ?? []).find((i) => i.mediaId)!.mediaId!
     const got = await b.call('getMedia', { id: mediaId })
     expect(Buffer.from(got.base64, 'base64').equals(PNG)).toBe(true)
 
