@@ -4,6 +4,8 @@ import { useGloss } from '../state/glossContext'
 
 /** How often the status is asked for: sooner while something is moving; never while sync is off. */
 const POLL_MS = { offline: 3000, syncing: 700, synced: 1500, error: 5000 } as const
+/** while someone else is in a note here: their typing and caret shown sooner */
+const TOGETHER_MS = 500
 
 /**
  * The sync status, asked for on a timer. When changes from the other side have arrived the
@@ -47,7 +49,8 @@ export function useSyncStatus(): [SyncStatus | null, (next: SyncStatus) => void]
         received.current = next.received
       }
       if (next?.state === 'off') return
-      timer = setTimeout(() => void poll(), POLL_MS[next?.state ?? 'offline'])
+      const together = next?.state === 'synced' && Object.keys(next.presence).length > 0
+      timer = setTimeout(() => void poll(), together ? TOGETHER_MS : POLL_MS[next?.state ?? 'offline'])
     }
     void poll()
     return () => {
