@@ -13,10 +13,14 @@ export function createHttpApi(token: string = takeToken(), base = '/api/'): Glos
   async function call(name: OperationName, input: unknown): Promise<unknown> {
     let response: Response
     try {
+      const body = JSON.stringify(input ?? {})
       response = await fetch(base + name, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-gloss-token': token },
-        body: JSON.stringify(input ?? {}),
+        body,
+        // the reading place is written as the page closes (readingState.ts): it must outlive the
+        // page. Only it: the browser fails keepalive requests past 64 KB in flight altogether
+        keepalive: name === 'setReadingPosition',
       })
     } catch {
       throw failure('Could not reach the Gloss server. Is “gloss serve” still running?')

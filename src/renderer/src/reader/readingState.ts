@@ -22,6 +22,7 @@ const remembered = new Map<string, ReadingPlace & { at: number }>()
 const unwritten = new Map<string, ReadingPlace>()
 let writeTimer: number | undefined
 let lastWrite = 0
+let writeOnHide: (() => void) | undefined
 
 /** Before schema 12 the place lived in the page's storage: read once, then it moves to the notebook. */
 const legacyKey = (articleId: string) => `gloss.reading.${articleId}`
@@ -53,6 +54,16 @@ export function savePosition(api: GlossApi, articleId: string, place: ReadingPla
     () => writePositions(api),
     Math.max(0, lastWrite + WRITE_EVERY_MS - Date.now()),
   )
+  // a place taken in the last second before the window closes (or the tab is left) is written
+  // then, not lost: the page is hidden before it unloads
+  if (!writeOnHide) {
+    writeOnHide = () => {
+      if (document.visibilityState !== 'hidden' || writeTimer === undefined) return
+      window.clearTimeout(writeTimer)
+      writePositions(api)
+    }
+    document.addEventListener('visibilitychange', writeOnHide)
+  }
 }
 
 function writePositions(api: GlossApi): void {
