@@ -1,5 +1,5 @@
 /**
- * `node bin/run-ts.mjs scripts/eval-quotes-speed.ts [DIR] [--rounds N]`: how long the research
+ * `npm run eval:analysis-speed -- [DIR] [--rounds N]`: how long the research
  * analysis (quotations, speakers, entities, timeline, stored) takes per article, on real pages.
  * Each `<page>/source.html` of DIR (default ../shared/corpus/readability) is imported into a fresh
  * notebook as a user would (its analysis at import, stored, is timed by the notebook), then its
