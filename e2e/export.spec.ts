@@ -8,6 +8,7 @@ import { marked } from 'marked'
 import type { Download, Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
 import { callApi, seedExcerpts, selectInSection, waitForArticle } from './helpers'
+import { elementNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 const PACKAGE_VERSION = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
@@ -226,25 +227,6 @@ for (const theme of ['light', 'dark'] as const) {
 
 /* ---------- whole-notebook exports that keep their links ---------- */
 
-const textNode = (value: string) => ({
-  type: 'text',
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const blockNode = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  version: 1,
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  ...extra,
-})
-
 /** Excerpts, and a note whose paragraph links ¶4 and whose card cites the first excerpt. */
 async function seedNotebook(gloss: { origin: string; token: string }) {
   await seedExcerpts(gloss)
@@ -274,11 +256,11 @@ async function seedNotebook(gloss: { origin: string; token: string }) {
     snapshot: { quote: excerpt!.quote.exact, color: excerpt!.color, comment: '', tags: [] },
   }
   const paragraph = (children: unknown[]) =>
-    blockNode('paragraph', children, { textFormat: 0, textStyle: '' })
+    elementNode('paragraph', children, { textFormat: 0, textStyle: '' })
   await callApi(gloss, 'createNote', {
     title: 'Summits, then silence',
     content: {
-      root: blockNode('root', [paragraph([textNode('The arsenal grew: '), chip, textNode('.')]), card]),
+      root: elementNode('root', [paragraph([textNode('The arsenal grew: '), chip, textNode('.')]), card]),
     },
   })
   return { article: article!, excerpt: excerpt! }

@@ -42,6 +42,13 @@ export async function waitForArticle(page: Page): Promise<void> {
   await expect(page.locator('article.article [data-ordinal]').first()).toBeVisible()
 }
 
+/** Open an article from its library row and wait until the reader shows its text. */
+export async function openArticle(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-article-id="${id}"] .article-item`).click()
+  await expect(page.locator('article.article')).toHaveAttribute('data-article-id', id)
+  await waitForArticle(page)
+}
+
 /** Call a contract operation over the web shell's HTTP API (to seed data). */
 export async function callApi<T = unknown>(
   server: { origin: string; token: string },

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures/gloss'
-import { callApi, selectInSection, waitForArticle } from './helpers'
+import { callApi, openArticle, selectInSection, waitForArticle } from './helpers'
 
 const pane = (page: Page) => page.locator('.pane-scroll').first()
 const cards = (page: Page) => page.getByRole('list', { name: 'Excerpts' }).locator('[data-excerpt-id]')
@@ -34,12 +34,6 @@ async function importReport(gloss: { origin: string; token: string }) {
   return article
 }
 
-async function open(page: Page, id: string) {
-  await page.locator(`[data-article-id="${id}"] .article-item`).click()
-  await expect(page.locator('article.article')).toHaveAttribute('data-article-id', id)
-  await waitForArticle(page)
-}
-
 test('the reading position is kept per article across switches and reloads; progress shows it', async ({
   page,
   gloss,
@@ -49,7 +43,7 @@ test('the reading position is kept per article across switches and reloads; prog
     list.filter((a) => a.id !== report.id),
   )
   await page.reload()
-  await open(page, report.id)
+  await openArticle(page, report.id)
   await expect(progress(page)).toHaveAttribute('aria-valuenow', '0')
   await pane(page).evaluate((e) => e.scrollTo({ top: e.scrollHeight * 0.6 }))
   await expect.poll(() => progress(page).getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(50)
@@ -57,13 +51,13 @@ test('the reading position is kept per article across switches and reloads; prog
   const left = await ordinalAtTop(page)
   expect(left).toBeGreaterThan(150)
 
-  await open(page, sample!.id)
+  await openArticle(page, sample!.id)
   await expect.poll(() => ordinalAtTop(page)).toBe(1)
-  await open(page, report.id)
+  await openArticle(page, report.id)
   await expect.poll(() => ordinalAtTop(page)).toBe(left)
   await page.reload()
   await waitForArticle(page)
-  await open(page, report.id)
+  await openArticle(page, report.id)
   await expect.poll(() => ordinalAtTop(page)).toBe(left)
   await expect.poll(() => progress(page).getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(50)
 })
@@ -74,7 +68,7 @@ test('outline from the headings; j/k step through sections, h highlights the cur
 }) => {
   const report = await importReport(gloss)
   await page.reload()
-  await open(page, report.id)
+  await openArticle(page, report.id)
 
   await page.getByRole('button', { name: 'Outline' }).click()
   const outline = page.getByRole('navigation', { name: 'Outline' })
@@ -209,7 +203,7 @@ test('a picture’s caption is set as a caption, not as body text', async ({ pag
   const caption = detail.sections.find((s) => s.role === 'caption')
   expect(caption?.text).toContain('Fishing boats moored')
   await page.reload()
-  await open(page, article.id)
+  await openArticle(page, article.id)
   const shown = page.locator('.section-caption')
   await expect(shown).toHaveText(caption!.text)
   const body = page.locator('.article-body p.section:not(.section-caption)').first()

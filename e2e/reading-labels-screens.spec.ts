@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures/gloss'
 import { callApi, seedExcerpts, waitForArticle } from './helpers'
+import { elementNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 async function expectNoSeriousViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze()
@@ -15,25 +16,6 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   expect(serious, `axe on ${screen}`).toEqual([])
 }
-
-const text = (value: string) => ({
-  type: 'text',
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  version: 1,
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  ...extra,
-})
 
 for (const theme of ['light', 'dark'] as const) {
   test(`¶3–4 on the excerpt and note cards, ${theme} theme, 1400 and 1024 px`, async ({ page, gloss }) => {
@@ -60,13 +42,13 @@ for (const theme of ['light', 'dark'] as const) {
     await callApi(gloss, 'createNote', {
       title: 'Across two paragraphs',
       content: {
-        root: element('root', [
-          element(
+        root: elementNode('root', [
+          elementNode(
             'paragraph',
             [
-              text('The passage starts in '),
+              textNode('The passage starts in '),
               {
-                ...text('¶3'),
+                ...textNode('¶3'),
                 mode: 'token',
                 type: 'gloss-section-link',
                 articleId: article!.id,
@@ -74,7 +56,7 @@ for (const theme of ['light', 'dark'] as const) {
                 ordinal: 3,
                 label: '¶3',
               },
-              text(' and goes on:'),
+              textNode(' and goes on:'),
             ],
             { textFormat: 0, textStyle: '' },
           ),
@@ -86,7 +68,7 @@ for (const theme of ['light', 'dark'] as const) {
             ordinal: across.sectionOrdinal,
             snapshot: { quote: across.quote.exact, color: 'purple', comment: 'Runs on.', tags: [] },
           },
-          element('paragraph', [text('More after it.')], { textFormat: 0, textStyle: '' }),
+          elementNode('paragraph', [textNode('More after it.')], { textFormat: 0, textStyle: '' }),
         ]),
       },
     })

@@ -1,33 +1,14 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
 import { callApi, seedExcerpts, waitForArticle } from './helpers'
+import { elementNode, paragraphNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 /**
  * The caret around every custom node of a note (excerpt card, section chip, horizontal rule):
  * no keystroke is lost and none lands somewhere else.
  */
 
-const text = (value: string) => ({
-  type: 'text',
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  version: 1,
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  ...extra,
-})
-const paragraph = (value: string) =>
-  block('paragraph', value ? [text(value)] : [], { textFormat: 0, textStyle: '' })
-const heading = (value: string) => block('heading', [text(value)], { tag: 'h2' })
+const heading = (value: string) => elementNode('heading', [textNode(value)], { tag: 'h2' })
 
 interface Seeded {
   card: Record<string, unknown>
@@ -50,7 +31,7 @@ async function seed(gloss: { origin: string; token: string }): Promise<Seeded> {
       snapshot: { quote: excerpt!.quote.exact, color: 'yellow', comment: '', tags: [] },
     },
     chip: {
-      ...text('¶3'),
+      ...textNode('¶3'),
       mode: 'token',
       type: 'gloss-section-link',
       articleId: excerpt!.articleId,
@@ -62,7 +43,7 @@ async function seed(gloss: { origin: string; token: string }): Promise<Seeded> {
 }
 
 async function openNoteWith(page: Page, gloss: { origin: string; token: string }, children: unknown[]) {
-  await callApi(gloss, 'createNote', { title: 'Caret', content: { root: block('root', children) } })
+  await callApi(gloss, 'createNote', { title: 'Caret', content: { root: elementNode('root', children) } })
   await page.reload()
   await waitForArticle(page)
   await page.getByRole('tab', { name: 'Notes' }).click()
@@ -99,7 +80,7 @@ test('a card clicked, then Ctrl+End or Ctrl+Home: typing lands at the note’s e
   gloss,
 }) => {
   const { card } = await seed(gloss)
-  await openNoteWith(page, gloss, [heading('Plan'), paragraph('First line'), card])
+  await openNoteWith(page, gloss, [heading('Plan'), paragraphNode('First line'), card])
   await quoteOf(page).click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type('tail')
@@ -130,7 +111,7 @@ test('typing or Enter on a selected card starts a paragraph after it; arrows lea
   gloss,
 }) => {
   const { card } = await seed(gloss)
-  await openNoteWith(page, gloss, [card, paragraph('middle'), card])
+  await openNoteWith(page, gloss, [card, paragraphNode('middle'), card])
   const quotes = quoteOf(page)
   await quotes.first().click()
   await page.keyboard.type('one')
@@ -154,9 +135,9 @@ test('typing or Enter on a selected card starts a paragraph after it; arrows lea
 test('arrows through a card between paragraphs, and a rule at the end', async ({ page, gloss }) => {
   const { card } = await seed(gloss)
   const editor = await openNoteWith(page, gloss, [
-    paragraph('above'),
+    paragraphNode('above'),
     card,
-    paragraph('below'),
+    paragraphNode('below'),
     { type: 'horizontalrule', version: 1 },
   ])
   await editor.getByText('above').click()
@@ -180,7 +161,7 @@ test('the caret steps over a section chip as one unit; typing beside it never en
 }) => {
   const { chip } = await seed(gloss)
   const editor = await openNoteWith(page, gloss, [
-    block('paragraph', [text('see '), chip, text(' here')], { textFormat: 0, textStyle: '' }),
+    elementNode('paragraph', [textNode('see '), chip, textNode(' here')], { textFormat: 0, textStyle: '' }),
   ])
   await expect.poll(() => blocks(page)).toEqual(['see ¶3 here'])
   await editor.getByText('here').click()
@@ -206,7 +187,7 @@ test('keys that arrive before the caret they moved is reported still step over t
 }) => {
   const { chip } = await seed(gloss)
   const editor = await openNoteWith(page, gloss, [
-    block('paragraph', [text('see '), chip, text(' here')], { textFormat: 0, textStyle: '' }),
+    elementNode('paragraph', [textNode('see '), chip, textNode(' here')], { textFormat: 0, textStyle: '' }),
   ])
   await expect.poll(() => blocks(page)).toEqual(['see ¶3 here'])
   await editor.getByText('here').click()

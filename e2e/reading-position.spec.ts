@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
-import { callApi, waitForArticle } from './helpers'
+import { callApi, openArticle } from './helpers'
 
 const pane = (page: Page) => page.locator('.pane-scroll').first()
 
@@ -19,12 +19,6 @@ function ordinalAtTop(page: Page): Promise<number> {
     }
     return -1
   })
-}
-
-async function open(page: Page, id: string) {
-  await page.locator(`[data-article-id="${id}"] .article-item`).click()
-  await expect(page.locator('article.article')).toHaveAttribute('data-article-id', id)
-  await waitForArticle(page)
 }
 
 test('the place in an article survives a restart of the web shell on another port', async ({
@@ -43,7 +37,7 @@ test('the place in an article survives a restart of the web shell on another por
     format: 'markdown',
   })
   await page.reload()
-  await open(page, article.id)
+  await openArticle(page, article.id)
 
   // scroll steadily for 3 s: the place is written at most once a second
   const writes: number[] = []
@@ -73,6 +67,6 @@ test('the place in an article survives a restart of the web shell on another por
   expect(
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gloss.reading.'))),
   ).toEqual([])
-  await open(page, article.id)
+  await openArticle(page, article.id)
   await expect.poll(() => ordinalAtTop(page)).toBe(left)
 })

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -120,6 +120,39 @@ async function turnOnSync(page: Page, name: string, shoot = false) {
   await expect(topBar(page).getByRole('button', { name: /^Synced/ })).toBeVisible({ timeout: 15_000 })
 }
 
+/** The other shell open beside this one, both synced (the other's notebook may keep its settings from an earlier test). */
+async function bothSynced(page: Page, browser: Browser): Promise<Page> {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await other.goto(otherUrl)
+  await turnOnSync(page, 'Desk')
+  if (
+    await topBar(other)
+      .getByRole('button', { name: /Sync off/ })
+      .isVisible()
+  )
+    await turnOnSync(other, 'Laptop')
+  return other
+}
+
+/** A new note typed on the desk and saved, then found in the other's list showing `seen`. */
+async function noteFromDesk(page: Page, other: Page, title: string, words: string, seen: string) {
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill(title)
+  const desk = page.getByRole('textbox', { name: 'Note text' })
+  await desk.click()
+  await desk.pressSequentially(words)
+  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/, { timeout: 10_000 })
+
+  await other.getByRole('tab', { name: 'Notes' }).click()
+  const item = other
+    .getByRole('list', { name: 'All notes' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+  await expect(item).toContainText(seen, { timeout: 15_000 })
+  return { desk, item }
+}
+
 test('a note typed in one web shell appears in the other', async ({ page, browser }) => {
   // two shells, a server, eight photographs with axe: slow on a busy machine
   test.setTimeout(180_000)
@@ -170,29 +203,8 @@ test('a note open on both sides takes the other’s typing live, and typing mean
   browser,
 }) => {
   test.setTimeout(120_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await other.goto(otherUrl)
-  await turnOnSync(page, 'Desk')
-  // the other shell's notebook keeps its settings from an earlier test
-  if (
-    await topBar(other)
-      .getByRole('button', { name: /Sync off/ })
-      .isVisible()
-  )
-    await turnOnSync(other, 'Laptop')
-
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page.getByRole('button', { name: 'New note' }).click()
-  await page.getByRole('textbox', { name: 'Note title' }).fill('Open on both')
-  const desk = page.getByRole('textbox', { name: 'Note text' })
-  await desk.click()
-  await desk.pressSequentially('From the desk.')
-  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/, { timeout: 10_000 })
-
-  await other.getByRole('tab', { name: 'Notes' }).click()
-  const item = other.getByRole('list', { name: 'All notes' }).getByRole('button', { name: /^Open on both/ })
-  await expect(item).toContainText('From the desk.', { timeout: 15_000 })
+  const other = await bothSynced(page, browser)
+  const { desk, item } = await noteFromDesk(page, other, 'Open on both', 'From the desk.', 'From the desk.')
   await item.click()
   const laptop = other.getByRole('textbox', { name: 'Note text' })
   await expect(laptop).toHaveText('From the desk.')
@@ -241,28 +253,14 @@ test('in a note open on both sides, each sees who else is there and where their 
   browser,
 }) => {
   test.setTimeout(150_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  const other = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await other.goto(otherUrl)
-  await turnOnSync(page, 'Desk')
-  if (
-    await topBar(other)
-      .getByRole('button', { name: /Sync off/ })
-      .isVisible()
+  const other = await bothSynced(page, browser)
+  const { desk, item } = await noteFromDesk(
+    page,
+    other,
+    'Met here',
+    'Both of us are in this note now.',
+    'Both of us',
   )
-    await turnOnSync(other, 'Laptop')
-
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page.getByRole('button', { name: 'New note' }).click()
-  await page.getByRole('textbox', { name: 'Note title' }).fill('Met here')
-  const desk = page.getByRole('textbox', { name: 'Note text' })
-  await desk.click()
-  await desk.pressSequentially('Both of us are in this note now.')
-  await expect(page.locator('.gloss-note-status')).toHaveText(/Saved/, { timeout: 10_000 })
-
-  await other.getByRole('tab', { name: 'Notes' }).click()
-  const item = other.getByRole('list', { name: 'All notes' }).getByRole('button', { name: /^Met here/ })
-  await expect(item).toContainText('Both of us', { timeout: 15_000 })
   await item.click()
   const laptop = other.getByRole('textbox', { name: 'Note text' })
   await laptop.click()

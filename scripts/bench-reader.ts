@@ -13,13 +13,12 @@
  *   Markdown with emphasis, code and links every few words); the reader's own `gloss:highlights`
  *   user-timing measures (full draws and the redraw after one excerpt changes colour).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { chromium, type Page } from 'playwright'
+import { startServer } from './webShell'
 
-const ROOT = resolve(import.meta.dirname, '..')
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`)
   return at > 0 ? Number(process.argv[at + 1]) : fallback
@@ -37,41 +36,6 @@ function paragraph(i: number): string {
   const words: string[] = []
   for (let w = 0; w < count; w++) words.push(WORDS[(i * 7 + w * 13) % WORDS.length]!)
   return `${i}. ${words.join(' ')}.`
-}
-
-async function startServer(dbPath: string) {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/gloss.mjs'), 'serve', '--port', '0', '--db', dbPath],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Gloss web shell: (\S+)/.exec(output)
-      if (match) done(match[1]!)
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => fail(new Error(`gloss serve exited ${code}: ${output}`)))
-  })
-  const parsed = new URL(url)
-  const token = parsed.searchParams.get('token')!
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${parsed.origin}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gloss-token': token },
-      body: JSON.stringify(input),
-    })
-    const reply = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
-    if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`)
-    return reply.value
-  }
-  return { url, call, stop: () => child.kill('SIGTERM') }
 }
 
 /** Click the library row of `title`; ms until the reader shows it and a frame is painted, and the longest task. */

@@ -17,6 +17,7 @@ import { openSampleNotebook } from '../src/core/testing/sampleNotebook'
 import { openTempNotebook, tempDir, type TempNotebook } from '../src/core/testing/tempNotebook'
 import { startSyncServer } from '../src/core/sync/server'
 import { notebookToken } from '../src/core/sync/tokens'
+import { paragraphNode } from '../src/shared/notes/testing/lexicalJson'
 
 const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 1000)
 const EXCERPTS = Number(process.env.SYNC_BENCH_EXCERPTS ?? 10_000)
@@ -40,19 +41,9 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
-const paragraph = (text: string) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-})
 const noteContent = (...texts: string[]) => {
   const c = emptyNoteContent()
-  c.root.children = texts.map(paragraph) as never
+  c.root.children = texts.map(paragraphNode) as never
   return c
 }
 

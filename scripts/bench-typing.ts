@@ -11,13 +11,13 @@
  * apart in sentences of 25 with a 600 ms pause after each (the autosave runs in the pauses, as
  * when someone stops to think), so a save that holds up the next key shows.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { chromium, type Page } from 'playwright'
+import { startServer } from './webShell'
+import { elementNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
-const ROOT = resolve(import.meta.dirname, '..')
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`)
   return at > 0 ? Number(process.argv[at + 1]) : fallback
@@ -33,84 +33,30 @@ const WORDS =
 const words = (i: number, count: number) =>
   Array.from({ length: count }, (_, w) => WORDS[(i * 7 + w * 13) % WORDS.length]!).join(' ')
 
-async function startServer(dbPath: string) {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/gloss.mjs'), 'serve', '--port', '0', '--db', dbPath],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Gloss web shell: (\S+)/.exec(output)
-      if (match) done(match[1]!)
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => fail(new Error(`gloss serve exited ${code}: ${output}`)))
-  })
-  const parsed = new URL(url)
-  const token = parsed.searchParams.get('token')!
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${parsed.origin}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gloss-token': token },
-      body: JSON.stringify(input),
-    })
-    const reply = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
-    if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`)
-    return reply.value
-  }
-  return { url, call, stop: () => child.kill('SIGTERM') }
-}
-
-const text = (value: string) => ({
-  type: 'text',
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  version: 1,
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  ...extra,
-})
-
 /** A note of `pages` pages: a heading each, then paragraphs of 40 words; every tenth paragraph cites a section. */
 function longNote(pages: number, chip: { articleId: string; sectionId: string; ordinal: number }) {
   const children: unknown[] = []
   let n = 0
   for (let p = 1; p <= pages; p++) {
-    children.push(element('heading', [text(`Page ${p}`)], { tag: 'h2' }))
+    children.push(elementNode('heading', [textNode(`Page ${p}`)], { tag: 'h2' }))
     for (let i = 0; i < PARAGRAPHS_PER_PAGE; i++, n++) {
-      const runs: unknown[] = [text(`${words(n, 40)}. `)]
+      const runs: unknown[] = [textNode(`${words(n, 40)}. `)]
       if (n % 10 === 0)
         runs.push(
           {
-            ...text(`¶${chip.ordinal}`),
+            ...textNode(`¶${chip.ordinal}`),
             mode: 'token',
             type: 'gloss-section-link',
             ...chip,
             label: `¶${chip.ordinal}`,
           },
-          text(' as the report says.'),
+          textNode(' as the report says.'),
         )
-      children.push(element('paragraph', runs, { textFormat: 0, textStyle: '' }))
+      children.push(elementNode('paragraph', runs, { textFormat: 0, textStyle: '' }))
     }
   }
-  children.push(element('paragraph', [], { textFormat: 0, textStyle: '' }))
-  return { root: element('root', children) }
+  children.push(elementNode('paragraph', [], { textFormat: 0, textStyle: '' }))
+  return { root: elementNode('root', children) }
 }
 
 async function openNote(page: Page, title: string): Promise<void> {
@@ -176,7 +122,7 @@ try {
   const content = longNote(PAGES, chip)
   await server.call('createNote', {
     title: 'Empty note',
-    content: { root: element('root', [element('paragraph', [], { textFormat: 0, textStyle: '' })]) },
+    content: { root: elementNode('root', [elementNode('paragraph', [], { textFormat: 0, textStyle: '' })]) },
   })
   await server.call('createNote', { title: 'Long note', content })
   const chars = JSON.stringify(content).length
