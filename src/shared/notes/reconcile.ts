@@ -46,7 +46,15 @@ function $patch(node: LexicalNode, want: NoteJson): boolean {
  * sides are compared as Lexical exports them (the target parsed first), so defaults agree.
  */
 export function $reconcileChildren(parent: ElementNode, target: NoteJson[]): void {
-  const current = parent.getChildren()
+  $reconcileNodes(parent.getChildren(), target, parent)
+}
+
+/**
+ * A run of sibling-ordered nodes (which may sit in several parents, as a long note's blocks sit
+ * in pages) becomes `target`, as $reconcileChildren does. New nodes go after the node before
+ * them, or into `parent` when the run was empty.
+ */
+export function $reconcileNodes(current: LexicalNode[], target: NoteJson[], parent: ElementNode): void {
   const fresh = target.map((n) => $parseSerializedNode(n))
   const wanted = fresh.map(exportDeep)
   const have = current.map((n) => JSON.stringify(exportDeep(n)))
@@ -59,11 +67,18 @@ export function $reconcileChildren(parent: ElementNode, target: NoteJson[]): voi
     endHave--
     endWant--
   }
+  let before = start > 0 ? current[start - 1]! : null
   let i = start
   let j = start
   for (; i < endHave && j < endWant; i++, j++) {
-    if (!$patch(current[i]!, wanted[j]!)) current[i]!.replace(fresh[j]!)
+    before = $patch(current[i]!, wanted[j]!) ? current[i]! : current[i]!.replace(fresh[j]!)
   }
   for (; i < endHave; i++) current[i]!.remove()
-  if (j < endWant) parent.splice(j, 0, fresh.slice(j, endWant))
+  const adding = fresh.slice(j, endWant)
+  if (adding.length === 0) return
+  if (before) {
+    for (const node of adding) before = before.insertAfter(node)
+  } else if (endHave < current.length) {
+    for (const node of adding) current[endHave]!.insertBefore(node)
+  } else parent.append(...adding)
 }

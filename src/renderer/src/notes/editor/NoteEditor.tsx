@@ -45,7 +45,10 @@ import { SanitizedPastePlugin } from './plugins/SanitizedPastePlugin'
 import { SectionLinkOpenPlugin } from './plugins/SectionLinkOpenPlugin'
 import { SectionPickerPlugin } from './plugins/SectionPickerPlugin'
 import { TabEscapePlugin } from './plugins/TabEscapePlugin'
-import { NoteSaver, saveStatusText, type SaveStatus } from './saver'
+import { NotePageNode } from './paging/NotePageNode'
+import { paginate, unpaginate } from './paging/paging'
+import { PagingPlugin } from './paging/PagingPlugin'
+import { NoteSaver, saveStatusText } from './saver'
 import { Toolbar } from './Toolbar'
 import './editor.css'
 
@@ -61,9 +64,29 @@ export interface NoteEditorProps {
 /** Undo depth of the note editor (per open note). */
 const HISTORY_DEPTH = 300
 
-function useSaveStatus(saver: NoteSaver): SaveStatus {
+/**
+ * The save status line. Its own component: the first key after a save turns "Saved" into
+ * "Unsaved", and re-rendering the whole editor for that held up that key (~10 ms in a long note).
+ */
+function SaveStatusLine({ saver }: { saver: NoteSaver }) {
   const subscribe = useCallback((listener: () => void) => saver.subscribe(listener), [saver])
-  return useSyncExternalStore(subscribe, () => saver.status)
+  const status = useSyncExternalStore(subscribe, () => saver.status)
+  return (
+    <div className="gloss-note-status">
+      <span
+        role="status"
+        aria-live="polite"
+        className={status.state === 'error' ? 'gloss-note-status-error' : undefined}
+      >
+        {saveStatusText(status)}
+      </span>
+      {status.state === 'error' && (
+        <button type="button" className="small" onClick={() => void saver.flush()}>
+          Try again
+        </button>
+      )}
+    </div>
+  )
 }
 
 export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps) {
@@ -77,7 +100,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
 
   const loaded = useMemo(() => {
     try {
-      return { ok: true as const, json: JSON.stringify(upgradeNoteContent(note.content)) }
+      return { ok: true as const, json: JSON.stringify(paginate(upgradeNoteContent(note.content))) }
     } catch (error) {
       return { ok: false as const, message: errorMessage(error) }
     }
@@ -93,7 +116,6 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
       }),
     [note.id, api, actions],
   )
-  const status = useSaveStatus(saver)
 
   // save at once when the note closes, the window hides or the page goes away
   useEffect(() => {
@@ -116,7 +138,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'gloss-note',
-      nodes: NOTE_NODES,
+      nodes: [...NOTE_NODES, NotePageNode],
       theme: NOTE_THEME,
       editorState: loaded.ok ? loaded.json : undefined,
       onError: (error: Error) => {
@@ -129,7 +151,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
   )
 
   const onChange = useCallback(
-    (editorState: EditorState) => saver.change({ content: () => editorState.toJSON() }),
+    (editorState: EditorState) => saver.change({ content: () => unpaginate(editorState.toJSON()) }),
     [saver],
   )
   const onBlur = useCallback(() => void saver.flush(), [saver])
@@ -205,6 +227,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
         <TabIndentationPlugin maxIndent={7} />
         <TabEscapePlugin />
         <HorizontalRulePlugin />
+        <PagingPlugin />
         <CaretPlugin />
         <SanitizedPastePlugin />
         <SectionPickerPlugin />
@@ -216,20 +239,7 @@ export function NoteEditor({ note, onBack, onDelete, onError }: NoteEditorProps)
         <PresencePlugin noteId={note.id} />
         <BlurPlugin onBlur={onBlur} />
       </LexicalComposer>
-      <div className="gloss-note-status">
-        <span
-          role="status"
-          aria-live="polite"
-          className={status.state === 'error' ? 'gloss-note-status-error' : undefined}
-        >
-          {saveStatusText(status)}
-        </span>
-        {status.state === 'error' && (
-          <button type="button" className="small" onClick={() => void saver.flush()}>
-            Try again
-          </button>
-        )}
-      </div>
+      <SaveStatusLine saver={saver} />
     </div>
   )
 }

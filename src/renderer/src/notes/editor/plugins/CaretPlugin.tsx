@@ -23,7 +23,6 @@ import {
   $createRangeSelectionFromDom,
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
-  $getRoot,
   $getSelection,
   $isDecoratorNode,
   $isElementNode,
@@ -41,6 +40,7 @@ import {
 } from 'lexical'
 import { useEffect } from 'react'
 import { mergeRegister } from '@lexical/utils'
+import { $besideBlock, $edgeBlock } from '../paging/paging'
 
 interface Point {
   key: string
@@ -134,8 +134,7 @@ function $paragraphBeside(block: LexicalNode, side: 'before' | 'after') {
 
 /** Ctrl+Home/End: the note's first/last text position, past a block at that end. */
 function $toEdge(edge: 'start' | 'end'): void {
-  const root = $getRoot()
-  const node = edge === 'end' ? root.getLastChild() : root.getFirstChild()
+  const node = $edgeBlock(edge)
   if (!node) return
   if (isBlock(node)) $paragraphBeside(node, edge === 'end' ? 'after' : 'before')
   else if ($isElementNode(node)) {
@@ -188,7 +187,7 @@ export function CaretPlugin() {
           }
           const forward = event.key === 'ArrowDown' || event.key === 'ArrowRight'
           const back = event.key === 'ArrowUp' || event.key === 'ArrowLeft'
-          if ((forward && !block.getNextSibling()) || (back && !block.getPreviousSibling())) {
+          if ((forward && !$besideBlock(block, 'next')) || (back && !$besideBlock(block, 'previous'))) {
             event.preventDefault()
             $paragraphBeside(block, forward ? 'after' : 'before')
             return true

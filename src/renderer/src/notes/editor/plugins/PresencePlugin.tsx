@@ -10,7 +10,6 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import {
-  $getRoot,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
@@ -22,6 +21,7 @@ import { createPortal } from 'react-dom'
 import type { NoteCaret, NotePeer } from '../../../../../shared/sync'
 import { useGloss } from '../../../state/glossContext'
 import { useStore } from '../../../state/store'
+import { $topBlockAt, $topIndexOf } from '../paging/paging'
 import './presence.css'
 
 /** a caret that moved is told after this pause (typing moves it each key) */
@@ -37,13 +37,13 @@ function $caret(): NoteCaret | null {
   const anchor = selection.focus.getNode()
   const block = anchor.getTopLevelElement()
   if (!block) return null
-  if (!$isTextNode(anchor)) return { block: block.getIndexWithinParent(), offset: 0 }
+  if (!$isTextNode(anchor)) return { block: $topIndexOf(block), offset: 0 }
   let offset = selection.focus.offset
   for (const text of block.getAllTextNodes()) {
     if (text.is(anchor)) break
     offset += text.getTextContentSize()
   }
-  return { block: block.getIndexWithinParent(), offset }
+  return { block: $topIndexOf(block), offset }
 }
 
 interface Drawn {
@@ -58,7 +58,7 @@ interface Drawn {
 /** Where a caret is on screen (viewport coordinates), or null when its block is not there. */
 function place(editor: LexicalEditor, caret: NoteCaret): Omit<Drawn, 'key' | 'name' | 'color'> | null {
   return editor.getEditorState().read(() => {
-    const block = $getRoot().getChildAtIndex(caret.block)
+    const block = $topBlockAt(caret.block)
     if (!block) return null
     let range: Range | null = null
     if ($isElementNode(block)) {

@@ -19,10 +19,11 @@ import {
   type LexicalEditor,
 } from 'lexical'
 import { useEffect, useRef } from 'react'
-import { $reconcileChildren, type NoteJson } from '../../../../../shared/notes/reconcile'
+import { $reconcileNodes, type NoteJson } from '../../../../../shared/notes/reconcile'
 import { upgradeNoteContent } from '../../../../../shared/notes/schema'
 import { useGloss } from '../../../state/glossContext'
 import { useStore } from '../../../state/store'
+import { $edgeBlock, $topBlockAt, $topBlocks, $topIndexOf } from '../paging/paging'
 import type { NoteSaver } from '../saver'
 
 /** attempts at a quiet moment (no key typed while the body is read) before waiting for the next arrival */
@@ -74,16 +75,13 @@ function $caret(): Caret | null {
     if (text.is(anchor)) break
     offset += text.getTextContentSize()
   }
-  return { blockKey: block.getKey(), blockIndex: block.getIndexWithinParent(), offset, text: textIn(block) }
+  return { blockKey: block.getKey(), blockIndex: $topIndexOf(block), offset, text: textIn(block) }
 }
 
 /** The caret back in its paragraph (the same one if it is still there), at its offset as far as the text goes. */
 function $restore(caret: Caret): void {
-  const root = $getRoot()
   const kept = $getNodeByKey(caret.blockKey)
-  const block = (
-    kept?.isAttached() ? kept : root.getChildAtIndex(Math.min(caret.blockIndex, root.getChildrenSize() - 1))
-  ) as ElementNode | null
+  const block = (kept?.isAttached() ? kept : ($topBlockAt(caret.blockIndex) ?? $edgeBlock('end'))) as ElementNode | null
   if (!block || !$isElementNode(block)) return
   let left = shifted(caret.offset, caret.text, textIn(block))
   const texts = block.getAllTextNodes()
@@ -126,7 +124,7 @@ export function RemoteBodyPlugin({ noteId, saver }: { noteId: string; saver: Not
         editor.update(
           () => {
             const caret = editor.getRootElement() === document.activeElement ? $caret() : null
-            $reconcileChildren($getRoot(), content.root.children)
+            $reconcileNodes($topBlocks(), content.root.children, $getRoot())
             if (caret) $restore(caret)
           },
           { discrete: true },
