@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures/gloss'
-import { callApi, waitForArticle } from './helpers'
-import { elementNode, paragraphNode } from '../src/shared/notes/testing/lexicalJson'
+import { callApi, seedExcerpts, waitForArticle } from './helpers'
+import { elementNode, paragraphNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 /**
  * A long note is edited in pages (src/renderer/src/notes/editor/paging): the keys that join,
@@ -138,3 +139,57 @@ test('blocks copied across pages paste as blocks; a short note has no pages', as
   await expect(short.editor.locator('p')).toHaveCount(20)
   await expect(pages(short.editor)).toHaveCount(0)
 })
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a long note at a page's edge, a card there focused, ${theme} theme, 1400 and 1024 px`, async ({
+    page,
+    gloss,
+  }) => {
+    test.setTimeout(120_000)
+    await seedExcerpts(gloss)
+    const [article] = await callApi<{ id: string }[]>(gloss, 'listArticles')
+    const [excerpt] = await callApi<{ id: string; sectionOrdinal: number; quote: { exact: string } }[]>(
+      gloss,
+      'listExcerpts',
+      { articleId: article!.id },
+    )
+    const children: unknown[] = []
+    for (let i = 0; i < 200; i++) {
+      if (i % 12 === 0) children.push(elementNode('heading', [textNode(`Part ${i / 12 + 1}`)], { tag: 'h2' }))
+      // the 48th block, the last of the first page, is a card: its focus ring sits at the page's edge
+      else if (children.length === 47)
+        children.push({
+          type: 'gloss-excerpt-card',
+          version: 1,
+          excerptId: excerpt!.id,
+          articleId: article!.id,
+          ordinal: excerpt!.sectionOrdinal,
+          snapshot: { quote: excerpt!.quote.exact, color: 'yellow', comment: 'At the edge.', tags: [] },
+        })
+      else children.push(paragraphNode(`Paragraph ${i}: the committee heard evidence about the summit.`))
+    }
+    await callApi(gloss, 'createNote', { title: 'Long', content: { root: elementNode('root', children) } })
+    await page.emulateMedia({ colorScheme: theme })
+    for (const width of [1400, 1024]) {
+      await page.setViewportSize({ width, height: 860 })
+      await page.reload()
+      await waitForArticle(page)
+      await page.getByRole('tab', { name: 'Notes' }).click()
+      await page
+        .getByRole('list', { name: 'All notes' })
+        .getByRole('button', { name: /^Long / })
+        .click()
+      const editor = page.getByRole('textbox', { name: 'Note text' })
+      await expect(editor.locator('.gloss-note-page')).toHaveCount(Math.ceil(children.length / 48))
+      const card = editor.locator('.gloss-excerpt-card-host').first()
+      await card.scrollIntoViewIfNeeded()
+      await card.locator('.gloss-excerpt-card-quote').click()
+      await page.screenshot({ path: `/tmp/long-note-${theme}-${width}.png` })
+      const results = await new AxeBuilder({ page }).analyze()
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      expect(serious, `axe on the long note ${theme} ${width}`).toEqual([])
+    }
+  })
+}
