@@ -39,33 +39,12 @@ export function compareNames(a: string, b: string): number {
 const isBelow = (name: string, parent: string) => name.toLowerCase().startsWith(parent.toLowerCase() + '/')
 
 export function createTags(db: Db) {
+  // counts kept by the store (schema 14's triggers), so a listing reads one row per tag
   const counted = `
-    SELECT t.id, t.name, t.color, t.created_at,
-      (SELECT count(*) FROM excerpt_tags et JOIN excerpts e ON e.id = et.excerpt_id
-        WHERE et.tag_id = t.id AND e.deleted_at IS NULL) AS usage_count,
-      (SELECT count(DISTINCT et.excerpt_id) FROM tags d
-        JOIN excerpt_tags et ON et.tag_id = d.id JOIN excerpts e ON e.id = et.excerpt_id
-        WHERE e.deleted_at IS NULL AND (d.id = t.id OR substr(d.name, 1, length(t.name) + 1) = t.name || '/' COLLATE NOCASE)
-      ) AS total_count
-    FROM tags t`
+    SELECT t.id, t.name, t.color, t.created_at, coalesce(c.usage, 0) AS usage_count, coalesce(c.total, 0) AS total_count
+    FROM tags t LEFT JOIN tag_counts c ON c.tag_id = t.id`
   const countedById = db.prepare<[string], TagRow>(`${counted} WHERE t.id = ?`)
-  // listing every tag: counts from the tag index, less the trash, so the cost follows the links
-  // of each tag rather than a scan of all links per tag
-  const allTags = db.prepare<[], Omit<TagRow, 'usage_count' | 'total_count'>>(
-    `SELECT id, name, color, created_at FROM tags ORDER BY name COLLATE NOCASE`,
-  )
-  const linkCounts = db
-    .prepare<[], [string, number]>(`SELECT tag_id, count(*) FROM excerpt_tags GROUP BY tag_id`)
-    .raw()
-  const trashedLinks = db.prepare<[], { tag_id: string; excerpt_id: string }>(
-    `SELECT et.tag_id, et.excerpt_id FROM excerpts e JOIN excerpt_tags et ON et.excerpt_id = e.id
-     WHERE e.deleted_at IS NOT NULL`,
-  )
-  const distinctIn = db
-    .prepare<[string], number>(
-      `SELECT count(DISTINCT excerpt_id) FROM excerpt_tags WHERE tag_id IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
+  const allTags = db.prepare<[], TagRow>(`${counted} ORDER BY t.name COLLATE NOCASE`)
   const byName = db.prepare<[string], TagRef>(
     `SELECT id, name, color FROM tags WHERE name = ? COLLATE NOCASE`,
   )
@@ -133,33 +112,7 @@ export function createTags(db: Db) {
   }
 
   return {
-    list: db.transaction((): Tag[] => {
-      const rows = allTags.all()
-      const links = new Map(linkCounts.all())
-      const trashed = new Map<string, Set<string>>() // tag id → its excerpts in the trash
-      for (const { tag_id, excerpt_id } of trashedLinks.all()) {
-        const set = trashed.get(tag_id) ?? trashed.set(tag_id, new Set()).get(tag_id)!
-        set.add(excerpt_id)
-      }
-      const live = (id: string) => (links.get(id) ?? 0) - (trashed.get(id)?.size ?? 0)
-      // each tag's sub-tags, by walking every name's ancestors (ancestors always exist)
-      const byLowerName = new Map(rows.map((row) => [row.name.toLowerCase(), row.id]))
-      const subtrees = new Map(rows.map((row) => [row.id, [row.id]]))
-      for (const row of rows) {
-        for (const ancestor of ancestorsOf(row.name)) {
-          subtrees.get(byLowerName.get(ancestor.toLowerCase()) ?? '')?.push(row.id)
-        }
-      }
-      return rows.map((row) => {
-        const subtree = subtrees.get(row.id)!
-        let total = live(row.id)
-        if (subtree.length > 1) {
-          const inTrash = new Set(subtree.flatMap((id) => [...(trashed.get(id) ?? [])]))
-          total = distinctIn.get(JSON.stringify(subtree))! - inTrash.size
-        }
-        return toTag({ ...row, usage_count: live(row.id), total_count: total })
-      })
-    }).deferred, // a read snapshot: transactions begin IMMEDIATE (store/open.ts), a read needs no write lock
+    list: (): Tag[] => allTags.all().map(toTag),
     get,
     ensure,
 

@@ -33,7 +33,7 @@ import { GlossError } from '../../shared/errors'
 import type { RestoreResult } from '../../shared/model'
 import { fsyncDir, publishFile, tempSibling } from '../store/files'
 import { openDatabase, type Db } from '../store/open'
-import { LATEST_SCHEMA_VERSION } from '../store/schema'
+import { DERIVED_TABLES, LATEST_SCHEMA_VERSION, recountTags } from '../store/schema'
 import { backupsDir, checkNotebookFile, removeDatabaseFiles } from './backup'
 
 export interface RestoreOptions {
@@ -69,7 +69,10 @@ export function prepareBackupCopy(backupFile: string, workDir: string): string {
   }
 }
 
-/** The tables that hold the notebook: every real table but SQLite's own and the full-text index's. */
+/**
+ * The tables that hold the notebook: every real table but SQLite's own, the full-text index's and
+ * those derived from the others (refilled by their triggers as the rows go in, then recounted).
+ */
 function dataTables(db: Db, schema: string): Map<string, string[]> {
   const rows = db
     .prepare(`SELECT name, sql FROM "${schema}".sqlite_schema WHERE type = 'table'`)
@@ -77,7 +80,12 @@ function dataTables(db: Db, schema: string): Map<string, string[]> {
   const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name)
   const tables = new Map<string, string[]>()
   for (const { name } of rows) {
-    if (name.startsWith('sqlite_') || virtual.includes(name) || virtual.some((v) => name.startsWith(`${v}_`)))
+    if (
+      name.startsWith('sqlite_') ||
+      DERIVED_TABLES.includes(name) ||
+      virtual.includes(name) ||
+      virtual.some((v) => name.startsWith(`${v}_`))
+    )
       continue
     const columns = (
       db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(name, schema) as string[]
@@ -130,6 +138,7 @@ function replaceContent(db: Db, copy: string): void {
           `INSERT INTO main.${quote(name)} (${list}) SELECT ${list} FROM gloss_restore.${quote(name)}`,
         ).run()
       }
+      recountTags(db)
       const broken = db.pragma('foreign_key_check') as unknown[]
       if (broken.length)
         throw new GlossError(

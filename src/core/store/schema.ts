@@ -393,4 +393,119 @@ migrations.push({
   },
 })
 
+/** `name` is below `parent` (or is it), as tag names nest: "a/b" is below "a", NOCASE. */
+const atOrBelow = (name: string, parent: string) =>
+  `(${name} = ${parent} OR substr(${name}, 1, length(${parent}) + 1) = ${parent} || '/' COLLATE NOCASE)`
+/** The distinct live excerpts carrying tag `tag` or any tag below it. */
+const liveUnder = (tag: string) => `(SELECT count(DISTINCT et.excerpt_id) FROM tag_paths p
+  JOIN excerpt_tags et ON et.tag_id = p.tag_id JOIN excerpts e ON e.id = et.excerpt_id
+  WHERE p.ancestor_id = ${tag} AND e.deleted_at IS NULL)`
+/** The live excerpts carrying tag `tag` itself. */
+const liveOn = (tag: string) => `(SELECT count(*) FROM excerpt_tags et JOIN excerpts e ON e.id = et.excerpt_id
+  WHERE et.tag_id = ${tag} AND e.deleted_at IS NULL)`
+/**
+ * The new tag's rows in tag_paths, made afresh: it under each tag at or above it, each tag below it
+ * under it. No OR IGNORE: a trigger's statements take the conflict policy of the statement that
+ * fired it (sync's upsert of a tag), so they must not conflict at all.
+ */
+const pathsOfNew = `
+  DELETE FROM tag_paths WHERE tag_id = new.id OR ancestor_id = new.id;
+  INSERT INTO tag_paths (tag_id, ancestor_id)
+    SELECT new.id, a.id FROM tags a WHERE a.id = new.id OR ${atOrBelow('new.name', 'a.name')}
+    UNION ALL SELECT d.id, new.id FROM tags d WHERE d.id <> new.id AND ${atOrBelow('d.name', 'new.name')};`
+/** Links of excerpt `excerpt` become counted (sign +) or stop being counted (sign -). */
+const excerptCounts = (excerpt: string, sign: '+' | '-') => `
+  UPDATE tag_counts SET usage = usage ${sign} 1
+    WHERE tag_id IN (SELECT tag_id FROM excerpt_tags WHERE excerpt_id = ${excerpt});
+  UPDATE tag_counts SET total = total ${sign} 1 WHERE tag_id IN (
+    SELECT p.ancestor_id FROM excerpt_tags et JOIN tag_paths p ON p.tag_id = et.tag_id WHERE et.excerpt_id = ${excerpt});`
+/** One link of a live excerpt counted (+) or not (-): a tag's total moves only if the excerpt has no other link under it. */
+const linkCounts = (link: 'new' | 'old', sign: '+' | '-') => `
+  UPDATE tag_counts SET usage = usage ${sign} (tag_id = ${link}.tag_id),
+    total = total ${sign} NOT EXISTS (SELECT 1 FROM excerpt_tags o JOIN tag_paths q ON q.tag_id = o.tag_id
+      WHERE o.excerpt_id = ${link}.excerpt_id AND o.tag_id <> ${link}.tag_id AND q.ancestor_id = tag_counts.tag_id)
+    WHERE tag_id IN (SELECT ancestor_id FROM tag_paths WHERE tag_id = ${link}.tag_id);`
+
+/**
+ * Schema 14's derived tables filled from the notebook's tags, links and trash: by the migration, and
+ * by a restore (which copies the notebook's own tables and recounts rather than trust a copy's).
+ */
+export function recountTags(db: Database): void {
+  db.exec(`
+    DELETE FROM tag_paths;
+    DELETE FROM tag_counts;
+    INSERT INTO tag_paths (tag_id, ancestor_id)
+      SELECT d.id, a.id FROM tags a JOIN tags d ON ${atOrBelow('d.name', 'a.name')};
+    INSERT INTO tag_counts (tag_id, usage, total) SELECT t.id, ${liveOn('t.id')}, ${liveUnder('t.id')} FROM tags t;
+  `)
+}
+/** Tables derived from the others (kept by triggers); a restore leaves them out and recounts. */
+export const DERIVED_TABLES = ['tag_paths', 'tag_counts']
+
+migrations.push({
+  // Tag counts kept as links and excerpts change (issue 8): listTags cost what its answer holds
+  // (a row per tag), not a count over every link. tag_paths: each tag under itself and each tag
+  // its name nests under ("a/b/c" under "a", "a/b"); tag_counts: a tag's live excerpts (usage) and
+  // its distinct live excerpts counting its sub-tags' (total). Kept by triggers, so every writer
+  // (excerpts, tags, articles' trash, sync, notebook import) keeps them without knowing of them.
+  // A link counts while its excerpt is live (deleted_at IS NULL).
+  version: 14,
+  up(db) {
+    db.exec(`
+      CREATE TABLE tag_paths (
+        tag_id TEXT NOT NULL,
+        ancestor_id TEXT NOT NULL,
+        PRIMARY KEY (tag_id, ancestor_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX tag_paths_by_ancestor ON tag_paths (ancestor_id);
+      CREATE TABLE tag_counts (
+        tag_id TEXT PRIMARY KEY,
+        usage INTEGER NOT NULL,
+        total INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER tag_counts_link AFTER INSERT ON excerpt_tags
+        WHEN EXISTS (SELECT 1 FROM excerpts WHERE id = new.excerpt_id AND deleted_at IS NULL)
+      BEGIN ${linkCounts('new', '+')} END;
+      -- a purged excerpt's links go after it (cascade), uncounted: its BEFORE DELETE uncounted them
+      CREATE TRIGGER tag_counts_unlink AFTER DELETE ON excerpt_tags
+        WHEN EXISTS (SELECT 1 FROM excerpts WHERE id = old.excerpt_id AND deleted_at IS NULL)
+      BEGIN ${linkCounts('old', '-')} END;
+
+      CREATE TRIGGER tag_counts_trash AFTER UPDATE OF deleted_at ON excerpts
+        WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL
+      BEGIN ${excerptCounts('new.id', '-')} END;
+      CREATE TRIGGER tag_counts_restore AFTER UPDATE OF deleted_at ON excerpts
+        WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL
+      BEGIN ${excerptCounts('new.id', '+')} END;
+      CREATE TRIGGER tag_counts_excerpt_gone BEFORE DELETE ON excerpts WHEN old.deleted_at IS NULL
+      BEGIN ${excerptCounts('old.id', '-')} END;
+
+      -- a new tag may arrive after tags below it (sync, a rename's new parents): counted in full
+      CREATE TRIGGER tag_paths_insert AFTER INSERT ON tags
+      BEGIN
+        ${pathsOfNew}
+        DELETE FROM tag_counts WHERE tag_id = new.id;
+        INSERT INTO tag_counts (tag_id, usage, total) VALUES (new.id, ${liveOn('new.id')}, ${liveUnder('new.id')});
+      END;
+      -- a move changes the subtrees of the tag and of the tags above it, before and after
+      CREATE TRIGGER tag_paths_rename AFTER UPDATE OF name ON tags
+      BEGIN
+        ${pathsOfNew}
+        UPDATE tag_counts SET total = ${liveUnder('tag_counts.tag_id')}
+          WHERE tag_id IN (SELECT id FROM tags WHERE ${atOrBelow('old.name', 'name')} OR ${atOrBelow('new.name', 'name')});
+      END;
+      -- its links first, each uncounted while the tag's paths still say what it is under
+      CREATE TRIGGER tag_paths_delete_links BEFORE DELETE ON tags
+      BEGIN DELETE FROM excerpt_tags WHERE tag_id = old.id; END;
+      CREATE TRIGGER tag_paths_delete AFTER DELETE ON tags
+      BEGIN
+        DELETE FROM tag_paths WHERE tag_id = old.id OR ancestor_id = old.id;
+        DELETE FROM tag_counts WHERE tag_id = old.id;
+      END;
+    `)
+    recountTags(db)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
