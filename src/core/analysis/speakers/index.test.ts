@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { attributeQuotes } from './speakers'
-import { sectionsOf } from './testing'
+import { attributeQuotes } from '.'
+import { sectionsOf } from '../testing'
 
 /** [quoted words (first 24 characters), speaker name or description] for each quotation found */
 function who(...paragraphs: string[]) {
