@@ -1,7 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleDetail, Excerpt, ExcerptColor, Section } from '../../../shared/model'
-import { isEditable } from '../common/dom'
 import { useGloss } from '../state/glossContext'
 import { useArticleExcerpts, useBacklinks, useOpenNote, useReview } from '../state/hooks'
 import { ArticleHeader } from './ArticleHeader'
@@ -16,6 +15,7 @@ import {
   saveSettings,
   type ReadingSettings,
 } from './readingState'
+import { useReaderKeys } from './useReaderKeys'
 import { useScrollTarget } from './scrollTarget'
 import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -43,7 +43,7 @@ function selectionRows(): number[] {
   return [...rows]
 }
 
-interface Pending {
+export interface Pending {
   start: number
   end: number
   top: number
@@ -166,7 +166,10 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const [current, setCurrent] = useState<number | null>(null)
 
   /** How much of the pane's top the reading bar covers. */
-  const barHeight = () => scroller()?.querySelector('.reading-bar')?.getBoundingClientRect().height ?? 0
+  const barHeight = useCallback(
+    () => scroller()?.querySelector('.reading-bar')?.getBoundingClientRect().height ?? 0,
+    [scroller],
+  )
 
   /** The row at the top of the pane (below the reading bar) and how far it is scrolled past. */
   const rowAtTop = useCallback((): { index: number; past: number } | null => {
@@ -278,101 +281,27 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     [actions, article.id, panes, pending, ui],
   )
 
-  /** j/k: the next or previous section to the top of the pane, marked as the current one. */
-  const step = useCallback(
-    (by: 1 | -1) => {
-      const pane = scroller()
-      const marked =
-        current === null ? null : body.current?.querySelector(`:scope > [data-index="${current}"]`)
-      const box = pane?.getBoundingClientRect()
-      const rect = marked?.getBoundingClientRect()
-      // the marked section, while it is in view; else the one at the top of the pane
-      let index: number
-      if (current !== null && rect && box && rect.bottom > box.top && rect.top < box.bottom)
-        index = current + by
-      else {
-        const top = rowAtTop()
-        if (!top) index = 0
-        else if (by === 1) index = top.past < -4 ? top.index : top.index + 1
-        else index = top.past > 4 ? top.index : top.index - 1
-      }
-      index = Math.min(rows.length - 1, Math.max(0, index))
-      setCurrent(index)
-      scrollTo({ kind: 'row', index, offset: barHeight() + 12 })
-    },
-    [current, rowAtTop, rows.length, scrollTo],
+  const currentRow = useCallback(
+    () =>
+      current === null ? null : (body.current?.querySelector(`:scope > [data-index="${current}"]`) ?? null),
+    [current],
   )
-
-  /** n/p: the next or previous excerpt after the active one (or the top of the pane) becomes active. */
-  const stepExcerpt = useCallback(
-    (by: 1 | -1) => {
-      const sorted = [...excerpts].sort((a, b) => a.position.start - b.position.start)
-      const active = sorted.findIndex((e) => e.id === ui.activeExcerptId)
-      let next: Excerpt | undefined
-      if (active !== -1) next = sorted[active + by]
-      else {
-        const top = current ?? rowAtTop()?.index
-        const at = top === undefined ? 0 : rows[top]!.start
-        next =
-          by === 1
-            ? sorted.find((e) => e.position.start >= at)
-            : sorted.findLast((e) => e.position.start < at)
-      }
-      if (!next) return
-      ui.setActiveExcerptId(next.id)
-      ui.revealTarget({ articleId: article.id, excerptId: next.id, sectionId: next.sectionId })
-    },
-    [article.id, current, excerpts, rowAtTop, rows, ui],
-  )
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (ui.dialog || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return
-      if (event.key === 'Escape') {
-        if (pending) {
-          document.getSelection()?.removeAllRanges()
-          setPending(null)
-        } else if (ui.activeExcerptId) ui.setActiveExcerptId(null)
-        else setCurrent(null)
-        return
-      }
-      const key = event.key.toLowerCase()
-      if (event.shiftKey && key !== event.key) return // J, K… are left to others
-      if (key === 'j' || key === 'k') {
-        event.preventDefault()
-        step(key === 'j' ? 1 : -1)
-        return
-      }
-      if (key === 'n' || key === 'p') {
-        event.preventDefault()
-        stepExcerpt(key === 'n' ? 1 : -1)
-        return
-      }
-      if (key !== 'h' && key !== 'c' && key !== 't') return
-      const then = key === 'c' ? 'comment' : key === 't' ? 'tags' : undefined
-      // read the selection now: selectionchange may not have been delivered yet
-      const target = measureSelection()
-      if (target) {
-        event.preventDefault()
-        void highlight('yellow', then, target)
-        return
-      }
-      // no selection: c and t act on the active excerpt; h highlights the current section (j/k)
-      if (then && ui.activeExcerptId) {
-        event.preventDefault()
-        panes.showRight()
-        ui.requestFocus(ui.activeExcerptId, then)
-        return
-      }
-      const section = current === null ? undefined : rows[current]
-      if (key === 'h' && section && section.kind !== 'quarantined') {
-        event.preventDefault()
-        void highlight('yellow', undefined, { start: section.start, end: section.end, top: 0, left: 0 })
-      }
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [current, highlight, measureSelection, panes, pending, rows, step, stepExcerpt, ui])
+  useReaderKeys({
+    articleId: article.id,
+    rows,
+    excerpts,
+    current,
+    setCurrent,
+    scroller,
+    currentRow,
+    rowAtTop,
+    scrollTo,
+    barHeight,
+    pending,
+    setPending,
+    measureSelection,
+    highlight,
+  })
 
   // --- clicking a highlight makes it the active excerpt ------------------------------
   const onClick = (event: React.MouseEvent) => {
