@@ -95,4 +95,51 @@ describe('excerpts over several articles', () => {
     ).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining(missing) })
     expect(tableCounts(nb.notebook.db)).toEqual(counts)
   })
+
+  test('an article in the trash refuses an excerpt, for any range, and writes nothing', async () => {
+    const [articleId] = [...created.keys()]
+    const sections = await nb.call('listSections', { articleId: articleId! })
+    await nb.call('deleteArticle', { id: articleId! })
+    const counts = tableCounts(nb.notebook.db)
+    const trashed = { code: 'conflict', field: 'articleId', message: expect.stringContaining('trash') }
+    for (const range of [
+      { start: sections[1]!.start, end: sections[1]!.start + 6 }, // a good one
+      { start: 0, end: 10_000_000 }, // past the end: still the trash is what is said
+      { quote: 'no such words anywhere' },
+    ]) {
+      await expect(
+        nb.call('createExcerpt', { articleId: articleId!, tags: ['t'], ...range }),
+      ).rejects.toMatchObject(trashed)
+    }
+    expect(tableCounts(nb.notebook.db)).toEqual(counts)
+    await nb.call('restoreArticle', { id: articleId! })
+    await expect(
+      nb.call('createExcerpt', { articleId: articleId!, start: 0, end: 10_000_000 }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'end' })
+  })
+
+  test("a tag renamed, recolored or deleted behind the notebook's back is linked as it is now", async () => {
+    const [, articleId] = [...created.keys()]
+    const sections = await nb.call('listSections', { articleId: articleId! })
+    const make = (k: number, tags: string[]) =>
+      nb.call('createExcerpt', {
+        articleId: articleId!,
+        start: sections[k]!.start,
+        end: sections[k]!.start + 4,
+        tags,
+      })
+    const first = await make(1, ['kept/fresh'])
+    const db = nb.notebook.db
+    // as sync writes: straight to the store, past the notebook's own tag calls
+    db.prepare(`UPDATE tags SET color = '#123456' WHERE id = ?`).run(first.tags[0]!.id)
+    expect((await make(2, ['kept/fresh'])).tags).toEqual([{ ...first.tags[0]!, color: '#123456' }])
+    db.prepare(`UPDATE tags SET name = 'kept/Fresh' WHERE id = ?`).run(first.tags[0]!.id)
+    expect((await make(3, ['kept/fresh'])).tags).toEqual([
+      { ...first.tags[0]!, name: 'kept/Fresh', color: '#123456' },
+    ])
+    db.prepare(`DELETE FROM tags WHERE id = ?`).run(first.tags[0]!.id)
+    const again = await make(4, ['kept/fresh'])
+    expect(again.tags[0]!.id).not.toBe(first.tags[0]!.id)
+    expect(again).toEqual(await nb.call('getExcerpt', { id: again.id }))
+  })
 })

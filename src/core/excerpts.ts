@@ -89,17 +89,24 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   const articleState = db.prepare<[string], { deleted_at: string | null }>(
     `SELECT deleted_at FROM articles WHERE id = ?`,
   )
-  const sectionAt = db.prepare<[string, number], { id: string; ordinal: number }>(`
-    SELECT id, ordinal FROM sections WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1`)
-  const insert = db.prepare<[ExcerptRow]>(`
+  const refuseUnlessLive = (articleId: string) => {
+    if (articleState.get(articleId)?.deleted_at !== null) articles.live(articleId, 'articleId')
+  }
+  // the new excerpt's section, found by offset, and its article's state, in one statement
+  const placeOf = db.prepare<[number, string], { deleted_at: string | null; id: string; ordinal: number }>(`
+    SELECT a.deleted_at, s.id, s.ordinal FROM articles a JOIN sections s ON s.seq = (
+      SELECT seq FROM sections WHERE article_id = a.id AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1)
+    WHERE a.id = ?`)
+  const insert = db.prepare<
+    [string, string, string, string, string, string, number, number, string, string, string, string]
+  >(`
     INSERT INTO excerpts (id, article_id, section_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at)
-    VALUES (@id, @article_id, @section_id, @exact, @prefix, @suffix, @start_offset, @end_offset, @color, @comment, @created_at, @updated_at)`)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const update = db.prepare(
     `UPDATE excerpts SET comment = @comment, color = @color, updated_at = @at WHERE id = @id`,
   )
   const setDeleted = db.prepare(`UPDATE excerpts SET deleted_at = ?, updated_at = ? WHERE id = ?`)
   const clearTags = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ?`)
-  const addTag = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
   const purge = db.prepare(`DELETE FROM excerpts WHERE deleted_at IS NOT NULL`)
 
   function withTags(rows: ExcerptRow[]): Excerpt[] {
@@ -124,11 +131,11 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
     if (!fresh) clearTags.run(id)
     const refs = new Map<string, TagRef>()
     for (const name of names) {
-      const tag = tags.ensure(name)
-      addTag.run(id, tag.id)
+      const tag = tags.tagExcerpt(id, name)
       refs.set(tag.id, tag)
     }
-    return [...refs.values()].sort((a, b) => compareNames(a.name, b.name))
+    const list = [...refs.values()]
+    return list.length > 1 ? list.sort((a, b) => compareNames(a.name, b.name)) : list
   }
 
   /** Where the excerpt goes: from offsets, or by finding the quote (with its context) in the text. */
@@ -156,20 +163,28 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   }
 
   const create = db.transaction((input: CreateExcerptInput): Excerpt => {
-    if (articleState.get(input.articleId)?.deleted_at !== null) articles.live(input.articleId, 'articleId')
-    const text = articles.text(input.articleId)
-    const [start, end] = resolveRange(text, input)
-    const selectors = describeRange(text, start, end)
+    // the article's state is read with the section, once the range is known; a bad range in a
+    // trashed or missing article is refused for the article, as if it were checked first
+    let text: string, start: number, end: number, selectors: ReturnType<typeof describeRange>
+    try {
+      text = articles.text(input.articleId)
+      ;[start, end] = resolveRange(text, input)
+      selectors = describeRange(text, start, end)
+    } catch (error) {
+      refuseUnlessLive(input.articleId)
+      throw error
+    }
+    const section = placeOf.get(start, input.articleId)
+    if (section?.deleted_at !== null) refuseUnlessLive(input.articleId)
     const id = input.id ?? newId()
     if (input.id && byId.get(input.id))
       throw new GlossError('conflict', `An excerpt with id "${input.id}" already exists.`, 'id')
-    const section = sectionAt.get(input.articleId, start)!
     const at = now()
     const row: ExcerptRow = {
       id,
       article_id: input.articleId,
-      section_id: section.id,
-      section_ordinal: section.ordinal,
+      section_id: section!.id,
+      section_ordinal: section!.ordinal,
       exact: selectors.exact,
       prefix: selectors.prefix,
       suffix: selectors.suffix,
@@ -183,7 +198,20 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
       updated_at: at,
       deleted_at: null,
     }
-    insert.run(row)
+    insert.run(
+      id,
+      row.article_id,
+      row.section_id,
+      row.exact,
+      row.prefix,
+      row.suffix,
+      start,
+      end,
+      row.color,
+      row.comment,
+      at,
+      at,
+    )
     // built from what was written rather than read back: the read was a third of a write's cost
     return toExcerpt(row, setTags(id, input.tags, true))
   })

@@ -38,6 +38,9 @@ export function compareNames(a: string, b: string): number {
 
 const isBelow = (name: string, parent: string) => name.toLowerCase().startsWith(parent.toLowerCase() + '/')
 
+/** How many names' tags a notebook keeps at hand for linking (a few hundred are in use at most). */
+const KNOWN_NAMES = 1000
+
 export function createTags(db: Db) {
   // counts kept by the store (schema 14's triggers), so a listing reads one row per tag
   const counted = `
@@ -64,6 +67,13 @@ export function createTags(db: Db) {
   )
   const link = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`)
   const unlink = db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ? AND tag_id = ?`)
+  // a link by a name's tag as last found, taken only if the tag still has that id, name and color
+  // (checked by the insert itself), so a rename, recolor or delete by anyone (sync) is never missed
+  const linkKnown = db.prepare<[string, string, string, string | null]>(
+    `INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id)
+     SELECT ?, id FROM tags WHERE id = ? AND name = ? COLLATE BINARY AND color IS ?`,
+  )
+  const known = new Map<string, TagRef>()
   const excerptExists = db.prepare<[string], { ok: 1 }>(`SELECT 1 AS ok FROM excerpts WHERE id = ?`)
 
   const toTag = (row: TagRow): Tag => ({
@@ -95,6 +105,17 @@ export function createTags(db: Db) {
     return { id, name, color }
   }
 
+  /** Link the excerpt to the named tag (made, with its parents, if new); one statement when known. */
+  function tagExcerpt(excerptId: string, rawName: string): TagRef {
+    const last = known.get(rawName)
+    if (last && linkKnown.run(excerptId, last.id, last.name, last.color).changes === 1) return { ...last }
+    const tag = ensure(rawName)
+    link.run(excerptId, tag.id)
+    if (known.size >= KNOWN_NAMES) known.clear()
+    known.set(rawName, tag)
+    return tag
+  }
+
   function snapshot(tag: TagRef & { created_at: string }): TagSnapshot {
     return {
       id: tag.id,
@@ -115,6 +136,7 @@ export function createTags(db: Db) {
     list: (): Tag[] => allTags.all().map(toTag),
     get,
     ensure,
+    tagExcerpt,
 
     create: db.transaction((name: string, color: string | null): Tag => {
       const normalized = normalizeTagName(name)
