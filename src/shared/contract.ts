@@ -10,6 +10,7 @@ import type {
   ArticleSummary,
   Backlinks,
   BackupResult,
+  EntityName,
   Excerpt,
   ExportResult,
   ImportResult,
@@ -582,6 +583,15 @@ export const contract = {
     effect: 'read',
     summary:
       'People, organisations and places named (an article’s, or across the notebook) with their mentions',
+  },
+  listEntityNames: {
+    input: z
+      .object({ articleId: id('article id').optional(), kind: z.enum(ENTITY_KINDS).optional() })
+      .strict(),
+    output: returns<EntityName[]>(),
+    effect: 'read',
+    summary:
+      'Each entity’s name and kind with how many articles and mentions name it, without the mentions (a list to pick from)',
   },
   listTimeline: {
     input: z.object({ articleId: id('article id').optional() }).strict(),

@@ -1,4 +1,5 @@
 /** Data shapes that cross the contract. Plain JSON: ISO timestamps, string ids. */
+import type { EntityKind } from './research'
 
 export const EXCERPT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
 export type ExcerptColor = (typeof EXCERPT_COLORS)[number]
@@ -448,4 +449,13 @@ export interface RestoreResult {
   excerptCount: number
   noteCount: number
   tagCount: number
+}
+
+/** An entity of the index as a picker lists it: how often it is named, not where (listEntities has the mentions). */
+export interface EntityName {
+  kind: EntityKind
+  name: string
+  /** articles that name it */
+  articleCount: number
+  mentionCount: number
 }

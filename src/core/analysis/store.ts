@@ -5,8 +5,9 @@
  */
 import type { Handlers } from '../../shared/contract'
 import { GlossError } from '../../shared/errors'
-import type { ImportResult } from '../../shared/model'
+import type { EntityName, ImportResult } from '../../shared/model'
 import type {
+  EntityKind,
   EntityMention,
   QuoteSpeaker,
   ResearchEntity,
@@ -87,6 +88,21 @@ export const quoteKey = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
+/** The most named first, then by name: listEntities and listEntityNames list in the same order. */
+const byMentions = (a: { mentionCount: number; name: string }, b: { mentionCount: number; name: string }) =>
+  b.mentionCount - a.mentionCount || a.name.localeCompare(b.name)
+
+/**
+ * listEntityNames' query: from the index entities_counts alone (schema 15), neither the mentions
+ * nor the articles' rows are read, only the trash's ids. An article has an entity once (the
+ * analysis merges by kind and name), so its rows count its articles.
+ */
+export const entityNamesSql = (of: 'article' | 'notebook'): string =>
+  `SELECT kind, name, count(*) AS articleCount, sum(mention_count) AS mentionCount FROM entities
+  WHERE article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)
+    AND (@kind IS NULL OR kind = @kind)${of === 'article' ? ' AND article_id = @articleId' : ''}
+  GROUP BY kind, name`
+
 const LIVE = `a.deleted_at IS NULL`
 const STALE = `SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
   WHERE ${LIVE} AND (n.version IS NULL OR n.version != a.version)`
@@ -128,8 +144,8 @@ export function createResearch(db: Db, options: ResearchOptions) {
     VALUES (@id, @articleId, @ordinal, @start, @end, @text, @kind, @name, @description, @cueType, @cueText,
       @cueStart, @cueEnd, @confidence, @corrected)`)
   const insertEntity = db.prepare(`
-    INSERT INTO entities (id, article_id, kind, name, aliases, mentions)
-    VALUES (@id, @articleId, @kind, @name, @aliases, @mentions)`)
+    INSERT INTO entities (id, article_id, kind, name, aliases, mentions, mention_count)
+    VALUES (@id, @articleId, @kind, @name, @aliases, @mentions, @mentionCount)`)
   const insertEvent = db.prepare(`
     INSERT INTO events (id, article_id, ordinal, start_offset, end_offset, text, date, guessed, sentence)
     VALUES (@id, @articleId, @ordinal, @start, @end, @text, @date, @guessed, @sentence)`)
@@ -169,6 +185,10 @@ export function createResearch(db: Db, options: ResearchOptions) {
     `SELECT id, ordinal FROM sections WHERE article_id = ?`,
   )
   const allEntities = db.prepare<[], EntityRow>(`${ENTITY_SELECT} ORDER BY a.imported_at DESC`)
+  const namesOf = db.prepare<{ articleId: string; kind: EntityKind | null }, EntityName>(
+    entityNamesSql('article'),
+  )
+  const allNames = db.prepare<{ kind: EntityKind | null }, EntityName>(entityNamesSql('notebook'))
   const EVENT_SELECT = `SELECT v.*, a.title, (SELECT s.id FROM sections s WHERE s.article_id = v.article_id AND s.ordinal = v.ordinal) AS section_id FROM events v JOIN articles a ON a.id = v.article_id WHERE ${LIVE}`
   const eventsOf = db.prepare<[string], EventRow>(
     `${EVENT_SELECT} AND v.article_id = ? ORDER BY v.date, v.start_offset`,
@@ -223,6 +243,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
         mentions: JSON.stringify(
           e.mentions.map((m) => [m.place.start, m.place.end, m.place.ordinal, m.text]),
         ),
+        mentionCount: e.mentions.length,
       })
     for (const v of analysis.events)
       insertEvent.run({
@@ -357,7 +378,14 @@ export function createResearch(db: Db, options: ResearchOptions) {
     return [...merged.values()]
       .filter((e) => !input.kind || e.kind === input.kind)
       .filter((e) => !query || [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(query)))
-      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
+      .sort(byMentions)
+  }
+
+  async function listEntityNames(input: { articleId?: string; kind?: EntityKind }): Promise<EntityName[]> {
+    const kind = input.kind ?? null
+    if (input.articleId) await ensure(input.articleId)
+    const names = input.articleId ? namesOf.all({ articleId: input.articleId, kind }) : allNames.all({ kind })
+    return names.sort(byMentions)
   }
 
   async function listTimeline(input: { articleId?: string }): Promise<ResearchEvent[]> {
@@ -431,6 +459,7 @@ export function createResearch(db: Db, options: ResearchOptions) {
         correct(input)
       ),
       listEntities,
+      listEntityNames,
       listTimeline,
       researchStatus: (): ResearchStatus => counts.get()!,
     },

@@ -508,4 +508,22 @@ migrations.push({
   },
 })
 
+migrations.push({
+  // Entity names with their counts (listEntityNames, the Names pickers) read from one index, never
+  // the mentions: each entity row keeps its number of mentions, and (article, kind, name, count)
+  // covers the notebook's GROUP BY and an article's list. It replaces entities_by_article, its prefix.
+  // Safe to run again: a notebook whose user_version was set back (as tagCounts.test does) has them.
+  version: 15,
+  up(db) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('entities')`).pluck().all()
+    if (!columns.includes('mention_count'))
+      db.exec(`ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0`)
+    db.exec(`
+      UPDATE entities SET mention_count = json_array_length(mentions);
+      DROP INDEX IF EXISTS entities_by_article;
+      CREATE INDEX IF NOT EXISTS entities_counts ON entities (article_id, kind, name, mention_count);
+    `)
+  },
+})
+
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
