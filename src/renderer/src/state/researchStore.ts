@@ -6,7 +6,8 @@
  */
 import type { GlossApi } from '../../../shared/contract'
 import { useCallback, useState } from 'react'
-import type { EntityKind, ResearchEntity, ResearchQuote } from '../../../shared/research'
+import type { EntityName } from '../../../shared/model'
+import type { EntityKind, ResearchQuote } from '../../../shared/research'
 import { useGloss } from './glossContext'
 import { Store, useStore } from './store'
 
@@ -34,7 +35,8 @@ export interface EntityOption {
 
 /**
  * The entities a filter can pick from (an article's, or the notebook's), read the first time
- * `load` is called: the library and the panel ask only when their picker opens.
+ * `load` is called: the library and the panel ask only when their picker opens. Names and counts
+ * only: the mentions (listEntities) grow with the notebook's text, not with the list.
  */
 export function useEntityOptions(articleId: string | null): {
   options: EntityOption[] | null
@@ -43,8 +45,8 @@ export function useEntityOptions(articleId: string | null): {
   const { api, feedback } = useGloss()
   const [loaded, setLoaded] = useState<{ of: string | null; options: EntityOption[] } | null>(null)
   const load = useCallback(() => {
-    api.listEntities(articleId ? { articleId } : {}).then(
-      (entities: ResearchEntity[]) =>
+    api.listEntityNames(articleId ? { articleId } : {}).then(
+      (entities: EntityName[]) =>
         setLoaded({
           of: articleId,
           options: entities.map((e) => ({
