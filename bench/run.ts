@@ -473,6 +473,36 @@ for (const name of perStep[0]!.keys()) {
   })
 }
 
+// ---- listTags with a trash: kept counts (schema 14) against raw SQL that leaves the trash out,
+// after excerpts are trashed and again after they are restored (measured figures are all taken)
+const liveCounts = gdb.prepare(
+  `SELECT t.name,
+    (SELECT count(*) FROM excerpt_tags et JOIN excerpts e ON e.id = et.excerpt_id
+      WHERE et.tag_id = t.id AND e.deleted_at IS NULL) AS usage,
+    (SELECT count(DISTINCT et.excerpt_id) FROM excerpt_tags et JOIN tags d ON d.id = et.tag_id
+      JOIN excerpts e ON e.id = et.excerpt_id
+      WHERE e.deleted_at IS NULL AND (d.name = t.name OR d.name LIKE t.name || '/%')) AS total
+   FROM tags t`,
+)
+async function checkTagsAgainstTrash(when: string) {
+  const tags = await call<Tag[]>('listTags', {})
+  const rows = liveCounts.all() as Array<{ name: string; usage: number; total: number }>
+  checks.equal(
+    `listTags counts ${when}`,
+    Object.fromEntries(tags.map((t) => [t.name, [t.usageCount, t.totalCount]])),
+    Object.fromEntries(rows.map((r) => [r.name, [r.usage, r.total]])),
+  )
+}
+const toTrash = gdb
+  .prepare(`SELECT id FROM excerpts WHERE article_id IN (SELECT id FROM articles LIMIT 20)`)
+  .pluck()
+  .all() as string[]
+for (const id of toTrash) await call('deleteExcerpt', { id })
+checks.that('some excerpts are in the trash', toTrash.length > 0)
+await checkTagsAgainstTrash(`with ${toTrash.length} excerpts in the trash`)
+for (const id of toTrash) await call('restoreExcerpt', { id })
+await checkTagsAgainstTrash('after they are restored')
+
 // ---- the JSON one article sends, on a 1 MB article
 const big = Array.from({ length: 260 }, (_, i) => variant(100_000 + i)).join('\n')
 const bigId = (await call<{ article: { id: string } }>('importContent', { content: big, format: 'text' }))

@@ -77,6 +77,26 @@ describe('listTags', () => {
     expect(names).toEqual([...names].sort(compareNames))
   })
 
+  test("sorts as SQLite's NOCASE does, past ASCII too (accents, astral, the top of the BMP)", async () => {
+    for (const name of [
+      'Zeta',
+      'zebra',
+      'éclair',
+      'Éclair',
+      'e\u{1F600}',
+      'e\uFFFF',
+      'e\uE000',
+      'E_',
+      'e[',
+      'ab',
+      'A',
+    ])
+      await nb.call('createTag', { name: `order/${name}` })
+    const names = (await nb.call('listTags', {})).map((t) => t.name).filter((n) => n.startsWith('order/'))
+    expect(names.length).toBe(11)
+    expect(names).toEqual([...names].sort(compareNames))
+  })
+
   test('counts follow a restore from the trash', async () => {
     const trashed = (await nb.call('listExcerpts', { includeDeleted: true })).filter((e) => e.deletedAt)
     await nb.call('restoreExcerpt', { id: trashed[0]!.id })

@@ -26,14 +26,28 @@ function ancestorsOf(name: string): string[] {
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'))
 }
 
-/** SQLite's NOCASE order: ASCII letters folded, then UTF-8 bytes (as ORDER BY … COLLATE NOCASE). */
+/** A name's next code point for NOCASE order: ASCII letters folded; a lone surrogate as UTF-8 writes it (U+FFFD). */
+function foldedAt(s: string, i: number): number {
+  const c = s.codePointAt(i)!
+  if (c >= 0x41 && c <= 0x5a) return c + 32
+  return c >= 0xd800 && c <= 0xdfff ? 0xfffd : c
+}
+
+/**
+ * SQLite's NOCASE order: ASCII letters folded, then UTF-8 bytes (as ORDER BY … COLLATE NOCASE).
+ * UTF-8 bytes sort as code points do, so code points are compared, without encoding each name.
+ */
 export function compareNames(a: string, b: string): number {
-  const fold = (s: string) =>
-    Buffer.from(
-      s.replace(/[A-Z]/g, (c) => c.toLowerCase()),
-      'utf8',
-    )
-  return Buffer.compare(fold(a), fold(b))
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = foldedAt(a, i)
+    const y = foldedAt(b, j)
+    if (x !== y) return x < y ? -1 : 1
+    i += x > 0xffff ? 2 : 1
+    j += y > 0xffff ? 2 : 1
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0
 }
 
 const isBelow = (name: string, parent: string) => name.toLowerCase().startsWith(parent.toLowerCase() + '/')
