@@ -92,11 +92,17 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
   const refuseUnlessLive = (articleId: string) => {
     if (articleState.get(articleId)?.deleted_at !== null) articles.live(articleId, 'articleId')
   }
-  // the new excerpt's section, found by offset, and its article's state, in one statement
-  const placeOf = db.prepare<[number, string], { deleted_at: string | null; id: string; ordinal: number }>(`
+  // the new excerpt's section, found by offset, and its article's state, in one statement. As
+  // arrays: better-sqlite3 compiles a new row builder at every run of a statement with ORDER BY
+  // (~20 µs, a sixth of Gloss's own cost per excerpt)
+  const placeOf = db
+    .prepare<[number, string], [deleted_at: string | null, id: string, ordinal: number]>(
+      `
     SELECT a.deleted_at, s.id, s.ordinal FROM articles a JOIN sections s ON s.seq = (
       SELECT seq FROM sections WHERE article_id = a.id AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1)
-    WHERE a.id = ?`)
+    WHERE a.id = ?`,
+    )
+    .raw()
   const insert = db.prepare<
     [string, string, string, string, string, string, number, number, string, string, string, string]
   >(`
@@ -174,8 +180,9 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
       refuseUnlessLive(input.articleId)
       throw error
     }
-    const section = placeOf.get(start, input.articleId)
-    if (section?.deleted_at !== null) refuseUnlessLive(input.articleId)
+    const place = placeOf.get(start, input.articleId)
+    if (!place || place[0] !== null) refuseUnlessLive(input.articleId)
+    const [, sectionId, ordinal] = place!
     const id = input.id ?? newId()
     if (input.id && byId.get(input.id))
       throw new GlossError('conflict', `An excerpt with id "${input.id}" already exists.`, 'id')
@@ -183,8 +190,8 @@ export function createExcerpts(db: Db, articles: Articles, tags: Tags) {
     const row: ExcerptRow = {
       id,
       article_id: input.articleId,
-      section_id: section!.id,
-      section_ordinal: section!.ordinal,
+      section_id: sectionId,
+      section_ordinal: ordinal,
       exact: selectors.exact,
       prefix: selectors.prefix,
       suffix: selectors.suffix,
