@@ -15,7 +15,7 @@ import {
   saveSettings,
   type ReadingSettings,
 } from './readingState'
-import { useReaderKeys } from './useReaderKeys'
+import { useReaderKeys, type Pending } from './useReaderKeys'
 import { useScrollTarget } from './scrollTarget'
 import { HiddenSectionsBar, QuarantinedSection, SectionBlock } from './Sections'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -41,13 +41,6 @@ function selectionRows(): number[] {
     if (row) rows.add(Number(row.dataset.index))
   }
   return [...rows]
-}
-
-export interface Pending {
-  start: number
-  end: number
-  top: number
-  left: number
 }
 
 /** The excerpt under an article offset; the shortest wins when they nest. */

@@ -7,8 +7,15 @@ import { useCallback, useEffect } from 'react'
 import type { Excerpt, ExcerptColor, Section } from '../../../shared/model'
 import { isEditable } from '../common/dom'
 import { useGloss } from '../state/glossContext'
-import type { Pending } from './ArticleView'
 import type { ScrollTarget } from './scrollTarget'
+
+/** A selection in the article, waiting to become an excerpt: its offsets and where its toolbar goes. */
+export interface Pending {
+  start: number
+  end: number
+  top: number
+  left: number
+}
 
 export interface ReaderKeysInput {
   articleId: string
