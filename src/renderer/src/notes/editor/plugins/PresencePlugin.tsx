@@ -9,13 +9,7 @@
  * Lexical text node at that offset, so chips and cards count as they do in the model.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $getSelection,
-  $isElementNode,
-  $isRangeSelection,
-  $isTextNode,
-  type LexicalEditor,
-} from 'lexical'
+import { $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { NoteCaret, NotePeer } from '../../../../../shared/sync'

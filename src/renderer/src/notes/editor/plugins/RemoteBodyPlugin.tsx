@@ -81,7 +81,9 @@ function $caret(): Caret | null {
 /** The caret back in its paragraph (the same one if it is still there), at its offset as far as the text goes. */
 function $restore(caret: Caret): void {
   const kept = $getNodeByKey(caret.blockKey)
-  const block = (kept?.isAttached() ? kept : ($topBlockAt(caret.blockIndex) ?? $edgeBlock('end'))) as ElementNode | null
+  const block = (
+    kept?.isAttached() ? kept : ($topBlockAt(caret.blockIndex) ?? $edgeBlock('end'))
+  ) as ElementNode | null
   if (!block || !$isElementNode(block)) return
   let left = shifted(caret.offset, caret.text, textIn(block))
   const texts = block.getAllTextNodes()
