@@ -50,6 +50,20 @@ export async function openArticle(page: Page, id: string): Promise<void> {
 }
 
 /** Call a contract operation over the web shell's HTTP API (to seed data). */
+/** Reload, open the Notes tab and the note titled `title`; its editor, once shown. */
+export async function openNote(page: Page, title: string) {
+  await page.reload()
+  await waitForArticle(page)
+  await page.getByRole('tab', { name: 'Notes' }).click()
+  await page
+    .getByRole('list', { name: 'All notes' })
+    .getByRole('button', { name: new RegExp(`^${title}(\\s|$)`) })
+    .click()
+  const editor = page.getByRole('textbox', { name: 'Note text' })
+  await expect(editor).toBeVisible()
+  return editor
+}
+
 export async function callApi<T = unknown>(
   server: { origin: string; token: string },
   name: string,

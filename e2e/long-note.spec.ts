@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures/gloss'
-import { callApi, seedExcerpts, waitForArticle } from './helpers'
+import { callApi, openNote, seedExcerpts } from './helpers'
 import { elementNode, paragraphNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 /**
@@ -22,16 +22,7 @@ async function openLongNote(page: Page, gloss: Server, count = BLOCKS, title = '
     title,
     content: { root: elementNode('root', children) },
   })
-  await page.reload()
-  await waitForArticle(page)
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page
-    .getByRole('list', { name: 'All notes' })
-    .getByRole('button', { name: new RegExp(`^${title} `) })
-    .click()
-  const editor = page.getByRole('textbox', { name: 'Note text' })
-  await expect(editor).toBeVisible()
-  return { editor, id: note.id }
+  return { editor: await openNote(page, title), id: note.id }
 }
 
 /** A selection from block `from` at `fromOffset` to block `to` at `toOffset` (negative: from its end), as a drag would make it. */
@@ -172,14 +163,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme })
     for (const width of [1400, 1024]) {
       await page.setViewportSize({ width, height: 860 })
-      await page.reload()
-      await waitForArticle(page)
-      await page.getByRole('tab', { name: 'Notes' }).click()
-      await page
-        .getByRole('list', { name: 'All notes' })
-        .getByRole('button', { name: /^Long / })
-        .click()
-      const editor = page.getByRole('textbox', { name: 'Note text' })
+      const editor = await openNote(page, 'Long')
       await expect(editor.locator('.gloss-note-page')).toHaveCount(Math.ceil(children.length / 48))
       const card = editor.locator('.gloss-excerpt-card-host').first()
       await card.scrollIntoViewIfNeeded()

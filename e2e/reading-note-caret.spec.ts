@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
-import { callApi, seedExcerpts, waitForArticle } from './helpers'
+import { callApi, openNote, seedExcerpts } from './helpers'
 import { elementNode, paragraphNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 /**
@@ -44,16 +44,7 @@ async function seed(gloss: { origin: string; token: string }): Promise<Seeded> {
 
 async function openNoteWith(page: Page, gloss: { origin: string; token: string }, children: unknown[]) {
   await callApi(gloss, 'createNote', { title: 'Caret', content: { root: elementNode('root', children) } })
-  await page.reload()
-  await waitForArticle(page)
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page
-    .getByRole('list', { name: 'All notes' })
-    .getByRole('button', { name: /^Caret/ })
-    .click()
-  const editor = page.getByRole('textbox', { name: 'Note text' })
-  await expect(editor).toBeVisible()
-  return editor
+  return openNote(page, 'Caret')
 }
 
 /** The note's blocks as text, one per top-level element ('[card]' for a card, '[hr]' for a rule). */

@@ -16,8 +16,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Page } from 'playwright'
-import { startServer } from './webShell'
+import type { Page } from 'playwright'
+import { launchChromium, startServer } from './webShell'
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`)
@@ -144,10 +144,7 @@ const fmt = (n: number) => `${n.toFixed(1)} ms`
 
 const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'))
 const server = await startServer(join(dir, 'gloss.db'))
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-})
+const browser = await launchChromium()
 try {
   const long = Array.from({ length: SECTIONS }, (_, i) => paragraph(i)).join('\n\n')
   const longTitle = (

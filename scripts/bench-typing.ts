@@ -14,8 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Page } from 'playwright'
-import { startServer } from './webShell'
+import type { Page } from 'playwright'
+import { launchChromium, startServer } from './webShell'
 import { elementNode, textNode } from '../src/shared/notes/testing/lexicalJson'
 
 const arg = (name: string, fallback: number) => {
@@ -109,10 +109,7 @@ const fmt = (n: number) => `${n.toFixed(1)} ms`
 
 const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'))
 const server = await startServer(join(dir, 'gloss.db'))
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-})
+const browser = await launchChromium()
 try {
   const [article] = await server.call<{ id: string }[]>('listArticles', {})
   const sections = await server.call<{ id: string; ordinal: number }[]>('listSections', {

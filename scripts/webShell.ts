@@ -1,6 +1,7 @@
 /** `gloss serve` on a free port against `dbPath`, for the browser benches: its URL and a way to call it. */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
+import { chromium } from 'playwright'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -38,3 +39,10 @@ export async function startServer(dbPath: string) {
   }
   return { url, call, stop: () => child.kill('SIGTERM') }
 }
+
+/** Debian's Chromium (or CHROMIUM_PATH), as the benches and e2e tests run it here. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  })

@@ -62,16 +62,21 @@ function $joinPagesAtCaret(isBackward: boolean): void {
   if (!$atEdgeOf(selection.anchor, block, isBackward)) return
   const other = isBackward ? page.getPreviousSibling() : page.getNextSibling()
   if (!other) return
-  const [first, second] = isBackward ? [other, page] : [page, other]
-  if ($isNotePageNode(first) && $isNotePageNode(second)) {
-    first.append(...second.getChildren())
-    second.remove()
-  } else if ($isNotePageNode(second)) second.splice(0, 0, [first])
-  else if ($isNotePageNode(first)) first.append(second)
+  if (!isBackward) $takeNext(page, other)
+  else if ($isNotePageNode(other)) $takeNext(other, page)
+  else page.splice(0, 0, [other])
+}
+
+/** The node after `page` joins it: a page's blocks (the page then goes), or a block outside pages. */
+function $takeNext(page: NotePageNode, next: LexicalNode): void {
+  if ($isNotePageNode(next)) {
+    page.append(...next.getChildren())
+    next.remove()
+  } else page.append(next)
 }
 
 /** The page holding a node, or null outside pages. */
-function $pageOf(node: LexicalNode): LexicalNode | null {
+function $pageOf(node: LexicalNode): NotePageNode | null {
   const page = node.getTopLevelElement()?.getParent()
   return $isNotePageNode(page) ? page : null
 }
@@ -87,10 +92,8 @@ function $joinPagesOfSelection(): void {
   const last = $pageOf(end.getNode())
   if (!$isNotePageNode(first) || !$isNotePageNode(last) || first.is(last)) return
   for (let next = first.getNextSibling(); next; next = first.getNextSibling()) {
-    if ($isNotePageNode(next)) first.append(...next.getChildren())
-    else first.append(next)
     const done = next.is(last)
-    if ($isNotePageNode(next)) next.remove()
+    $takeNext(first, next)
     if (done) break
   }
 }
