@@ -62,6 +62,9 @@ export default defineConfig({
         cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
         'notebook-worker': resolve(import.meta.dirname, 'src/core/host/notebook-worker.ts'),
         'parse-worker': resolve(import.meta.dirname, 'src/core/import/parse-worker.ts'),
+        // the notebook and its dispatcher in the caller's thread, as `npm run bench` drives them
+        notebook: resolve(import.meta.dirname, 'src/core/notebook.ts'),
+        dispatch: resolve(import.meta.dirname, 'src/shared/dispatch.ts'),
       },
       external: (id) =>
         !REQUIRED.includes(id) && external.some((name) => id === name || id.startsWith(`${name}/`)),

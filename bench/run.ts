@@ -4,17 +4,17 @@
  * twin database of the same schema. List and search costs are taken at 1k, 10k and 100k excerpts
  * with their slope. Every answer is checked against the raw one before its figure is printed; a
  * wrong answer ends the bench with exit 1 and no figure. Sizes: BENCH_ARTICLES (1000),
- * BENCH_EXCERPTS (100000; the steps are 1% and 10% of it). Needs `npm run build:node` (startup).
+ * BENCH_EXCERPTS (100000; the steps are 1% and 10% of it). Gloss runs from `out/node`, the
+ * JavaScript the shells run (`npm run build:node` first).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
-import { createDispatcher } from '../src/shared/dispatch'
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchResult, type Tag } from '../src/shared/model'
-import { openNotebook } from '../src/core/notebook'
 import { defaultSamplePath, packageRoot } from '../src/core/paths'
 import { newId } from '../src/core/store/clock'
 import { openDatabase } from '../src/core/store/open'
@@ -73,7 +73,16 @@ const writes: Row[] = []
 const reads: Row[] = []
 const growth: Array<{ name: string; costs: number[]; answers: number[] }> = []
 
-// ---- Gloss, through the contract (validation included), as the shells call it
+// ---- Gloss, through the contract (validation included), as the shells call it: the built
+// JavaScript, not the sources through tsx (whose keepNames wraps every function)
+const built = join(packageRoot(), 'out', 'node')
+if (!existsSync(join(built, 'notebook.js')) || !existsSync(join(built, 'dispatch.js'))) {
+  console.error('The bench runs Gloss from out/node: run `npm run build:node` first.')
+  process.exit(1)
+}
+const load = <T>(file: string) => import(pathToFileURL(join(built, file)).href) as Promise<T>
+const { openNotebook } = await load<typeof import('../src/core/notebook')>('notebook.js')
+const { createDispatcher } = await load<typeof import('../src/shared/dispatch')>('dispatch.js')
 const notebook = openNotebook({ path: join(dir, 'gloss.db'), samplePath: null })
 const dispatch = createDispatcher(notebook.handlers)
 const call = <T>(name: string, input: unknown) => dispatch(name, input) as Promise<T>
@@ -452,6 +461,37 @@ for (const step of STEPS) {
   made = step
   perStep.push(await measureReads(step))
 }
+// ---- the floor under each search: FTS5 ranking every match of each kind and nothing else (no
+// join, filter or snippet). An exact answer ranks every match, so no search can cost less.
+const floorKinds = ftsKinds.map(({ table }) => ({
+  ranked: gdb
+    .prepare(`SELECT bm25(${table}) FROM ${table} WHERE ${table} MATCH @q ORDER BY 1 LIMIT 50`)
+    .pluck(),
+  matches: gdb.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH @q`).pluck(),
+}))
+const floors: Array<{ name: string; matches: number; p50: number; p95: number; gloss95: number }> = []
+for (const s of SEARCHES) {
+  const params = { q: s.fts, tag: s.tag }
+  rawSearch.forEach((q, i) => {
+    const ranks = ((s.tag ? q.tagged : q.plain).all(params) as Array<{ rank: number }>).map((r) => r.rank)
+    const floor = floorKinds[i]!.ranked.all({ q: s.fts }) as number[]
+    // the floor ranks a superset of the answer: its i-th best is never worse than the answer's
+    checks.that(
+      `search floor ${s.name}: ${ftsKinds[i]!.kind} ranks at or above the answer's`,
+      floor.length >= ranks.length && ranks.every((r, j) => floor[j]! <= r),
+    )
+  })
+  const measured = await pair(
+    () => call('search', { query: s.query, tag: s.tag, limit: 50 }),
+    () => {
+      for (const f of floorKinds) f.ranked.all({ q: s.fts })
+    },
+    0,
+  )
+  const matches = floorKinds.reduce((n, f) => n + (f.matches.get({ q: s.fts }) as number), 0)
+  floors.push({ name: s.name, matches, p50: measured.raw50, p95: measured.raw95, gloss95: measured.p95 })
+}
+
 writes.push({ name: `add ${EXCERPTS} excerpts, 2 tags each`, gloss: write.gloss, raw: write.raw, unit: 'ms' })
 writes.push({ name: `  the same, CPU time`, gloss: write.glossCpu, raw: write.rawCpu, unit: 'ms' })
 writes.push({
@@ -675,6 +715,23 @@ const lines = [
       .join(' / ')
       .padStart(24)}   rows ${g.answers.join('/').padEnd(14)} slope ${costSlope.toFixed(2)}${flag}`
   }),
+  '',
+  `search floor at ${EXCERPTS} excerpts: FTS5 ranking every match of each kind, nothing else`,
+  '  ' +
+    'search'.padEnd(14) +
+    'matches'.padStart(9) +
+    'floor p50'.padStart(12) +
+    'floor p95'.padStart(12) +
+    'gloss p95'.padStart(12),
+  ...floors.map(
+    (f) =>
+      '  ' +
+      f.name.padEnd(14) +
+      String(f.matches).padStart(9) +
+      `${f.p50.toFixed(2)} ms`.padStart(12) +
+      `${f.p95.toFixed(2)} ms`.padStart(12) +
+      `${f.gloss95.toFixed(2)} ms`.padStart(12),
+  ),
   '',
   `getArticle on a ${(bigText / 1e6).toFixed(2)} MB article: ${(bigJson / 1e6).toFixed(2)} MB of JSON (${(bigJson / bigText).toFixed(2)}× its text)`,
   `database size: gloss ${(sizes.gloss / 1048576).toFixed(1)} MB, raw ${(sizes.raw / 1048576).toFixed(1)} MB (${(sizes.gloss / sizes.raw).toFixed(2)}×)`,
