@@ -31,17 +31,47 @@ export interface NoteRow {
 }
 
 const EXCERPT_LENGTH = 160
+/**
+ * A summary reads this much of a note's text, not all of it: a list of long notes would read
+ * every one whole, and a save read the note it had just written back. More is read only when
+ * the head is mostly blank (see toSummary).
+ */
+const HEAD = 4096
+const ARTICLE_IDS = `(SELECT json_group_array(DISTINCT l.article_id) FROM note_links l WHERE l.note_id = n.id) AS article_ids`
 const SELECT = `
-  SELECT n.id, n.title, n.content, n.text, n.created_at, n.updated_at, n.deleted_at,
-    (SELECT json_group_array(DISTINCT l.article_id) FROM note_links l WHERE l.note_id = n.id) AS article_ids
+  SELECT n.id, n.title, n.content, n.text, n.created_at, n.updated_at, n.deleted_at, ${ARTICLE_IDS}
+  FROM notes n`
+const SELECT_SUMMARY = `
+  SELECT n.id, n.title, substr(n.text, 1, ${HEAD}) AS head, length(n.text) > ${HEAD} AS cut,
+    n.created_at, n.updated_at, n.deleted_at, ${ARTICLE_IDS}
   FROM notes n`
 
-function toSummary(row: NoteRow): NoteSummary {
-  const text = row.text.replace(/\s+/g, ' ').trim()
+interface SummaryRow extends Omit<NoteRow, 'content' | 'text'> {
+  /** the text's first HEAD characters */
+  head: string
+  /** 1 when the text goes on past the head */
+  cut: number
+}
+
+/** The text's words joined by single spaces, cut at EXCERPT_LENGTH; stops reading once it has enough. */
+function excerptOf(text: string): { excerpt: string; complete: boolean } {
+  let out = ''
+  for (const [word] of text.matchAll(/\S+/g)) {
+    out = out ? `${out} ${word}` : word
+    if (out.length > EXCERPT_LENGTH)
+      return { excerpt: out.slice(0, EXCERPT_LENGTH - 1) + '…', complete: true }
+  }
+  return { excerpt: out, complete: false }
+}
+
+function toSummary(row: SummaryRow | NoteRow, fullText: () => string): NoteSummary {
+  const first = excerptOf('head' in row ? row.head : row.text)
+  // a head that is mostly blank: what follows it may still belong in the excerpt
+  const { excerpt } = !first.complete && 'cut' in row && row.cut ? excerptOf(fullText()) : first
   return {
     id: row.id,
     title: row.title,
-    excerptText: text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH - 1) + '…' : text,
+    excerptText: excerpt,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     articleIds: row.article_ids ? (JSON.parse(row.article_ids) as string[]) : [],
@@ -50,7 +80,12 @@ function toSummary(row: NoteRow): NoteSummary {
 
 export function createNotes(db: Db) {
   const byId = db.prepare<[string], NoteRow>(`${SELECT} WHERE n.id = ?`)
-  const list = db.prepare<Record<string, unknown>, NoteRow>(`${SELECT}
+  const summaryById = db.prepare<[string], SummaryRow>(`${SELECT_SUMMARY} WHERE n.id = ?`)
+  const textOf = db.prepare<[string], string>(`SELECT text FROM notes WHERE id = ?`).pluck()
+  const stateOf = db.prepare<[string], { deleted_at: string | null }>(
+    `SELECT deleted_at FROM notes WHERE id = ?`,
+  )
+  const list = db.prepare<Record<string, unknown>, SummaryRow>(`${SELECT_SUMMARY}
     WHERE (@includeDeleted OR n.deleted_at IS NULL)
       AND (@articleId IS NULL OR EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = n.id AND l.article_id = @articleId))
     ORDER BY n.updated_at DESC, n.seq DESC`)
@@ -88,10 +123,24 @@ export function createNotes(db: Db) {
     SELECT l.target_type, l.target_id, n.id, n.title FROM note_links l JOIN notes n ON n.id = l.note_id
     WHERE l.article_id = ? AND n.deleted_at IS NULL ORDER BY n.updated_at DESC`)
 
+  const missing = (id: string) => new GlossError('not_found', `No note with id "${id}".`, 'id')
+
   function row(id: string): NoteRow {
     const found = byId.get(id)
-    if (!found) throw new GlossError('not_found', `No note with id "${id}".`, 'id')
+    if (!found) throw missing(id)
     return found
+  }
+
+  function state(id: string): { deleted_at: string | null } {
+    const found = stateOf.get(id)
+    if (!found) throw missing(id)
+    return found
+  }
+
+  function summary(id: string): NoteSummary {
+    const found = summaryById.get(id)
+    if (!found) throw missing(id)
+    return toSummary(found, () => textOf.get(id)!)
   }
 
   function sourceOf(articleId: string): NoteSource {
@@ -102,13 +151,13 @@ export function createNotes(db: Db) {
 
   function get(id: string): Note {
     const r = row(id)
-    const summary = toSummary(r)
+    const brief = toSummary(r, () => r.text)
     return {
-      ...summary,
+      ...brief,
       content: JSON.parse(r.content),
       text: r.text,
       deletedAt: r.deleted_at,
-      sources: summary.articleIds.map(sourceOf),
+      sources: brief.articleIds.map(sourceOf),
     }
   }
 
@@ -140,8 +189,7 @@ export function createNotes(db: Db) {
 
   const save = db.transaction(
     (input: { id: string; title?: string; content: unknown }, derive: Derive): NoteSummary => {
-      const current = row(input.id)
-      if (current.deleted_at)
+      if (state(input.id).deleted_at)
         throw new GlossError('conflict', 'This note is deleted; restore it before editing.', 'id')
       const index = derive(input.content)
       saveRow.run({
@@ -152,14 +200,16 @@ export function createNotes(db: Db) {
         at: now(),
       })
       writeLinks(input.id, index.links)
-      return toSummary(row(input.id))
+      return summary(input.id)
     },
   )
 
   return {
     get,
     list: (articleId: string | undefined, includeDeleted: boolean): NoteSummary[] =>
-      list.all({ articleId: articleId ?? null, includeDeleted: includeDeleted ? 1 : 0 }).map(toSummary),
+      list
+        .all({ articleId: articleId ?? null, includeDeleted: includeDeleted ? 1 : 0 })
+        .map((r) => toSummary(r, () => textOf.get(r.id)!)),
 
     create: async (input: { title: string; content?: unknown; id?: string }): Promise<Note> =>
       create(input, await loadDerive()),
@@ -167,20 +217,20 @@ export function createNotes(db: Db) {
       save(input, await loadDerive()),
 
     rename: db.transaction((id: string, title: string): NoteSummary => {
-      row(id)
+      state(id)
       rename.run(title, now(), id)
-      return toSummary(row(id))
+      return summary(id)
     }),
 
     delete: db.transaction((id: string): NoteSummary => {
-      if (!row(id).deleted_at) setDeleted.run(now(), id)
-      return toSummary(row(id))
+      if (!state(id).deleted_at) setDeleted.run(now(), id)
+      return summary(id)
     }),
 
     restore: db.transaction((id: string): NoteSummary => {
-      row(id)
+      state(id)
       setDeleted.run(null, id)
-      return toSummary(row(id))
+      return summary(id)
     }),
 
     backlinks(articleId: string): Backlinks {
