@@ -38,6 +38,31 @@ export function highlightText(page: Page, name: string): Promise<string> {
   )
 }
 
+/**
+ * From here on, keep the text of every flash the reader draws: a flash lasts 1.6 s, and a busy
+ * machine can pass that before a check gets to read CSS.highlights. See `flashes`.
+ */
+export async function recordFlashes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { glossFlashes?: string[] }
+    if (w.glossFlashes) {
+      w.glossFlashes.length = 0
+      return
+    }
+    const seen: string[] = (w.glossFlashes = [])
+    const registry = CSS.highlights
+    const set = registry.set.bind(registry)
+    registry.set = (name: string, highlight: Highlight) => {
+      if (name === 'gloss-flash') seen.push([...highlight].map((r) => (r as Range).toString()).join('|'))
+      return set(name, highlight)
+    }
+  })
+}
+
+/** The flashes drawn since `recordFlashes`, each as its ranges' text joined by "|". */
+export const flashes = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { glossFlashes?: string[] }).glossFlashes ?? [])
+
 export async function waitForArticle(page: Page): Promise<void> {
   await expect(page.locator('article.article [data-ordinal]').first()).toBeVisible()
 }

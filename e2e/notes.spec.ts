@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures/gloss'
-import { callApi, highlightText, seedExcerpts, selectInSection, waitForArticle } from './helpers'
+import { callApi, flashes, recordFlashes, seedExcerpts, selectInSection, waitForArticle } from './helpers'
 
 const SHOTS = resolve(import.meta.dirname, '..', 'screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -144,10 +144,11 @@ test('a note with a heading, a list, a ¶ link and a dragged excerpt: persistenc
     const line = el.getClientRects()[0]!
     return { x: line.left + Math.min(12, line.width / 2), y: line.top + line.height / 2 }
   })
+  await recordFlashes(page)
   await page.mouse.click(onChip.x, onChip.y)
   await expect.poll(() => inArticleScroller(p4)).toBe(true)
   await expect(p4).toBeInViewport()
-  expect(await highlightText(page, 'gloss-flash')).toBe(await p4.textContent())
+  await expect.poll(() => flashes(page)).toEqual([(await p4.textContent())!])
 
   // one backlink each: ¶4 in the margin, the excerpt on its card
   const p4Badge = page

@@ -1,5 +1,12 @@
 import { test, expect } from './fixtures/gloss'
-import { expectHighlight, highlightText, selectInSection, waitForArticle } from './helpers'
+import {
+  expectHighlight,
+  flashes,
+  highlightText,
+  recordFlashes,
+  selectInSection,
+  waitForArticle,
+} from './helpers'
 
 const SENTENCE = 'Despite these shifts, the question remains: will Trump seek to re-engage with Kim?'
 const COMMENT = 'Pivotal question about renewed summitry'
@@ -84,11 +91,12 @@ test('highlight, comment, tags survive a reload; delete is undone by Ctrl+Z; sea
   await expect(
     page.getByRole('listbox', { name: 'Search results' }).getByRole('group').first(),
   ).toContainText('Excerpts')
+  await recordFlashes(page)
   await box.press('Enter')
   await expect(page.getByRole('dialog', { name: 'Search' })).toHaveCount(0)
   await expect(card).toHaveAttribute('aria-current', 'true')
   await expectHighlight(page, 'gloss-active', 1)
-  expect(await highlightText(page, 'gloss-flash')).toBe(SENTENCE)
+  await expect.poll(() => flashes(page)).toEqual([SENTENCE])
 })
 
 test('toolbar colors, c opens the comment, t the tags, Esc closes', async ({ page }) => {
