@@ -223,6 +223,16 @@ const rawRead = {
      JOIN tags t ON t.id = et.tag_id WHERE e.article_id = ?`,
   ),
   text: gdb.prepare(`SELECT text FROM articles WHERE id = ?`),
+  // the library's rows with their counts, each counted where it is asked for
+  articles: gdb.prepare(
+    `SELECT a.id, a.title, a.byline, a.imported_at,
+      (SELECT count(*) FROM sections s WHERE s.article_id = a.id) AS sections,
+      (SELECT count(*) FROM sections s WHERE s.article_id = a.id AND s.kind = 'quarantined') AS hidden,
+      (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL) AS excerpts,
+      (SELECT count(DISTINCT l.note_id) FROM note_links l JOIN notes n ON n.id = l.note_id
+        WHERE l.article_id = a.id AND n.deleted_at IS NULL) AS notes
+     FROM articles a WHERE a.deleted_at IS NULL ORDER BY a.imported_at DESC, a.seq DESC`,
+  ),
   sections: gdb.prepare(`SELECT * FROM sections WHERE article_id = ? ORDER BY ordinal`),
 }
 const TAGGED = `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
@@ -318,6 +328,30 @@ async function measureReads(
     .get() as number
   checks.equal(`listTags total for "people" at ${step}`, people.totalCount, peopleRaw)
   out.set('listTags', await pair(() => call('listTags', {}), rawListTags, tags.length))
+
+  // listArticles: the library as the UI opens it
+  const library = await call<Array<{ id: string; excerptCount: number; sectionCount: number }>>(
+    'listArticles',
+    {},
+  )
+  const rawLibrary = rawRead.articles.all() as Array<{ id: string; excerpts: number; sections: number }>
+  checks.equal(
+    `listArticles ids, order and counts at ${step}`,
+    library.map((a) => [a.id, a.excerptCount, a.sectionCount]),
+    rawLibrary.map((a) => [a.id, a.excerpts, a.sections]),
+  )
+  checks.that(
+    `listArticles counts some excerpts at ${step}`,
+    library.some((a) => a.excerptCount > 0),
+  )
+  out.set(
+    'listArticles',
+    await pair(
+      () => call('listArticles', {}),
+      () => rawRead.articles.all(),
+      library.length,
+    ),
+  )
 
   // listExcerpts for one article
   const listed = await call<Array<{ id: string; tags: Array<{ name: string }> }>>('listExcerpts', {

@@ -1,8 +1,9 @@
 /**
- * Schema 14 keeps each tag's counts as links and excerpts change. After every kind of write
- * (links, trash, purge, tag moves and merges, articles' trash, notebook import, backup restore,
- * the migration itself, raw SQL as sync applies it) each tag's counts must equal a fresh count
- * by plain SQL over tags, links and excerpts.
+ * Schema 14 keeps each tag's counts as links and excerpts change, schema 16 each article's live
+ * excerpts. After every kind of write (links, trash, purge, tag moves and merges, articles' trash,
+ * notebook import, backup restore, the migrations themselves, raw SQL as sync applies it) each
+ * tag's counts and each article's excerpt count (library and trash) must equal a fresh count by
+ * plain SQL over tags, links, excerpts and articles.
  */
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -49,9 +50,30 @@ async function listed(nb: TempNotebook): Promise<Record<string, [number, number]
   return Object.fromEntries(tags.map((t) => [t.name, [t.usageCount, t.totalCount]]))
 }
 
+/** Each article's live excerpts by plain SQL, the trashed articles' included. */
+function freshArticles(db: Db): Record<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT a.id, (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL) AS n
+       FROM articles a`,
+    )
+    .all() as Array<{ id: string; n: number }>
+  return Object.fromEntries(rows.map((r) => [r.id, r.n]))
+}
+
+async function listedArticles(nb: TempNotebook): Promise<Record<string, number>> {
+  const articles = [
+    ...(await nb.call('listArticles', {})),
+    ...(await nb.call('listArticles', { inTrash: true })),
+  ]
+  return Object.fromEntries(articles.map((a) => [a.id, a.excerptCount]))
+}
+
 async function expectKept(nb: TempNotebook, step: string) {
   const expected = fresh(nb.notebook.db)
   expect({ step, counts: await listed(nb) }).toEqual({ step, counts: expected })
+  const articles = freshArticles(nb.notebook.db)
+  expect({ step, articles: await listedArticles(nb) }).toEqual({ step, articles })
   // a count that only ever stays 0 would pass too: the notebook really has some
   return expected
 }
@@ -189,6 +211,17 @@ describe('kept tag counts equal a fresh count', () => {
     await expectKept(nb, 'a remote trash')
     upsertExcerpt.run({ ...row, deleted_at: null })
     await expectKept(nb, 'a remote restore')
+    // sync's upsert sets article_id: an excerpt that moves takes its count along
+    const other = db
+      .prepare(`SELECT id FROM articles WHERE id <> ? AND deleted_at IS NULL LIMIT 1`)
+      .pluck()
+      .get(excerpt.article_id) as string
+    const before = freshArticles(db)
+    db.prepare(`UPDATE excerpts SET article_id = ? WHERE id = ?`).run(other, excerpt.id)
+    await expectKept(nb, 'moved to another article')
+    expect(freshArticles(db)[other]).toBe(before[other]! + 1)
+    db.prepare(`DELETE FROM excerpts WHERE id = ?`).run(excerpt.id)
+    await expectKept(nb, 'a live excerpt deleted outright')
   })
 
   test('in a notebook imported from this one', async () => {
@@ -223,7 +256,7 @@ describe('kept tag counts equal a fresh count', () => {
     expect(await listed(nb)).toEqual(before)
   })
 
-  test('in a notebook of schema 13 migrated to 14 (the counts are filled)', async () => {
+  test('in a notebook of schema 13 migrated to 14 and 16 (the counts are filled)', async () => {
     const dir = tempDir()
     const path = join(dir, 'old.db')
     const expected = fresh(nb.notebook.db)
@@ -231,11 +264,15 @@ describe('kept tag counts equal a fresh count', () => {
     // as a notebook was before schema 14: no derived tables, no triggers
     const old = new Database(path)
     for (const name of old
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'tag_%'`)
+      .prepare(
+        `SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'tag_%' OR name LIKE 'article_counts_%')`,
+      )
       .pluck()
       .all() as string[])
       old.exec(`DROP TRIGGER "${name}"`)
-    old.exec(`DROP TABLE tag_paths; DROP TABLE tag_counts; PRAGMA user_version = 13`)
+    old.exec(
+      `DROP TABLE tag_paths; DROP TABLE tag_counts; DROP TABLE article_counts; PRAGMA user_version = 13`,
+    )
     old.close()
     const copy = join(dir, 'copy.db')
     copyFileSync(path, copy)

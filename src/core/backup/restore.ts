@@ -33,7 +33,7 @@ import { GlossError } from '../../shared/errors'
 import type { RestoreResult } from '../../shared/model'
 import { fsyncDir, publishFile, tempSibling } from '../store/files'
 import { openDatabase, type Db } from '../store/open'
-import { DERIVED_TABLES, LATEST_SCHEMA_VERSION, recountTags } from '../store/schema'
+import { DERIVED_TABLES, LATEST_SCHEMA_VERSION, recountDerived } from '../store/schema'
 import { backupsDir, checkNotebookFile, removeDatabaseFiles } from './backup'
 
 export interface RestoreOptions {
@@ -138,7 +138,7 @@ function replaceContent(db: Db, copy: string): void {
           `INSERT INTO main.${quote(name)} (${list}) SELECT ${list} FROM gloss_restore.${quote(name)}`,
         ).run()
       }
-      recountTags(db)
+      recountDerived(db)
       const broken = db.pragma('foreign_key_check') as unknown[]
       if (broken.length)
         throw new GlossError(

@@ -29,7 +29,7 @@ export const ARTICLE_SUMMARY_COLUMNS = `
   a.deleted_at, a.version,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id) AS section_count,
   (SELECT count(*) FROM sections s WHERE s.article_id = a.id AND s.kind = 'quarantined') AS hidden_count,
-  (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.deleted_at IS NULL) AS excerpt_count,
+  (SELECT c.excerpts FROM article_counts c WHERE c.article_id = a.id) AS excerpt_count,
   (SELECT count(DISTINCT l.note_id) FROM note_links l JOIN notes n ON n.id = l.note_id
      WHERE l.article_id = a.id AND n.deleted_at IS NULL) AS note_count,
   (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id
