@@ -64,10 +64,10 @@ function excerptOf(text: string): { excerpt: string; complete: boolean } {
   return { excerpt: out, complete: false }
 }
 
-function toSummary(row: SummaryRow | NoteRow, fullText: () => string): NoteSummary {
-  const first = excerptOf('head' in row ? row.head : row.text)
+function toSummary(row: SummaryRow, fullText: () => string): NoteSummary {
+  const first = excerptOf(row.head)
   // a head that is mostly blank: what follows it may still belong in the excerpt
-  const { excerpt } = !first.complete && 'cut' in row && row.cut ? excerptOf(fullText()) : first
+  const { excerpt } = !first.complete && row.cut ? excerptOf(fullText()) : first
   return {
     id: row.id,
     title: row.title,
@@ -151,7 +151,7 @@ export function createNotes(db: Db) {
 
   function get(id: string): Note {
     const r = row(id)
-    const brief = toSummary(r, () => r.text)
+    const brief = toSummary({ ...r, head: r.text, cut: 0 }, () => r.text)
     return {
       ...brief,
       content: JSON.parse(r.content),
